@@ -1,0 +1,78 @@
+/// One consumer of a product's licenses: how many units it needs, which entitlements give them, and why.
+public struct Consumer: Sendable, Equatable {
+    public let product: Product.ID
+    /// `device:ID`, `person:ID`, `host:ID`, `pool` or `login:NAME`.
+    public let key: String
+    public let units: Int
+    public let department: Department.ID?
+    public let allocated: [Allocation]
+    public var shortfall: Int { units - allocated.reduce(0) { $0 + $1.units } }
+    /// The arithmetic of the units and why each entitlement could or could not cover them.
+    public let why: String
+}
+
+/// Units one entitlement gives one consumer.
+public struct Allocation: Sendable, Equatable {
+    public let entitlement: Entitlement.ID
+    public let units: Int
+}
+
+/// The consumers of a reconciliation, built on access so that millions of them stay compact until printed.
+public struct ConsumerList: RandomAccessCollection, Sendable {
+    let storage: ConsumerStorage
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.records.count }
+
+    public subscript(position: Int) -> Consumer {
+        storage.consumer(at: position)
+    }
+}
+
+/// What the consumer views are read from.
+final class ConsumerStorage: Sendable {
+    let estate: ResolvedEstate
+    let demand: Demand
+    let records: [ConsumerRecord]
+    let classes: [CoverageClass]
+    /// Allocations of consumer `i` are `allocations[allocationStart[i]..<allocationStart[i + 1]]`.
+    let allocationStart: [Int]
+    let allocationEntitlement: [Int32]
+    let allocationUnits: [Int]
+
+    init(estate: ResolvedEstate, demand: Demand, records: [ConsumerRecord], classes: [CoverageClass],
+         allocationStart: [Int], allocationEntitlement: [Int32], allocationUnits: [Int]) {
+        self.estate = estate
+        self.demand = demand
+        self.records = records
+        self.classes = classes
+        self.allocationStart = allocationStart
+        self.allocationEntitlement = allocationEntitlement
+        self.allocationUnits = allocationUnits
+    }
+
+    func consumer(at index: Int) -> Consumer {
+        let record = records[index]
+        let allocated = (allocationStart[index]..<allocationStart[index + 1]).map {
+            Allocation(entitlement: estate.estate.entitlements[Int(allocationEntitlement[$0])].id,
+                       units: allocationUnits[$0])
+        }
+        return Consumer(
+            product: estate.estate.products[Int(record.product)].id,
+            key: key(of: record),
+            units: record.units,
+            department: record.department >= 0 ? estate.estate.departments[Int(record.department)].id : nil,
+            allocated: allocated,
+            why: why(index))
+    }
+
+    func key(of record: ConsumerRecord) -> String {
+        switch record.kind {
+        case .device: return "device:" + estate.estate.devices[Int(record.subject)].id.rawValue
+        case .host: return "host:" + estate.estate.devices[Int(record.subject)].id.rawValue
+        case .person: return "person:" + estate.estate.people[Int(record.subject)].id.rawValue
+        case .login: return "login:" + estate.unmatchedLogins[Int(record.subject)]
+        case .pool: return "pool"
+        }
+    }
+}

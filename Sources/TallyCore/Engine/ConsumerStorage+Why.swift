@@ -1,0 +1,156 @@
+extension ConsumerStorage {
+    /// The explanation of consumer `index`: the arithmetic of its units, then what covered it and what could not.
+    func why(_ index: Int) -> String {
+        let record = records[index]
+        return arithmetic(record) + "; " + coverage(index)
+    }
+
+    private func arithmetic(_ record: ConsumerRecord) -> String {
+        let product = estate.estate.products[Int(record.product)]
+        let license = product.license
+        let metric = license.metric.rawValue
+        switch (license.metric, record.kind) {
+        case (.concurrent, _):
+            let window = Demand.window(for: license, asOf: estate.asOf)
+            let peak = Instant(secondsSinceEpoch: record.detail)
+            return "concurrent: peak of \(record.units) licenses in use at once, first at \(peak), "
+                + "in the \(license.windowDays)-day window \(window.lowerBound.day) to \(estate.asOf)"
+        case (.user, .person):
+            let person = estate.estate.people[Int(record.subject)].id
+            let devices = Int(record.detail)
+            guard let perUser = license.devicesPerUser, devices > 0 else {
+                return devices > 0
+                    ? "user: person \(person), installed on \(Self.plural(devices, "device")) = 1"
+                    : "user: person \(person), assigned or seen in usage = 1"
+            }
+            return "user: person \(person), \(Self.plural(devices, "device")) with an installation, "
+                + "\(perUser) per user: max(1, ceil(\(devices) / \(perUser))) = \(record.units)"
+        case (.user, .login):
+            return "user: usage by \"\(estate.unmatchedLogins[Int(record.subject)])\", who matches no person = 1"
+        case (.user, _):
+            return "user: device \(device(record.subject).id) has no active user, so it counts on its own = 1"
+        case (.device, _):
+            return "device: 1 per device = 1"
+        case (.processor, _):
+            let host = device(record.subject)
+            let machines = record.detail > 0 ? " for \(Self.plural(Int(record.detail), "VM")) on it" : ""
+            return "processor: \(Self.plural(host.processors, "processor")) of \(host.id)\(machines) = \(record.units)"
+        case (.core, .host), (.core, .device):
+            return coreArithmetic(record, product: record.product, metric: metric)
+        case (.pvu, _):
+            return pvuArithmetic(record)
+        default:
+            return "\(metric): \(record.units)"
+        }
+    }
+
+    private func coreArithmetic(_ record: ConsumerRecord, product: Int32, metric: String) -> String {
+        let license = estate.estate.products[Int(product)].license
+        let item = device(record.subject)
+        if item.kind == .virtual {
+            return "core: VM \(item.id), max(\(item.vcpus ?? 0) vcpus, \(license.minCoresPerVM) per VM) = \(record.units)"
+        }
+        var metering = Metering(estate: estate)
+        let factor = metering.coreFactor(on: record.subject, product: product)
+        var text = "\(Self.plural(item.processors, "processor")) x max(\(item.coresPerProcessor ?? 0), "
+            + "\(license.minCoresPerProcessor)) cores x \(Self.factor(factor))"
+        if case .table(let table) = license.coreFactor {
+            text += " (\(table.rawValue) table: \(ProcessorTable.named(table).row(forModel: item.processorModel, sockets: item.processors).processors))"
+        }
+        if license.minCoresPerDevice > 0 { text = "max(\(text), \(license.minCoresPerDevice) per device)" }
+        text = "core: " + text
+        if record.kind == .host {
+            text += ", the host counted in full for \(Self.plural(Int(record.detail), "VM"))"
+        }
+        return text + " = \(record.units)"
+    }
+
+    private func pvuArithmetic(_ record: ConsumerRecord) -> String {
+        var metering = Metering(estate: estate)
+        let item = device(record.subject)
+        if item.kind == .virtual {
+            let host = estate.deviceHost[Int(record.subject)]
+            let rating = metering.pvuPerCore(on: host, product: record.product)
+            return "pvu: VM \(item.id), \(item.vcpus ?? 0) vcpus x \(Self.number(rating)) PVU per core of host "
+                + "\(device(host).id) = \(record.units)"
+        }
+        let rating = metering.pvuPerCore(on: record.subject, product: record.product)
+        let full = "\(item.processors * (item.coresPerProcessor ?? 0)) cores x \(Self.number(rating)) PVU per core"
+        if record.kind == .host {
+            let license = estate.estate.products[Int(record.product)].license
+            if license.virtualization == .host || record.detail == 0 {
+                return "pvu: host \(item.id) counted in full, \(full) = \(record.units)"
+            }
+            return "pvu: VMs on \(item.id) would need \(record.detail) PVU; capped at the host's full capacity, "
+                + "\(full) = \(record.units)"
+        }
+        return "pvu: \(full) = \(record.units)"
+    }
+
+    private func coverage(_ index: Int) -> String {
+        let record = records[index]
+        var parts: [String] = []
+        var given = 0
+        var allocatedSet = Set<Int32>()
+        for slot in allocationStart[index]..<allocationStart[index + 1] {
+            let entitlement = allocationEntitlement[slot]
+            allocatedSet.insert(entitlement)
+            given += allocationUnits[slot]
+            parts.append("\(entitlements(entitlement).id) gives \(allocationUnits[slot])")
+        }
+        if given < record.units {
+            parts.append(given == 0 ? "not covered: short \(record.units)" : "short \(record.units - given)")
+        }
+        let inClass = Set(classes[Int(record.coverageClass)].entitlements)
+        for entitlement in demand.candidates[Int(record.product)].entitlements where !allocatedSet.contains(entitlement) {
+            let id = entitlements(entitlement).id
+            if inClass.contains(entitlement) {
+                if given < record.units { parts.append("\(id) is used up") }
+            } else {
+                parts.append("\(id) cannot: \(exclusion(of: entitlement, for: record))")
+            }
+        }
+        for (e, item) in estate.estate.entitlements.enumerated() where !estate.entitlementActive[e] {
+            let product = estate.entitlementProduct[e]
+            guard product == record.product || estate.entitlementCovers[e].contains(record.product) else { continue }
+            if let start = item.start, estate.asOf < start {
+                parts.append("\(item.id) cannot: starts \(start)")
+            } else if let end = item.end {
+                parts.append("\(item.id) cannot: expired \(end)")
+            }
+        }
+        if parts.isEmpty { parts.append("no entitlement covers \(estate.estate.products[Int(record.product)].id)") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// Why an active candidate could not cover a consumer: its scope, or a version it does not license.
+    private func exclusion(of entitlement: Int32, for record: ConsumerRecord) -> String {
+        let scope = estate.entitlementScope[Int(entitlement)]
+        if scope >= 0, !estate.department(record.department, isWithin: scope) {
+            let inside = record.department >= 0
+                ? "in \(estate.estate.departments[Int(record.department)].id)" : "in no department"
+            return "out of scope (only \(estate.estate.departments[Int(scope)].id); this consumer is \(inside))"
+        }
+        let item = entitlements(entitlement)
+        guard let version = item.version else { return "not applicable" }
+        let rule = item.downgrade ? "\(version) and earlier" : "\(version) only"
+        return "version not covered (it licenses \(rule); an installation here is another version or has none)"
+    }
+
+    private func device(_ index: Int32) -> Device { estate.estate.devices[Int(index)] }
+    private func entitlements(_ index: Int32) -> Entitlement { estate.estate.entitlements[Int(index)] }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// A core factor as vendor tables print it: `1.0`, `0.5`, `0.75`.
+    static func factor(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) + ".0" : String(value)
+    }
+
+    /// A PVU rating as IBM prints it: `70`, `120`.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,260 @@
+/// An estate whose references are checked and turned into array indices, the layout the engine works on.
+///
+/// Indices are `Int32` (`-1` for none) so that millions of installations stay compact and cache-friendly.
+struct ResolvedEstate {
+    let estate: Estate
+    let asOf: Day
+
+    let departmentParent: [Int32]
+    let personDepartment: [Int32]
+    let personActive: [Bool]
+    let deviceHost: [Int32]
+    let deviceUser: [Int32]
+    let deviceDepartment: [Int32]
+    /// Device indices in id order, so that consumers come out sorted without sorting them.
+    let devicesInIDOrder: [Int32]
+    let productIndex: [Product.ID: Int32]
+    /// The product each product counts as: itself, or the suite it is a component of.
+    let countsAs: [Int32]
+    let isComponent: [Bool]
+
+    let installationDevice: [Int32]
+    /// The product counted (a component's installations count as its suite's).
+    let installationProduct: [Int32]
+    /// Index into `versions`, or -1 where the installation has no version.
+    let installationVersion: [Int32]
+    /// Each distinct version text, with its rank: equal versions (`16`, `16.0`) share a rank, older ranks lower.
+    let versions: [String]
+    let versionRank: [Int32]
+
+    let entitlementProduct: [Int32]
+    let entitlementCovers: [[Int32]]
+    let entitlementActive: [Bool]
+    let entitlementScope: [Int32]
+    /// Rank of the entitlement's version, or -1 where it has none.
+    let entitlementVersionRank: [Int32]
+
+    let usageProduct: [Int32]
+    /// The person a session's user matched, or -1.
+    let usagePerson: [Int32]
+    /// Distinct user names of sessions that matched no one, and the index of each session's name (or -1).
+    let unmatchedLogins: [String]
+    let usageLogin: [Int32]
+
+    let assignmentProduct: [Int32]
+    let assignmentPerson: [Int32]
+    let assignmentDevice: [Int32]
+}
+
+extension ResolvedEstate {
+    /// Checks every id and reference and builds the indices; throws the first problem with its path.
+    init(_ estate: Estate) throws(EstateError) {
+        self.estate = estate
+        self.asOf = estate.asOf
+
+        let departmentIndex = try Self.index(estate.departments.map(\.id.rawValue), collection: "departments")
+        let personIndex = try Self.index(estate.people.map(\.id.rawValue), collection: "people")
+        let deviceIndex = try Self.index(estate.devices.map(\.id.rawValue), collection: "devices")
+        let productIndexByName = try Self.index(estate.products.map(\.id.rawValue), collection: "products")
+        _ = try Self.index(estate.entitlements.map(\.id.rawValue), collection: "entitlements")
+        var productIndex: [Product.ID: Int32] = [:]
+        productIndex.reserveCapacity(estate.products.count)
+        for (name, index) in productIndexByName { productIndex[Product.ID(name)] = index }
+
+        func department(_ id: Department.ID?, _ path: @autoclosure () -> String) throws(EstateError) -> Int32 {
+            guard let id else { return -1 }
+            guard let index = departmentIndex[id.rawValue] else {
+                throw .unknownReference(path: path(), kind: "department", id: id.rawValue)
+            }
+            return index
+        }
+        func person(_ id: Person.ID?, _ path: @autoclosure () -> String) throws(EstateError) -> Int32 {
+            guard let id else { return -1 }
+            guard let index = personIndex[id.rawValue] else {
+                throw .unknownReference(path: path(), kind: "person", id: id.rawValue)
+            }
+            return index
+        }
+        func device(_ id: Device.ID, _ path: @autoclosure () -> String) throws(EstateError) -> Int32 {
+            guard let index = deviceIndex[id.rawValue] else {
+                throw .unknownReference(path: path(), kind: "device", id: id.rawValue)
+            }
+            return index
+        }
+        func product(_ id: Product.ID, _ path: @autoclosure () -> String) throws(EstateError) -> Int32 {
+            guard let index = productIndex[id] else {
+                throw .unknownReference(path: path(), kind: "product", id: id.rawValue)
+            }
+            return index
+        }
+
+        var departmentParent = [Int32](repeating: -1, count: estate.departments.count)
+        for (i, item) in estate.departments.enumerated() {
+            departmentParent[i] = try department(item.parent, "departments[\(i)].parent")
+        }
+        try Self.checkNoCycles(departmentParent, estate: estate)
+        self.departmentParent = departmentParent
+
+        var personDepartment = [Int32](repeating: -1, count: estate.people.count)
+        for (i, item) in estate.people.enumerated() {
+            personDepartment[i] = try department(item.department, "people[\(i)].department")
+        }
+        self.personDepartment = personDepartment
+        self.personActive = estate.people.map(\.active)
+
+        var deviceHost = [Int32](repeating: -1, count: estate.devices.count)
+        var deviceUser = deviceHost, deviceDepartment = deviceHost
+        for (i, item) in estate.devices.enumerated() {
+            if let host = item.host {
+                guard item.kind == .virtual else {
+                    throw .invalidValue(path: "devices[\(i)].host",
+                                        reason: "only a virtual device has a host; add \"kind\": \"virtual\"")
+                }
+                deviceHost[i] = try device(host, "devices[\(i)].host")
+                guard estate.devices[Int(deviceHost[i])].kind == .physical else {
+                    throw .invalidValue(path: "devices[\(i)].host",
+                                        reason: "host \"\(host)\" is itself virtual; name the physical host")
+                }
+            }
+            deviceUser[i] = try person(item.user, "devices[\(i)].user")
+            deviceDepartment[i] = try department(item.department, "devices[\(i)].department")
+            try Self.checkHardware(item, path: "devices[\(i)]")
+        }
+        self.deviceHost = deviceHost
+        self.deviceUser = deviceUser
+        self.deviceDepartment = deviceDepartment
+        self.devicesInIDOrder = estate.devices.indices.sorted { estate.devices[$0].id < estate.devices[$1].id }
+            .map { Int32($0) }
+
+        let (countsAs, isComponent) = try Self.resolveSuites(estate, product: { id, path throws(EstateError) in
+            try product(id, path)
+        })
+        self.productIndex = productIndex
+        self.countsAs = countsAs
+        self.isComponent = isComponent
+        for (i, item) in estate.products.enumerated() {
+            try Self.checkLicense(item.license, path: "products[\(i)].license")
+            if let price = item.unitPrice, !(price >= 0) {
+                throw .invalidValue(path: "products[\(i)].unitPrice", reason: "must be a number of 0 or more")
+            }
+        }
+
+        // Installations are the bulk of an estate: one pass, remembering the last device because exports list a
+        // device's software together.
+        let count = estate.installations.count
+        var installationDevice = [Int32](repeating: 0, count: count)
+        var installationProduct = [Int32](repeating: 0, count: count)
+        var installationVersion = [Int32](repeating: -1, count: count)
+        var versionIDs: [String: Int32] = [:]
+        var versions: [String] = []
+        var lastDevice: (id: Device.ID, index: Int32)?
+        for (i, item) in estate.installations.enumerated() {
+            if let lastDevice, lastDevice.id == item.device {
+                installationDevice[i] = lastDevice.index
+            } else {
+                let index = try device(item.device, "installations[\(i)].device")
+                installationDevice[i] = index
+                lastDevice = (item.device, index)
+            }
+            installationProduct[i] = countsAs[Int(try product(item.product, "installations[\(i)].product"))]
+            if let version = item.version?.text {
+                if let id = versionIDs[version] {
+                    installationVersion[i] = id
+                } else {
+                    let id = Int32(versions.count)
+                    versionIDs[version] = id
+                    versions.append(version)
+                    installationVersion[i] = id
+                }
+            }
+        }
+        self.installationDevice = installationDevice
+        self.installationProduct = installationProduct
+        self.installationVersion = installationVersion
+
+        // Entitlement versions join the ranking so that "up to version V" is one integer comparison.
+        for item in estate.entitlements {
+            if let version = item.version?.text, versionIDs[version] == nil {
+                versionIDs[version] = Int32(versions.count)
+                versions.append(version)
+            }
+        }
+        self.versions = versions
+        self.versionRank = Self.rank(versions)
+
+        let n = estate.entitlements.count
+        var entitlementProduct = [Int32](repeating: 0, count: n)
+        var entitlementCovers = [[Int32]](repeating: [], count: n)
+        var entitlementScope = [Int32](repeating: -1, count: n)
+        var entitlementVersionRank = [Int32](repeating: -1, count: n)
+        var entitlementActive = [Bool](repeating: false, count: n)
+        for (i, item) in estate.entitlements.enumerated() {
+            let path = "entitlements[\(i)]"
+            let own = try product(item.product, "\(path).product")
+            entitlementProduct[i] = own
+            let metric = estate.products[Int(own)].license.metric
+            for (j, covered) in item.covers.enumerated() {
+                let index = try product(covered, "\(path).covers[\(j)]")
+                let coveredMetric = estate.products[Int(index)].license.metric
+                guard coveredMetric == metric else {
+                    throw .invalidValue(
+                        path: "\(path).covers[\(j)]",
+                        reason: "\"\(covered)\" is licensed by \(coveredMetric.rawValue), not by \(metric.rawValue) "
+                            + "like \"\(item.product)\"; an entitlement covers only products of its own metric")
+                }
+                entitlementCovers[i].append(index)
+            }
+            entitlementScope[i] = try department(item.scope, "\(path).scope.department")
+            if let version = item.version?.text, let id = versionIDs[version] {
+                entitlementVersionRank[i] = versionRank[Int(id)]
+            }
+            try Self.checkTerms(item, path: path)
+            entitlementActive[i] = item.isActive(on: estate.asOf)
+        }
+        self.entitlementProduct = entitlementProduct
+        self.entitlementCovers = entitlementCovers
+        self.entitlementScope = entitlementScope
+        self.entitlementVersionRank = entitlementVersionRank
+        self.entitlementActive = entitlementActive
+
+        (usageProduct, usagePerson, unmatchedLogins, usageLogin) = try Self.resolveUsage(
+            estate, personIndex: personIndex, product: { id, path throws(EstateError) in
+                countsAs[Int(try product(id, path))]
+            })
+        for (i, item) in estate.denials.enumerated() {
+            _ = try product(item.product, "denials[\(i)].product")
+        }
+
+        var assignmentProduct = [Int32](repeating: 0, count: estate.assignments.count)
+        var assignmentPerson = [Int32](repeating: -1, count: estate.assignments.count)
+        var assignmentDevice = assignmentPerson
+        for (i, item) in estate.assignments.enumerated() {
+            assignmentProduct[i] = countsAs[Int(try product(item.product, "assignments[\(i)].product"))]
+            switch item.assignee {
+            case .person(let id): assignmentPerson[i] = try person(id, "assignments[\(i)].person")
+            case .device(let id): assignmentDevice[i] = try device(id, "assignments[\(i)].device")
+            }
+        }
+        self.assignmentProduct = assignmentProduct
+        self.assignmentPerson = assignmentPerson
+        self.assignmentDevice = assignmentDevice
+    }
+
+    /// Whether a consumer in `department` lies in the scope `scope` (the department or one below it).
+    func department(_ department: Int32, isWithin scope: Int32) -> Bool {
+        var current = department
+        while current >= 0 {
+            if current == scope { return true }
+            current = departmentParent[Int(current)]
+        }
+        return false
+    }
+
+    /// The department a device's consumer belongs to: the device's, else its user's.
+    func departmentOf(device: Int32) -> Int32 {
+        let own = deviceDepartment[Int(device)]
+        if own >= 0 { return own }
+        let user = deviceUser[Int(device)]
+        return user >= 0 ? personDepartment[Int(user)] : -1
+    }
+}

@@ -1,0 +1,51 @@
+/// A computer, physical or virtual, on which products are installed.
+public struct Device: Hashable, Sendable, Identifiable {
+    public typealias ID = Identifier<Device>
+
+    /// Whether a device is hardware or a virtual machine on a host.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case physical
+        case virtual
+    }
+
+    public var id: ID
+    public var hostname: String?
+    public var kind: Kind
+    /// The physical device a virtual machine runs on.
+    public var host: ID?
+    public var processors: Int
+    public var coresPerProcessor: Int?
+    /// Virtual processors of a virtual machine.
+    public var vcpus: Int?
+    public var processorModel: String?
+    public var serial: String?
+    public var os: String?
+    /// The person who uses the device.
+    public var user: Person.ID?
+    public var department: Department.ID?
+    /// Retired devices take no part in the position.
+    public var active: Bool
+    public var lastSeen: Day?
+
+    public init(
+        id: ID, hostname: String? = nil, kind: Kind = .physical, host: ID? = nil, processors: Int = 1,
+        coresPerProcessor: Int? = nil, vcpus: Int? = nil, processorModel: String? = nil, serial: String? = nil,
+        os: String? = nil, user: Person.ID? = nil, department: Department.ID? = nil, active: Bool = true,
+        lastSeen: Day? = nil
+    ) {
+        self.id = id
+        self.hostname = hostname
+        self.kind = kind
+        self.host = host
+        self.processors = processors
+        self.coresPerProcessor = coresPerProcessor
+        self.vcpus = vcpus
+        self.processorModel = processorModel
+        self.serial = serial
+        self.os = os
+        self.user = user
+        self.department = department
+        self.active = active
+        self.lastSeen = lastSeen
+    }
+}

@@ -1,0 +1,34 @@
+/// Everything the license position is computed from: the organisation, what it runs, and what it bought.
+public struct Estate: Sendable {
+    /// The date the position is computed for.
+    public var asOf: Day
+    public var currency: String?
+    public var departments: [Department]
+    public var people: [Person]
+    public var devices: [Device]
+    public var products: [Product]
+    public var installations: [Installation]
+    public var usage: [UsageSession]
+    public var denials: [Denial]
+    public var assignments: [Assignment]
+    public var entitlements: [Entitlement]
+
+    public init(
+        asOf: Day, currency: String? = nil, departments: [Department] = [], people: [Person] = [],
+        devices: [Device] = [], products: [Product] = [], installations: [Installation] = [],
+        usage: [UsageSession] = [], denials: [Denial] = [], assignments: [Assignment] = [],
+        entitlements: [Entitlement] = []
+    ) {
+        self.asOf = asOf
+        self.currency = currency
+        self.departments = departments
+        self.people = people
+        self.devices = devices
+        self.products = products
+        self.installations = installations
+        self.usage = usage
+        self.denials = denials
+        self.assignments = assignments
+        self.entitlements = entitlements
+    }
+}

@@ -1,0 +1,25 @@
+/// One product found installed on one device.
+public struct Installation: Hashable, Sendable {
+    public var device: Device.ID
+    public var product: Product.ID
+    /// The installed version; an installation without one is covered only by entitlements without one.
+    public var version: Version?
+    public var installed: Day?
+    public var lastUsed: Day?
+    public var lastSeen: Day?
+    /// Where the installation was seen (an inventory tool, a file).
+    public var source: String?
+
+    public init(
+        device: Device.ID, product: Product.ID, version: Version? = nil, installed: Day? = nil,
+        lastUsed: Day? = nil, lastSeen: Day? = nil, source: String? = nil
+    ) {
+        self.device = device
+        self.product = product
+        self.version = version
+        self.installed = installed
+        self.lastUsed = lastUsed
+        self.lastSeen = lastSeen
+        self.source = source
+    }
+}

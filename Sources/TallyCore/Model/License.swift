@@ -1,0 +1,49 @@
+/// How a product is counted: its metric and the parameters the metric takes.
+public struct License: Hashable, Sendable {
+    /// What one license unit is.
+    public enum Metric: String, Hashable, Sendable, CaseIterable {
+        case device, user, concurrent, core, processor, pvu
+    }
+
+    /// How virtual machines count under `core`, `processor` and `pvu`.
+    public enum Virtualization: String, Hashable, Sendable, CaseIterable {
+        /// Each virtual machine counts by its own virtual processors.
+        case perVM
+        /// A virtual machine never counts by itself: its host counts once, in full.
+        case host
+    }
+
+    /// A per-processor figure (core factor, PVU per core): a number, or a vendor table looked up by processor model.
+    public enum Rating: Hashable, Sendable {
+        case value(Double)
+        case table(ProcessorTable.Name)
+    }
+
+    public var metric: Metric
+    public var minCoresPerProcessor: Int
+    public var minCoresPerDevice: Int
+    public var minCoresPerVM: Int
+    public var coreFactor: Rating
+    public var pvuPerCore: Rating
+    public var virtualization: Virtualization
+    /// Under `user`: how many devices one user license allows.
+    public var devicesPerUser: Int?
+    /// Under `concurrent`: how many days before `asOf` the peak is looked for.
+    public var windowDays: Int
+
+    public init(
+        metric: Metric = .device, minCoresPerProcessor: Int = 0, minCoresPerDevice: Int = 0, minCoresPerVM: Int = 0,
+        coreFactor: Rating = .value(1), pvuPerCore: Rating = .value(100), virtualization: Virtualization = .perVM,
+        devicesPerUser: Int? = nil, windowDays: Int = 90
+    ) {
+        self.metric = metric
+        self.minCoresPerProcessor = minCoresPerProcessor
+        self.minCoresPerDevice = minCoresPerDevice
+        self.minCoresPerVM = minCoresPerVM
+        self.coreFactor = coreFactor
+        self.pvuPerCore = pvuPerCore
+        self.virtualization = virtualization
+        self.devicesPerUser = devicesPerUser
+        self.windowDays = windowDays
+    }
+}

@@ -1,0 +1,25 @@
+/// Someone in the organisation: the consumer of `user` licenses and the user of devices.
+public struct Person: Hashable, Sendable, Identifiable {
+    public typealias ID = Identifier<Person>
+
+    public var id: ID
+    public var name: String?
+    /// The name license servers report for this person; usage sessions match it before the id.
+    public var login: String?
+    public var email: String?
+    public var department: Department.ID?
+    /// People who left take no part in the position.
+    public var active: Bool
+
+    public init(
+        id: ID, name: String? = nil, login: String? = nil, email: String? = nil,
+        department: Department.ID? = nil, active: Bool = true
+    ) {
+        self.id = id
+        self.name = name
+        self.login = login
+        self.email = email
+        self.department = department
+        self.active = active
+    }
+}

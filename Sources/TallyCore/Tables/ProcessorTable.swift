@@ -1,0 +1,63 @@
+/// A vendor's table of per-core figures by processor model: Oracle's core factors, IBM's PVU per core.
+///
+/// Rows are tried in order; the first whose patterns all occur in the processor model (ignoring case) and whose socket
+/// limit admits the server gives the value. The last row of each table is the vendor's rule for processors it does not
+/// list.
+public struct ProcessorTable: Sendable {
+    /// The names by which an estate selects a table (`"coreFactor": "oracle"`, `"pvuPerCore": "ibm-pvu"`).
+    public enum Name: String, Hashable, Sendable, CaseIterable {
+        case oracle
+        case ibmPVU = "ibm-pvu"
+    }
+
+    /// One row: which processors it names, the figure it gives them, and where that figure was published.
+    public struct Row: Sendable {
+        /// The processors as the vendor's document names them.
+        public let processors: String
+        /// Lower-case texts that must all occur in the processor model; empty matches every model.
+        public let patterns: [String]
+        /// The row applies only to servers with at most this many sockets; nil for any.
+        public let maxSockets: Int?
+        public let value: Double
+        /// The public document (title, address, revision) the value comes from.
+        public let source: String
+
+        public init(processors: String, patterns: [String], maxSockets: Int? = nil, value: Double, source: String) {
+            self.processors = processors
+            self.patterns = patterns
+            self.maxSockets = maxSockets
+            self.value = value
+            self.source = source
+        }
+
+        func matches(model: String, sockets: Int) -> Bool {
+            if let maxSockets, sockets > maxSockets { return false }
+            return patterns.allSatisfy { model.contains($0) }
+        }
+    }
+
+    public let name: Name
+    public let rows: [Row]
+
+    public init(name: Name, rows: [Row]) {
+        self.name = name
+        self.rows = rows
+    }
+
+    /// The table an estate names.
+    public static func named(_ name: Name) -> ProcessorTable {
+        switch name {
+        case .oracle: return .oracleCoreFactor
+        case .ibmPVU: return .ibmPVU
+        }
+    }
+
+    /// The row that applies to a processor model on a server with `sockets` sockets.
+    public func row(forModel model: String?, sockets: Int) -> Row {
+        let lowered = (model ?? "").lowercased()
+        for row in rows where row.matches(model: lowered, sockets: sockets) {
+            return row
+        }
+        return rows[rows.count - 1]
+    }
+}

@@ -1,0 +1,220 @@
+import TallyCore
+
+extension EstateFile {
+    /// Writes an estate as a file of the format, one record per line; only values that differ from the defaults are
+    /// written, so that the file reads back to the same estate. `write` gets the text in chunks.
+    public static func encode(_ estate: Estate, to write: ([UInt8]) -> Void) {
+        var out = JSONWriter()
+        out.raw("{\n  \"format\": ")
+        out.string(formatTag)
+        out.raw(",\n  \"asOf\": ")
+        out.string(estate.asOf.description)
+        if let currency = estate.currency {
+            out.raw(",\n  \"currency\": ")
+            out.string(currency)
+        }
+        section("departments", estate.departments, &out, write) { item, record in
+            record.field("id", item.id.rawValue)
+            record.field("name", item.name)
+            record.field("costCenter", item.costCenter)
+            record.field("parent", item.parent?.rawValue)
+        }
+        section("people", estate.people, &out, write) { item, record in
+            record.field("id", item.id.rawValue)
+            record.field("name", item.name)
+            record.field("login", item.login)
+            record.field("email", item.email)
+            record.field("department", item.department?.rawValue)
+            if !item.active { record.field("active", false) }
+        }
+        section("devices", estate.devices, &out, write) { item, record in
+            record.field("id", item.id.rawValue)
+            record.field("hostname", item.hostname)
+            if item.kind != .physical { record.field("kind", item.kind.rawValue) }
+            record.field("host", item.host?.rawValue)
+            if item.processors != 1 { record.field("processors", item.processors) }
+            record.field("coresPerProcessor", item.coresPerProcessor)
+            record.field("vcpus", item.vcpus)
+            record.field("processorModel", item.processorModel)
+            record.field("serial", item.serial)
+            record.field("os", item.os)
+            record.field("user", item.user?.rawValue)
+            record.field("department", item.department?.rawValue)
+            if !item.active { record.field("active", false) }
+            record.field("lastSeen", item.lastSeen?.description)
+        }
+        section("products", estate.products, &out, write) { item, record in
+            record.field("id", item.id.rawValue)
+            record.field("publisher", item.publisher)
+            record.field("name", item.name)
+            record.license(item.license)
+            record.amount("unitPrice", item.unitPrice)
+            if !item.components.isEmpty { record.field("components", item.components.map(\.rawValue)) }
+        }
+        section("installations", estate.installations, &out, write) { item, record in
+            record.field("device", item.device.rawValue)
+            record.field("product", item.product.rawValue)
+            record.field("version", item.version?.text)
+            record.field("installed", item.installed?.description)
+            record.field("lastUsed", item.lastUsed?.description)
+            record.field("lastSeen", item.lastSeen?.description)
+            record.field("source", item.source)
+        }
+        section("usage", estate.usage, &out, write) { item, record in
+            record.field("product", item.product.rawValue)
+            record.field("user", item.user)
+            record.field("host", item.host)
+            record.field("start", item.start.description)
+            record.field("end", item.end?.description)
+            if item.count != 1 { record.field("count", item.count) }
+            record.field("source", item.source)
+        }
+        section("denials", estate.denials, &out, write) { item, record in
+            record.field("product", item.product.rawValue)
+            record.field("user", item.user)
+            record.field("host", item.host)
+            record.field("at", item.at.description)
+            record.field("reason", item.reason)
+            record.field("source", item.source)
+        }
+        section("assignments", estate.assignments, &out, write) { item, record in
+            record.field("product", item.product.rawValue)
+            switch item.assignee {
+            case .person(let person): record.field("person", person.rawValue)
+            case .device(let device): record.field("device", device.rawValue)
+            }
+        }
+        section("entitlements", estate.entitlements, &out, write) { item, record in
+            record.field("id", item.id.rawValue)
+            record.field("product", item.product.rawValue)
+            record.field("quantity", item.quantity)
+            record.field("version", item.version?.text)
+            if item.downgrade { record.field("downgrade", true) }
+            if !item.covers.isEmpty { record.field("covers", item.covers.map(\.rawValue)) }
+            record.field("start", item.start?.description)
+            record.field("end", item.end?.description)
+            if item.unlimited { record.field("unlimited", true) }
+            if let scope = item.scope { record.scope(scope.rawValue) }
+            record.amount("unitCost", item.unitCost)
+            if item.costPeriod != .once { record.field("costPeriod", item.costPeriod.rawValue) }
+            record.field("vendor", item.vendor)
+            record.field("contract", item.contract)
+            record.field("purchaseOrder", item.purchaseOrder)
+            record.field("notes", item.notes)
+        }
+        out.raw("\n}\n")
+        write(out.bytes)
+    }
+
+    /// The whole estate file as bytes.
+    public static func encode(_ estate: Estate) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(estate) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    private static func section<T>(
+        _ name: StaticString, _ items: [T], _ out: inout JSONWriter, _ write: ([UInt8]) -> Void,
+        _ fields: (T, inout RecordWriter) -> Void
+    ) {
+        guard !items.isEmpty else { return }
+        out.raw(",\n  \"")
+        out.raw(name)
+        out.raw("\": [")
+        for (i, item) in items.enumerated() {
+            out.raw(i == 0 ? "\n    {" : ",\n    {")
+            var record = RecordWriter(out: out)
+            fields(item, &record)
+            out = record.out
+            out.raw("}")
+            if out.bytes.count > 1 << 20 {
+                write(out.bytes)
+                out = JSONWriter()
+            }
+        }
+        out.raw("\n  ]")
+    }
+}
+
+/// Writes the members of one object, separating them with commas.
+struct RecordWriter {
+    var out: JSONWriter
+    private var first = true
+
+    init(out: JSONWriter) {
+        self.out = out
+    }
+
+    private mutating func key(_ name: StaticString) {
+        out.raw(first ? "\"" : ", \"")
+        out.raw(name)
+        out.raw("\": ")
+        first = false
+    }
+
+    mutating func field(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        out.string(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        out.number(value)
+    }
+
+    mutating func field(_ name: StaticString, _ value: Bool) {
+        key(name)
+        out.bool(value)
+    }
+
+    mutating func field(_ name: StaticString, _ values: [String]) {
+        key(name)
+        out.raw("[")
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.raw(", ") }
+            out.string(value)
+        }
+        out.raw("]")
+    }
+
+    mutating func amount(_ name: StaticString, _ value: Double?) {
+        guard let value else { return }
+        key(name)
+        out.decimal(value)
+    }
+
+    mutating func scope(_ department: String) {
+        key("scope")
+        out.raw("{\"department\": ")
+        out.string(department)
+        out.raw("}")
+    }
+
+    mutating func license(_ license: License) {
+        let defaults = License()
+        guard license != defaults else { return }
+        key("license")
+        var inner = RecordWriter(out: out)
+        inner.out.raw("{")
+        inner.field("metric", license.metric.rawValue)
+        if license.minCoresPerProcessor != 0 { inner.field("minCoresPerProcessor", license.minCoresPerProcessor) }
+        if license.minCoresPerDevice != 0 { inner.field("minCoresPerDevice", license.minCoresPerDevice) }
+        if license.minCoresPerVM != 0 { inner.field("minCoresPerVM", license.minCoresPerVM) }
+        if license.coreFactor != defaults.coreFactor { inner.rating("coreFactor", license.coreFactor) }
+        if license.pvuPerCore != defaults.pvuPerCore { inner.rating("pvuPerCore", license.pvuPerCore) }
+        if license.virtualization != .perVM { inner.field("virtualization", license.virtualization.rawValue) }
+        inner.field("devicesPerUser", license.devicesPerUser)
+        if license.windowDays != defaults.windowDays { inner.field("windowDays", license.windowDays) }
+        inner.out.raw("}")
+        out = inner.out
+    }
+
+    private mutating func rating(_ name: StaticString, _ rating: License.Rating) {
+        switch rating {
+        case .value(let value): amount(name, value)
+        case .table(let table): field(name, table.rawValue)
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/// Why a file could not be read: each case names the file and the line or path of the problem, and what to do.
+public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The bytes are not valid JSON (or not the JSON expected) at a line and column.
+    case syntax(line: Int, column: Int, reason: String)
+    /// A value at a path in the document is missing, unknown or of the wrong kind.
+    case field(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .syntax(let line, let column, let reason):
+            return "line \(line), column \(column): \(reason)"
+        case .field(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import TallyCore
+
+/// The keys an object of the format may have, matched against key bytes without building strings.
+struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    private let entries: [(bytes: [UInt8], key: Key)] = Key.allCases.map { (Array($0.rawValue.utf8), $0) }
+
+    subscript(bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        for entry in entries where entry.bytes.count == bytes.count {
+            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entry.key }
+        }
+        return nil
+    }
+
+    /// The error for a key the format does not have, listing the ones it does.
+    func unknown(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) -> FormatError {
+        let name = String(decoding: bytes, as: UTF8.self)
+        let allowed = entries.map { $0.key.rawValue }.joined(separator: ", ")
+        return .field(path: path.isEmpty ? name : "\(path).\(name)", reason: "unknown key (allowed here: \(allowed))")
+    }
+}
+
+/// Typed values at a path: each reader names the path and what it found when the value is of the wrong kind.
+extension JSONReader {
+    mutating func string(_ path: @autoclosure () -> String) throws(FormatError) -> String {
+        guard try peekKind() == .string else { throw mismatch(path(), expected: "a string") }
+        return try readString()
+    }
+
+    mutating func optionalString(_ path: @autoclosure () -> String) throws(FormatError) -> String? {
+        if readNullIfPresent() { return nil }
+        return try string(path())
+    }
+
+    mutating func wholeNumber(_ path: @autoclosure () -> String) throws(FormatError) -> Int {
+        guard try peekKind() == .number else { throw mismatch(path(), expected: "a whole number") }
+        guard let value = try readNumber().integer else {
+            throw .field(path: path(), reason: "expected a whole number, found a fraction")
+        }
+        return value
+    }
+
+    mutating func optionalWholeNumber(_ path: @autoclosure () -> String) throws(FormatError) -> Int? {
+        if readNullIfPresent() { return nil }
+        return try wholeNumber(path())
+    }
+
+    mutating func optionalAmount(_ path: @autoclosure () -> String) throws(FormatError) -> Double? {
+        if readNullIfPresent() { return nil }
+        guard try peekKind() == .number else { throw mismatch(path(), expected: "a number") }
+        let value = try readNumber().double
+        guard value.isFinite else { throw .field(path: path(), reason: "the number is out of range") }
+        return value
+    }
+
+    mutating func bool(_ path: @autoclosure () -> String) throws(FormatError) -> Bool {
+        guard try peekKind() == .bool else { throw mismatch(path(), expected: "true or false") }
+        return try readBool()
+    }
+
+    mutating func optionalDay(_ path: @autoclosure () -> String) throws(FormatError) -> Day? {
+        guard let text = try optionalString(path()) else { return nil }
+        guard let day = Day(text) else {
+            throw .field(path: path(), reason: "expected a date as YYYY-MM-DD, found \"\(text)\"")
+        }
+        return day
+    }
+
+    mutating func instant(_ path: @autoclosure () -> String) throws(FormatError) -> Instant {
+        let text = try string(path())
+        guard let instant = Instant(text) else {
+            throw .field(path: path(),
+                         reason: "expected an instant as ISO 8601 with a zone (2026-11-02T09:00:00Z), found \"\(text)\"")
+        }
+        return instant
+    }
+
+    mutating func optionalInstant(_ path: @autoclosure () -> String) throws(FormatError) -> Instant? {
+        if readNullIfPresent() { return nil }
+        return try instant(path())
+    }
+
+    mutating func strings(_ path: @autoclosure () -> String) throws(FormatError) -> [String] {
+        guard try peekKind() == .array else { throw mismatch(path(), expected: "a list of strings") }
+        var values: [String] = []
+        try readArray { reader, index throws(FormatError) in values.append(try reader.string("\(path())[\(index)]")) }
+        return values
+    }
+
+    mutating func choice<T: RawRepresentable & CaseIterable>(
+        _ path: @autoclosure () -> String, as: T.Type
+    ) throws(FormatError) -> T where T.RawValue == String {
+        let text = try string(path())
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw .field(path: path(), reason: "\"\(text)\" is not one of \(allowed)")
+        }
+        return value
+    }
+
+    /// The error for a value of the wrong kind, saying what was found.
+    mutating func mismatch(_ path: String, expected: String) -> FormatError {
+        let found: String
+        switch try? peekKind() {
+        case .object: found = "an object"
+        case .array: found = "a list"
+        case .string: found = (try? readString()).map { "\"\($0)\"" } ?? "a string"
+        case .number: found = "a number"
+        case .bool: found = "true or false"
+        case .null: found = "null"
+        case nil: found = "no value"
+        }
+        return .field(path: path, reason: "expected \(expected), found \(found)")
+    }
+}

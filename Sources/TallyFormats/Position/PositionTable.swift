@@ -1,0 +1,79 @@
+import TallyCore
+
+/// The position as a terminal report: one row per product, worst first within status, totals at the foot.
+public enum PositionTable {
+    /// Renders the report; `colors` adds ANSI colours to the status column (only for a terminal).
+    public static func render(_ reconciliation: Reconciliation, colors: Bool) -> String {
+        let currency = reconciliation.currency.map { " (\($0))" } ?? ""
+        let header = ["STATUS", "PRODUCT", "NAME", "METRIC", "DEMAND", "OWNED", "SHORTFALL", "SURPLUS",
+                      "EXPOSURE" + currency]
+        let rows = reconciliation.positions.map { position -> [String] in
+            let name = [position.publisher, position.name].compactMap { $0 }.joined(separator: " ")
+            return [position.status.rawValue, position.product.rawValue, clip(name, 36), position.metric.rawValue,
+                    grouped(position.demand), position.supply.map(grouped) ?? "unlimited",
+                    grouped(position.shortfall), grouped(position.surplus),
+                    position.exposure.map(money) ?? (position.shortfall > 0 ? "unknown" : "-")]
+        }
+        let rightAligned: Set<Int> = [4, 5, 6, 7, 8]
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String], color: String? = nil) -> String {
+            cells.enumerated().map { i, cell in
+                let padding = String(repeating: " ", count: widths[i] - cell.count)
+                var text = rightAligned.contains(i) ? padding + cell : cell + padding
+                if i == 0, let color, colors { text = color + text + "\u{1B}[0m" }
+                return text
+            }.joined(separator: "  ")
+        }
+        var out = ["License position as of \(reconciliation.asOf)", "", line(header)]
+        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for (row, position) in zip(rows, reconciliation.positions) {
+            out.append(line(row, color: color(of: position.status)))
+        }
+        let totals = reconciliation.totals
+        let count = { (status: ComplianceStatus) in reconciliation.positions.filter { $0.status == status }.count }
+        out.append("")
+        out.append("\(reconciliation.positions.count) products: \(count(.under)) under-licensed, "
+                   + "\(count(.over)) over-licensed, \(count(.compliant)) compliant")
+        var exposure = "Exposure (shortfall at list price): \(money(totals.exposure))\(currency)"
+        if totals.unpricedShortfalls > 0 {
+            exposure += ", plus \(totals.unpricedShortfalls) product(s) in shortfall with no known price"
+        }
+        out.append(exposure)
+        out.append("Surplus value (paid, unused): \(money(totals.surplusValue))\(currency)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func color(of status: ComplianceStatus) -> String {
+        switch status {
+        case .under: return "\u{1B}[31m"
+        case .over: return "\u{1B}[33m"
+        case .compliant: return "\u{1B}[32m"
+        }
+    }
+
+    private static func clip(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+
+    /// `1234567` as `1,234,567`.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+
+    /// An amount with grouped thousands and two decimals: `54,992.00`.
+    public static func money(_ value: Double) -> String {
+        let cents = Int((value * 100).rounded())
+        let fraction = cents.magnitude % 100
+        return (cents < 0 ? "-" : "") + grouped(Int(cents.magnitude / 100)) + "." + (fraction < 10 ? "0" : "")
+            + String(fraction)
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `tally` command: the license position of an estate, from the terminal.
+@main
+struct Tally: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Software asset management: the license position of an estate, explained.",
+        subcommands: [ReconcileCommand.self]
+    )
+}
