@@ -72,7 +72,10 @@ struct ScenarioTests {
             _ = try EstateFile.decode(bytes)
             Issue.record("an unknown key was accepted")
         } catch {
-            guard case .field(let path, let reason) = error else { return Issue.record("wrong error \(error)") }
+            guard case .field(let path, let reason) = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(path == "devices[0].cpus")
             #expect(reason.hasPrefix("unknown key"))
         }
