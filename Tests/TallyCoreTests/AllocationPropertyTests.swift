@@ -1,0 +1,135 @@
+import Testing
+@testable import TallyCore
+
+/// Random small estates, checked against rules computed here from the spec, independently of the engine.
+@Suite("Allocation properties on random small estates")
+struct AllocationPropertyTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// A random estate of two products (one may cover the other), a few devices, and entitlements with random
+    /// versions, scopes, terms and quantities; `core` makes units larger than one.
+    static func randomEstate(seed: UInt64, metric: License.Metric) -> Estate {
+        var random = SplitMix(state: seed)
+        let departments = [Department(id: "d0"), Department(id: "d1")]
+        let devices = (0..<Int.random(in: 1...7, using: &random)).map { i in
+            Device(id: .init("dev\(i)"), processors: Int.random(in: 1...2, using: &random),
+                   coresPerProcessor: Int.random(in: 1...8, using: &random),
+                   department: Bool.random(using: &random) ? departments.randomElement(using: &random)?.id : nil,
+                   active: Int.random(in: 0..<6, using: &random) > 0)
+        }
+        let license = License(metric: metric, minCoresPerProcessor: metric == .core ? 2 : 0)
+        let products = [product("p", license), product("q", license)]
+        let versions = ["1", "2", "2.5", "3"]
+        var installations: [Installation] = []
+        for device in devices {
+            for productID in ["p", "q"] as [Product.ID] where Bool.random(using: &random) {
+                installations.append(install(device.id, productID,
+                                             Int.random(in: 0..<5, using: &random) == 0 ? nil
+                                                 : versions.randomElement(using: &random)))
+            }
+        }
+        let entitlements = (0..<Int.random(in: 0...4, using: &random)).map { i in
+            Entitlement(
+                id: .init("e\(i)"), product: Bool.random(using: &random) ? "p" : "q",
+                quantity: Int.random(in: 0...(metric == .core ? 20 : 4), using: &random),
+                version: Bool.random(using: &random) ? versions.randomElement(using: &random).map(Version.init) : nil,
+                downgrade: Bool.random(using: &random),
+                covers: Int.random(in: 0..<3, using: &random) == 0 ? ["p", "q"] : [],
+                end: Int.random(in: 0..<5, using: &random) == 0 ? testDay.adding(days: -1) : nil,
+                unlimited: Int.random(in: 0..<12, using: &random) == 0,
+                scope: Int.random(in: 0..<3, using: &random) == 0 ? "d0" : nil)
+        }
+        return estate(departments: departments, devices: devices, products: products, installations: installations,
+                      entitlements: entitlements)
+    }
+
+    /// Units a consumer needs and the entitlements allowed to cover it, worked out from the spec's words.
+    static func consumers(of estate: Estate) -> [(product: Product.ID, units: Int, allowed: Set<Int>)] {
+        var result: [(Product.ID, Int, Set<Int>)] = []
+        for device in estate.devices where device.active {
+            for productID in ["p", "q"] as [Product.ID] {
+                let installed = estate.installations.filter { $0.device == device.id && $0.product == productID }
+                guard !installed.isEmpty else { continue }
+                let license = estate.products.first { $0.id == productID }?.license ?? License()
+                let units = license.metric == .core
+                    ? device.processors * max(device.coresPerProcessor ?? 0, license.minCoresPerProcessor) : 1
+                var allowed = Set<Int>()
+                for (j, e) in estate.entitlements.enumerated() {
+                    let active = e.end.map { $0 >= testDay } ?? true
+                    let product = e.product == productID || e.covers.contains(productID)
+                    let scope = e.scope == nil || e.scope == device.department
+                    let versions = installed.allSatisfy { installation in
+                        guard let licensed = e.version else { return true }
+                        guard let version = installation.version else { return false }
+                        return e.downgrade ? version <= licensed : version == licensed
+                    }
+                    if active && product && scope && versions { allowed.insert(j) }
+                }
+                result.append((productID, units, allowed))
+            }
+        }
+        return result
+    }
+
+    /// The most units any allocation can cover, by max-flow min-cut over every subset of consumers.
+    static func bruteForceOptimum(_ estate: Estate) -> Int {
+        let list = consumers(of: estate)
+        let capacity = estate.entitlements.map { $0.unlimited ? Int.max / 4 : ($0.quantity ?? 0) }
+        var best = Int.max
+        for subset in 0..<(1 << list.count) {
+            var cut = 0
+            var neighbours = Set<Int>()
+            for (i, consumer) in list.enumerated() {
+                if subset & (1 << i) != 0 { neighbours.formUnion(consumer.allowed) } else { cut += consumer.units }
+            }
+            cut += neighbours.reduce(0) { $0 + capacity[$1] }
+            best = min(best, cut)
+        }
+        return best
+    }
+
+    @Test("covered equals the brute-force optimum; covered <= demand; no entitlement gives more than its quantity",
+          arguments: [License.Metric.device, .core])
+    func properties(metric: License.Metric) throws {
+        for seed in UInt64(1)...400 {
+            let estate = Self.randomEstate(seed: seed &* 7919, metric: metric)
+            let result = try Reconciler.reconcile(estate)
+            let covered = result.positions.reduce(0) { $0 + $1.covered }
+            #expect(covered == Self.bruteForceOptimum(estate), "seed \(seed)")
+            for position in result.positions {
+                #expect(position.covered <= position.demand, "seed \(seed)")
+                #expect(position.shortfall >= 0)
+            }
+            var given: [Entitlement.ID: Int] = [:]
+            for consumer in result.consumers {
+                #expect(consumer.shortfall >= 0, "seed \(seed)")
+                for allocation in consumer.allocated { given[allocation.entitlement, default: 0] += allocation.units }
+            }
+            for use in result.entitlements {
+                #expect(given[use.id, default: 0] == use.used, "seed \(seed)")
+                if let quantity = use.quantity { #expect(use.used <= quantity, "seed \(seed)") }
+                if !use.active { #expect(use.used == 0) }
+            }
+            let demand = Self.consumers(of: estate).reduce(0) { $0 + $1.units }
+            #expect(result.positions.reduce(0) { $0 + $1.demand } == demand, "seed \(seed)")
+        }
+    }
+
+    @Test("the same estate always gives the same allocation")
+    func deterministic() throws {
+        for seed in UInt64(1)...50 {
+            let estate = Self.randomEstate(seed: seed, metric: .device)
+            let first = try Reconciler.reconcile(estate), second = try Reconciler.reconcile(estate)
+            #expect(Array(first.consumers) == Array(second.consumers))
+        }
+    }
+}
