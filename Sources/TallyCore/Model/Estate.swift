@@ -1,5 +1,5 @@
 /// Everything the license position is computed from: the organisation, what it runs, and what it bought.
-public struct Estate: Sendable {
+public struct Estate: Sendable, Equatable {
     /// The date the position is computed for.
     public var asOf: Day
     public var currency: String?
