@@ -6,6 +6,6 @@ struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Software asset management: the license position of an estate, explained.",
-        subcommands: [ReconcileCommand.self]
+        subcommands: [DemoCommand.self, ReconcileCommand.self, GenerateCommand.self, BenchCommand.self]
     )
 }

@@ -2,14 +2,14 @@ extension Demand {
     /// `device`: each active device with an installation, or assigned the product, needs one unit.
     func deviceConsumers<M: CoverageMask>(of product: Int32) -> [Draft<M>] {
         var drafts: [Draft<M>] = []
-        var seen = Set<Int32>()
         forEachDeviceIgnoringErrors(of: product) { (device: Int32, mask: M) in
             drafts.append(Draft(kind: .device, subject: device, units: 1,
                                 department: estate.departmentOf(device: device), mask: mask))
-            seen.insert(device)
         }
+        guard let assignments = assignmentsByProduct[product] else { return drafts }
+        var seen = Set(drafts.map(\.subject))
         let count = candidates[Int(product)].count
-        for assignment in assignmentsByProduct[product] ?? [] {
+        for assignment in assignments {
             let device = estate.assignmentDevice[Int(assignment)]
             guard device >= 0, estate.estate.devices[Int(device)].active, seen.insert(device).inserted else { continue }
             drafts.append(Draft(kind: .device, subject: device, units: 1,

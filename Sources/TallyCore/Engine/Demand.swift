@@ -1,9 +1,11 @@
 /// Builds each product's consumers and their units from the resolved estate, metric by metric.
 struct Demand {
     let estate: ResolvedEstate
-    /// Installation indices bucketed by counted product, each bucket in device id order.
+    /// Installations bucketed by counted product, each bucket in device id order: the device and the rank of the
+    /// installed version (-1: none) of entry `i` of product `p`'s bucket `installationStart[p]..<installationStart[p + 1]`.
     let installationStart: [Int]
-    let installations: [Int32]
+    let installedDevice: [Int32]
+    let installedVersionRank: [Int32]
     /// Usage session indices bucketed by counted product.
     let usageByProduct: [Int32: [Int32]]
     let assignmentsByProduct: [Int32: [Int32]]
@@ -18,7 +20,7 @@ struct Demand {
         var deviceRank = [Int32](repeating: 0, count: estate.estate.devices.count)
         for (rank, device) in estate.devicesInIDOrder.enumerated() { deviceRank[Int(device)] = Int32(rank) }
         self.deviceRank = deviceRank
-        (installationStart, installations) = Self.bucketInstallations(estate, deviceRank: deviceRank)
+        (installationStart, installedDevice, installedVersionRank) = Self.bucketInstallations(estate, deviceRank: deviceRank)
 
         var usage: [Int32: [Int32]] = [:]
         for (i, product) in estate.usageProduct.enumerated() { usage[product, default: []].append(Int32(i)) }
@@ -75,22 +77,16 @@ struct Demand {
         let candidates = self.candidates[Int(product)]
         let end = installationStart[Int(product) + 1]
         var i = installationStart[Int(product)]
+        let versions = candidates.caresAboutVersions
         while i < end {
-            let device = estate.installationDevice[Int(installations[i])]
+            let device = installedDevice[i]
             var mask = M(allOf: candidates.count)
-            while i < end, estate.installationDevice[Int(installations[i])] == device {
-                if candidates.caresAboutVersions {
-                    candidates.restrict(&mask, versionRank: versionRank(of: installations[i]))
-                }
+            while i < end, installedDevice[i] == device {
+                if versions { candidates.restrict(&mask, versionRank: installedVersionRank[i]) }
                 i += 1
             }
-            if estate.estate.devices[Int(device)].active { try body(device, mask) }
+            if estate.deviceActive[Int(device)] { try body(device, mask) }
         }
-    }
-
-    func versionRank(of installation: Int32) -> Int32 {
-        let version = estate.installationVersion[Int(installation)]
-        return version >= 0 ? estate.versionRank[Int(version)] : -1
     }
 
     private func sortRank<M>(_ draft: Draft<M>) -> Int32 {
@@ -118,10 +114,14 @@ struct Demand {
         var classIndex: [M: Int32] = [:]
         var result = ProductDemand()
         result.records.reserveCapacity(drafts.count)
+        // Neighbours usually share a mask: remember the last one before asking the dictionary.
+        var last: (mask: M, index: Int32)?
         for var draft in drafts {
             candidates.restrict(&draft.mask, department: draft.department, estate: estate)
             let index: Int32
-            if let known = classIndex[draft.mask] {
+            if let last, last.mask == draft.mask {
+                index = last.index
+            } else if let known = classIndex[draft.mask] {
                 index = known
             } else {
                 index = Int32(result.classes.count)
@@ -129,6 +129,7 @@ struct Demand {
                 result.classes.append(CoverageClass(
                     product: product, entitlements: candidates.entitlements(in: draft.mask), demand: 0))
             }
+            last = (draft.mask, index)
             result.classes[Int(index)].demand += draft.units
             result.records.append(ConsumerRecord(
                 product: product, kind: draft.kind, subject: draft.subject, units: draft.units,
@@ -149,7 +150,7 @@ struct Demand {
     /// Two counting sorts: by device id order, then (stably) by product, so each product's bucket is in device order.
     private static func bucketInstallations(
         _ estate: ResolvedEstate, deviceRank: [Int32]
-    ) -> (start: [Int], installations: [Int32]) {
+    ) -> (start: [Int], device: [Int32], versionRank: [Int32]) {
         let count = estate.installationDevice.count
         var byDevice = [Int](repeating: 0, count: estate.estate.devices.count + 1)
         for device in estate.installationDevice { byDevice[Int(deviceRank[Int(device)]) + 1] += 1 }
@@ -164,13 +165,17 @@ struct Demand {
         for product in estate.installationProduct { start[Int(product) + 1] += 1 }
         for i in 1..<start.count { start[i] += start[i - 1] }
         var next = start
-        var installations = [Int32](repeating: 0, count: count)
+        var devices = [Int32](repeating: 0, count: count)
+        var versionRanks = [Int32](repeating: -1, count: count)
         for installation in deviceOrder {
             let product = Int(estate.installationProduct[Int(installation)])
-            installations[next[product]] = installation
+            let slot = next[product]
+            devices[slot] = estate.installationDevice[Int(installation)]
+            let version = estate.installationVersion[Int(installation)]
+            if version >= 0 { versionRanks[slot] = estate.versionRank[Int(version)] }
             next[product] += 1
         }
-        return (start, installations)
+        return (start, devices, versionRanks)
     }
 }
 

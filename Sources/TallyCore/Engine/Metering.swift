@@ -1,7 +1,14 @@
 /// The arithmetic of units under the hardware metrics (`core`, `processor`, `pvu`), with vendor tables cached by device.
 struct Metering {
     let estate: ResolvedEstate
-    private var factorCache: [Int: Double] = [:]
+    /// Table values by table, processor model and sockets: an estate has few distinct processors.
+    private var tableCache: [TableKey: Double] = [:]
+
+    private struct TableKey: Hashable {
+        let table: ProcessorTable.Name
+        let model: String?
+        let sockets: Int
+    }
 
     init(estate: ResolvedEstate) {
         self.estate = estate
@@ -80,12 +87,12 @@ struct Metering {
         case .value(let value):
             return value
         case .table(let name):
-            let key = Int(device) * 2 + (name == .oracle ? 0 : 1)
-            if let cached = factorCache[key] { return cached }
             let hardware = estate.estate.devices[Int(device)]
+            let key = TableKey(table: name, model: hardware.processorModel, sockets: hardware.processors)
+            if let cached = tableCache[key] { return cached }
             let value = ProcessorTable.named(name).row(forModel: hardware.processorModel, sockets: hardware.processors)
                 .value
-            factorCache[key] = value
+            tableCache[key] = value
             return value
         }
     }

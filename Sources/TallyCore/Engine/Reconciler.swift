@@ -6,21 +6,21 @@ public enum Reconciler {
         let resolved = try ResolvedEstate(estate)
         let demand = Demand(estate: resolved)
 
-        var metering = Metering(estate: resolved)
-        var records: [ConsumerRecord] = []
-        var classes: [CoverageClass] = []
         let products = estate.products.indices.filter { !resolved.isComponent[$0] }
             .sorted { estate.products[$0].id < estate.products[$1].id }
-        for product in products {
-            let part = try demand.consumers(of: Int32(product), metering: &metering)
+        var parts = try consumers(of: products, demand: demand)
+        var records: [ConsumerRecord] = []
+        var classes: [CoverageClass] = []
+        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        for part in parts {
             let offset = Int32(classes.count)
             classes.append(contentsOf: part.classes)
-            records.append(contentsOf: part.records.lazy.map {
-                var record = $0
+            for var record in part.records {
                 record.coverageClass += offset
-                return record
-            })
+                records.append(record)
+            }
         }
+        parts = []
 
         let plan = AllocationPlan(classes: classes, estate: resolved)
         let storage = distribute(plan, records: records, classes: classes, estate: resolved, demand: demand)
@@ -30,6 +30,14 @@ public enum Reconciler {
             positions: positions(of: products, storage: storage, used: plan.used),
             entitlements: entitlementUse(resolved, used: plan.used),
             consumers: ConsumerList(storage: storage))
+    }
+
+    /// Builds each product's consumers, products shared among the processor cores: they are independent.
+    private static func consumers(of products: [Int], demand: Demand) throws(EstateError) -> [ProductDemand] {
+        try Parallel.map(count: products.count, minimumPerWorker: 16, state: { Metering(estate: demand.estate) }) {
+            (position: Int, metering: inout Metering) throws(EstateError) in
+            try demand.consumers(of: Int32(products[position]), metering: &metering)
+        }
     }
 
     /// Splits each class's units among its consumers in key order, each drawing on entitlements in preference order.

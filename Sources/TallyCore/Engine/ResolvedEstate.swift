@@ -11,6 +11,7 @@ struct ResolvedEstate {
     let deviceHost: [Int32]
     let deviceUser: [Int32]
     let deviceDepartment: [Int32]
+    let deviceActive: [Bool]
     /// Device indices in id order, so that consumers come out sorted without sorting them.
     let devicesInIDOrder: [Int32]
     let productIndex: [Product.ID: Int32]
@@ -123,6 +124,7 @@ extension ResolvedEstate {
         self.deviceHost = deviceHost
         self.deviceUser = deviceUser
         self.deviceDepartment = deviceDepartment
+        self.deviceActive = estate.devices.map(\.active)
         self.devicesInIDOrder = estate.devices.indices.sorted { estate.devices[$0].id < estate.devices[$1].id }
             .map { Int32($0) }
 
@@ -139,38 +141,15 @@ extension ResolvedEstate {
             }
         }
 
-        // Installations are the bulk of an estate: one pass, remembering the last device because exports list a
-        // device's software together.
-        let count = estate.installations.count
-        var installationDevice = [Int32](repeating: 0, count: count)
-        var installationProduct = [Int32](repeating: 0, count: count)
-        var installationVersion = [Int32](repeating: -1, count: count)
+        // Installations are the bulk of an estate: resolved in chunks on every core, then joined.
+        let installations = try Self.resolveInstallations(
+            estate.installations, deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
+        self.installationDevice = installations.device
+        self.installationProduct = installations.product
+        self.installationVersion = installations.version
+        var versions = installations.versions
         var versionIDs: [String: Int32] = [:]
-        var versions: [String] = []
-        var lastDevice: (id: Device.ID, index: Int32)?
-        for (i, item) in estate.installations.enumerated() {
-            if let lastDevice, lastDevice.id == item.device {
-                installationDevice[i] = lastDevice.index
-            } else {
-                let index = try device(item.device, "installations[\(i)].device")
-                installationDevice[i] = index
-                lastDevice = (item.device, index)
-            }
-            installationProduct[i] = countsAs[Int(try product(item.product, "installations[\(i)].product"))]
-            if let version = item.version?.text {
-                if let id = versionIDs[version] {
-                    installationVersion[i] = id
-                } else {
-                    let id = Int32(versions.count)
-                    versionIDs[version] = id
-                    versions.append(version)
-                    installationVersion[i] = id
-                }
-            }
-        }
-        self.installationDevice = installationDevice
-        self.installationProduct = installationProduct
-        self.installationVersion = installationVersion
+        for (id, text) in versions.enumerated() { versionIDs[text] = Int32(id) }
 
         // Entitlement versions join the ranking so that "up to version V" is one integer comparison.
         for item in estate.entitlements {

@@ -30,9 +30,15 @@ public struct ProcessorTable: Sendable {
             self.source = source
         }
 
-        func matches(model: String, sockets: Int) -> Bool {
+        func matches(model: [UInt8], sockets: Int) -> Bool {
             if let maxSockets, sockets > maxSockets { return false }
-            return patterns.allSatisfy { model.contains($0) }
+            return patterns.allSatisfy { pattern in
+                let needle = Array(pattern.utf8)
+                guard needle.count <= model.count else { return false }
+                return (0...(model.count - needle.count)).contains { start in
+                    model[start..<(start + needle.count)].elementsEqual(needle)
+                }
+            }
         }
     }
 
@@ -54,7 +60,7 @@ public struct ProcessorTable: Sendable {
 
     /// The row that applies to a processor model on a server with `sockets` sockets.
     public func row(forModel model: String?, sockets: Int) -> Row {
-        let lowered = (model ?? "").lowercased()
+        let lowered = Array((model ?? "").lowercased().utf8)
         for row in rows where row.matches(model: lowered, sockets: sockets) {
             return row
         }

@@ -1,0 +1,73 @@
+import ArgumentParser
+import TallyCore
+import TallyFormats
+
+/// `tally bench`: how fast the engine reconciles a large estate, and how much memory it takes.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the engine on a synthetic estate (or an estate file). Build with -c release.")
+
+    @Option(name: .long, help: "Devices of the synthetic estate (about 50 installations each).")
+    var devices: Int = 100_000
+
+    @Option(name: .long, help: "The synthetic estate's seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Measure on this estate file instead, reading and decoding included.")
+    var estate: String?
+
+    @Option(name: .long, help: "How many times to reconcile; the best and the median are reported.")
+    var runs: Int = 3
+
+    func validate() throws {
+        guard runs > 0, devices > 0 else { throw ValidationError("--runs and --devices must be 1 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let clock = ContinuousClock()
+            let subject: Estate
+            if let estate {
+                var bytes: [UInt8] = []
+                let reading = try clock.measure { bytes = try Terminal.readFile(estate) }
+                var decoded: Estate?
+                let decoding = try clock.measure { decoded = try EstateInput.load(estate, asOf: nil) }
+                subject = decoded ?? Estate(asOf: Terminal.today)
+                report("read \(estate) (\(bytes.count / 1_000_000) MB)", reading)
+                report("read and decode", decoding)
+            } else {
+                var made: Estate?
+                let generating = clock.measure {
+                    made = SyntheticEstate.make(devices: devices, seed: seed, asOf: Day(year: 2026, month: 11, day: 29)
+                        ?? Terminal.today)
+                }
+                subject = made ?? Estate(asOf: Terminal.today)
+                report("generate \(devices) devices", generating)
+            }
+            Terminal.write("estate: \(subject.devices.count) devices, \(subject.installations.count) installations, "
+                           + "\(subject.products.count) products, \(subject.entitlements.count) entitlements\n")
+            var timings: [Duration] = []
+            var last: Reconciliation?
+            for _ in 0..<runs {
+                timings.append(try clock.measure { last = try EstateInput.reconcile(subject, path: estate ?? "bench") })
+            }
+            timings.sort()
+            report("reconcile (best of \(runs))", timings[0])
+            report("reconcile (median)", timings[timings.count / 2])
+            if let last {
+                Terminal.write("position: \(last.positions.count) positions, \(last.consumers.count) consumers, "
+                               + "exposure \(PositionTable.money(last.totals.exposure))\n")
+            }
+            if let peak = Terminal.peakMemory {
+                Terminal.write("peak memory (resident): \(peak / 1_048_576) MiB\n")
+            }
+        }
+    }
+
+    private func report(_ what: String, _ duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let millis = (seconds * 1000).rounded()
+        Terminal.write("\(what): \(Int(millis)) ms\n")
+    }
+}

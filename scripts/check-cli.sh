@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end checks of the command line as a user meets it: the exit status and the one-line message for bad
+# input, and the reports for good input. Usage: scripts/check-cli.sh PATH-TO-TALLY
+set -uo pipefail
+tally=${1:?usage: scripts/check-cli.sh PATH-TO-TALLY}
+here=$(cd "$(dirname "$0")/.." && pwd)
+scenarios="$here/Tests/TallyFormatsTests/Fixtures/scenarios"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passed=0
+
+check() { # name, expected exit status, expected text in the output, command...
+    local name=$1 status=$2 text=$3
+    shift 3
+    "$@" >"$work/out" 2>"$work/err"
+    local got=$?
+    if [ "$got" -ne "$status" ] || ! grep -qF -- "$text" "$work/out" "$work/err"; then
+        echo "FAIL $name: exit $got (wanted $status), output:"; cat "$work/out" "$work/err" | head -5
+        failures=$((failures + 1))
+    elif grep -qE 'Fatal error|Stack dump|TallyCore\.|TallyFormats\.|Swift\.' "$work/err"; then
+        echo "FAIL $name: internals shown to the user:"; head -5 "$work/err"
+        failures=$((failures + 1))
+    else
+        passed=$((passed + 1))
+    fi
+}
+
+check "bad reference names its path" 1 'installations[1].device: no device "zz"' \
+    "$tally" reconcile --estate "$scenarios/90-bad-reference.estate.json"
+check "unknown key names its path" 1 'devices[0].cpus: unknown key' \
+    "$tally" reconcile --estate "$scenarios/91-unknown-key.estate.json"
+check "missing file names the file" 1 "$work/none.json: No such file or directory" \
+    "$tally" reconcile --estate "$work/none.json"
+printf '{"format": "tally-estate/1",\n "asOf": }' >"$work/broken.json"
+check "broken JSON names the line" 1 "broken.json: line 2, column 10" "$tally" reconcile --estate "$work/broken.json"
+check "bad date option is refused" 64 "as-of" "$tally" reconcile --estate "$scenarios/01-device-basic.estate.json" --as-of 2026-02-30
+check "table report" 0 "1 products: 1 under-licensed" "$tally" reconcile --estate "$scenarios/01-device-basic.estate.json"
+check "json report" 0 '"consumer": "device:ws-3"' \
+    "$tally" reconcile --estate "$scenarios/01-device-basic.estate.json" --format json
+check "csv report" 0 "visio,Microsoft,Visio Professional,device,3,2,1,2,0,300,0,under" \
+    "$tally" reconcile --estate "$scenarios/01-device-basic.estate.json" --format csv
+check "as-of moves the date" 0 '"asOf": "2026-11-27"' \
+    "$tally" reconcile --estate "$scenarios/01-device-basic.estate.json" --format json --as-of 2026-11-27
+check "demo writes an estate" 0 "License position as of 2026-11-29" \
+    "$tally" demo --as-of 2026-11-29 --write "$work/demo.json"
+check "the written demo reads back" 0 "License position as of 2026-11-29" "$tally" reconcile --estate "$work/demo.json"
+check "demo to an unwritable place fails cleanly" 1 "$work/no/such/folder/demo.json:" \
+    "$tally" demo --write "$work/no/such/folder/demo.json"
+check "generate writes a synthetic estate" 0 "Wrote 200 devices" \
+    "$tally" generate --devices 200 --seed 3 --as-of 2026-11-29 -o "$work/gen.json"
+check "the synthetic estate reconciles" 0 "License position as of 2026-11-29" "$tally" reconcile --estate "$work/gen.json"
+
+echo "cli: $passed passed, $failures failed"
+[ "$failures" -eq 0 ]
