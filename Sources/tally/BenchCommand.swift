@@ -52,6 +52,7 @@ struct BenchCommand: ParsableCommand {
             for _ in 0..<runs {
                 timings.append(try clock.measure { last = try EstateInput.reconcile(subject, path: estate ?? "bench") })
             }
+            Terminal.write("runs: " + timings.map { String(Int(($0 / .milliseconds(1)).rounded())) + " ms" }.joined(separator: ", ") + "\n")
             timings.sort()
             report("reconcile (best of \(runs))", timings[0])
             report("reconcile (median)", timings[timings.count / 2])

@@ -33,14 +33,14 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
 final class ConsumerStorage: Sendable {
     let estate: ResolvedEstate
     let demand: Demand
-    let records: [ConsumerRecord]
+    let records: ConsumerRecords
     let classes: [CoverageClass]
     /// Allocations of consumer `i` are `allocations[allocationStart[i]..<allocationStart[i + 1]]`.
     let allocationStart: [Int]
     let allocationEntitlement: [Int32]
     let allocationUnits: [Int]
 
-    init(estate: ResolvedEstate, demand: Demand, records: [ConsumerRecord], classes: [CoverageClass],
+    init(estate: ResolvedEstate, demand: Demand, records: ConsumerRecords, classes: [CoverageClass],
          allocationStart: [Int], allocationEntitlement: [Int32], allocationUnits: [Int]) {
         self.estate = estate
         self.demand = demand

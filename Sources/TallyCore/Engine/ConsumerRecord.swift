@@ -5,18 +5,79 @@ enum ConsumerKind: UInt8, Comparable {
     static func < (lhs: ConsumerKind, rhs: ConsumerKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// One consumer in the engine's compact layout; `Consumer` is the readable view of it.
+/// One consumer in the engine's compact layout (40 bytes); `Consumer` is the readable view of it.
 struct ConsumerRecord {
-    var product: Int32
-    var kind: ConsumerKind
-    /// The device, person or unmatched login index; -1 for a pool.
-    var subject: Int32
     var units: Int
-    var department: Int32
     /// Numbers the explanation needs: devices counted for a person, VMs under a host, the peak instant of a pool.
     var detail: Int64
+    var product: Int32
+    /// The device, person or unmatched login index; -1 for a pool.
+    var subject: Int32
+    var department: Int32
     /// The coverage class: the set of entitlements that may cover this consumer.
     var coverageClass: Int32
+    var kind: ConsumerKind
+
+    init(product: Int32, kind: ConsumerKind, subject: Int32, units: Int, department: Int32, detail: Int64,
+         coverageClass: Int32) {
+        self.units = units
+        self.detail = detail
+        self.product = product
+        self.subject = subject
+        self.department = department
+        self.coverageClass = coverageClass
+        self.kind = kind
+    }
+}
+
+/// Every product's consumers, kept in the per-product arrays they were built in (joining millions of records into
+/// one array would copy them all), numbered as one sequence with class numbers made global.
+struct ConsumerRecords {
+    private let parts: [[ConsumerRecord]]
+    /// Index of each part's first record, and the total at the end.
+    private let partStart: [Int]
+    private let classOffset: [Int32]
+
+    /// Joins per-product demand, numbering the classes of each part after those of the parts before it.
+    init(_ demands: [ProductDemand]) {
+        parts = demands.map(\.records)
+        var start = [0], offset: [Int32] = []
+        var classes: Int32 = 0
+        for demand in demands {
+            start.append(start[start.count - 1] + demand.records.count)
+            offset.append(classes)
+            classes += Int32(demand.classes.count)
+        }
+        partStart = start
+        classOffset = offset
+    }
+
+    var count: Int { partStart[partStart.count - 1] }
+
+    subscript(index: Int) -> ConsumerRecord {
+        // The last part starting at or before `index`.
+        var low = 0, high = parts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if partStart[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return record(part: low, at: index - partStart[low])
+    }
+
+    /// Calls `body` with each record and its index, in order, without searching.
+    func forEach(_ body: (Int, ConsumerRecord) -> Void) {
+        for part in parts.indices {
+            for offset in parts[part].indices {
+                body(partStart[part] + offset, record(part: part, at: offset))
+            }
+        }
+    }
+
+    private func record(part: Int, at offset: Int) -> ConsumerRecord {
+        var record = parts[part][offset]
+        record.coverageClass += classOffset[part]
+        return record
+    }
 }
 
 /// Consumers that the same active entitlements may cover: the unit of the allocation's flow network.

@@ -8,19 +8,9 @@ public enum Reconciler {
 
         let products = estate.products.indices.filter { !resolved.isComponent[$0] }
             .sorted { estate.products[$0].id < estate.products[$1].id }
-        var parts = try consumers(of: products, demand: demand)
-        var records: [ConsumerRecord] = []
-        var classes: [CoverageClass] = []
-        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-        for part in parts {
-            let offset = Int32(classes.count)
-            classes.append(contentsOf: part.classes)
-            for var record in part.records {
-                record.coverageClass += offset
-                records.append(record)
-            }
-        }
-        parts = []
+        let parts = try consumers(of: products, demand: demand)
+        let records = ConsumerRecords(parts)
+        let classes = parts.flatMap(\.classes)
 
         let plan = AllocationPlan(classes: classes, estate: resolved)
         let storage = distribute(plan, records: records, classes: classes, estate: resolved, demand: demand)
@@ -42,7 +32,7 @@ public enum Reconciler {
 
     /// Splits each class's units among its consumers in key order, each drawing on entitlements in preference order.
     private static func distribute(
-        _ plan: AllocationPlan, records: [ConsumerRecord], classes: [CoverageClass], estate: ResolvedEstate,
+        _ plan: AllocationPlan, records: ConsumerRecords, classes: [CoverageClass], estate: ResolvedEstate,
         demand: Demand
     ) -> ConsumerStorage {
         var remaining = plan.classFlows
@@ -52,7 +42,7 @@ public enum Reconciler {
         var units: [Int] = []
         entitlements.reserveCapacity(records.count)
         units.reserveCapacity(records.count)
-        for (i, record) in records.enumerated() {
+        records.forEach { i, record in
             let c = Int(record.coverageClass)
             var need = record.units
             while need > 0, cursor[c] < remaining[c].count {
@@ -73,7 +63,7 @@ public enum Reconciler {
         let estate = storage.estate
         var demand = [Int](repeating: 0, count: estate.estate.products.count)
         var covered = demand
-        for (i, record) in storage.records.enumerated() {
+        storage.records.forEach { i, record in
             demand[Int(record.product)] += record.units
             covered[Int(record.product)] += storage.allocationUnits[storage.allocationStart[i]..<storage
                 .allocationStart[i + 1]].reduce(0, +)

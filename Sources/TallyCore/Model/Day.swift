@@ -23,11 +23,28 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads `YYYY-MM-DD`, or returns nil.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Day.digits(bytes[0..<4]), let month = Day.digits(bytes[5..<7]),
-              let day = Day.digits(bytes[8..<10]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var text = String(text)
+        guard let day = text.withUTF8({ Day(utf8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Reads `YYYY-MM-DD` from UTF-8 bytes without making a string, or returns nil.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        var parts = (0, 0, 0)
+        for position in 0..<10 where position != 4 && position != 7 {
+            let byte = bytes[position]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if position < 4 {
+                parts.0 = parts.0 * 10 + digit
+            } else if position < 7 {
+                parts.1 = parts.1 * 10 + digit
+            } else {
+                parts.2 = parts.2 * 10 + digit
+            }
+        }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     /// The calendar parts of this day.

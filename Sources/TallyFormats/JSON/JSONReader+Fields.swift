@@ -3,12 +3,22 @@ import TallyCore
 /// The keys an object of the format may have, matched against key bytes without building strings.
 struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
     private let entries: [(bytes: [UInt8], key: Key)] = Key.allCases.map { (Array($0.rawValue.utf8), $0) }
+    /// Length, first and last byte of each key: one integer comparison rules out almost every other key.
+    private let signatures: [UInt32] = Key.allCases.map { key in
+        Array(key.rawValue.utf8).withUnsafeBufferPointer { KeyTable.signature($0) }
+    }
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> Key? {
-        for entry in entries where entry.bytes.count == bytes.count {
-            if entry.bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entry.key }
+        let signature = Self.signature(bytes)
+        for (i, candidate) in signatures.enumerated() where candidate == signature {
+            if entries[i].bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entries[i].key }
         }
         return nil
+    }
+
+    private static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let first = bytes.first, let last = bytes.last else { return 0 }
+        return UInt32(truncatingIfNeeded: bytes.count) << 16 | UInt32(first) << 8 | UInt32(last)
     }
 
     /// The error for a key the format does not have, listing the ones it does.
@@ -58,7 +68,14 @@ extension JSONReader {
     }
 
     mutating func optionalDay(_ path: @autoclosure () -> String) throws(FormatError) -> Day? {
-        guard let text = try optionalString(path()) else { return nil }
+        if readNullIfPresent() { return nil }
+        guard try peekKind() == .string else { throw mismatch(path(), expected: "a date as YYYY-MM-DD") }
+        // Dates are the commonest values after ids: read them from the bytes when they need no unescaping.
+        if let bytes = rawStringIfPlain() {
+            if let day = Day(utf8: bytes) { return day }
+            throw .field(path: path(), reason: "expected a date as YYYY-MM-DD, found \"\(String(decoding: bytes, as: UTF8.self))\"")
+        }
+        let text = try readString()
         guard let day = Day(text) else {
             throw .field(path: path(), reason: "expected a date as YYYY-MM-DD, found \"\(text)\"")
         }

@@ -107,6 +107,22 @@ struct JSONReader {
         throw syntax("the document ends inside a string")
     }
 
+    /// Reads a string that holds no escape and returns its bytes; leaves the reader where it was and returns nil
+    /// for a string with escapes, which `readString` decodes.
+    mutating func rawStringIfPlain() -> UnsafeBufferPointer<UInt8>? {
+        skipSpace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
+        var end = position + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
+              bytes[end] >= 0x20 {
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
+        position = end + 1
+        return text
+    }
+
     /// Reads a number as written, to be converted by the caller.
     mutating func readNumber() throws(FormatError) -> JSONNumber {
         skipSpace()

@@ -1,20 +1,22 @@
 import TallyCore
 
-/// The position as a terminal report: one row per product, worst first within status, totals at the foot.
+/// The position as a terminal report: one row per product, what needs attention first, totals at the foot.
 public enum PositionTable {
     /// Renders the report; `colors` adds ANSI colours to the status column (only for a terminal).
     public static func render(_ reconciliation: Reconciliation, colors: Bool) -> String {
         let currency = reconciliation.currency.map { " (\($0))" } ?? ""
         let header = ["STATUS", "PRODUCT", "NAME", "METRIC", "DEMAND", "OWNED", "SHORTFALL", "SURPLUS",
-                      "EXPOSURE" + currency]
-        let rows = reconciliation.positions.map { position -> [String] in
+                      "EXPOSURE" + currency, "SURPLUS VALUE"]
+        let positions = reconciliation.positions.sorted(by: worstFirst)
+        let rows = positions.map { position -> [String] in
             let name = [position.publisher, position.name].compactMap { $0 }.joined(separator: " ")
             return [position.status.rawValue, position.product.rawValue, clip(name, 36), position.metric.rawValue,
                     grouped(position.demand), position.supply.map(grouped) ?? "unlimited",
                     grouped(position.shortfall), grouped(position.surplus),
-                    position.exposure.map(money) ?? (position.shortfall > 0 ? "unknown" : "-")]
+                    position.exposure.map(money) ?? (position.shortfall > 0 ? "unknown" : "-"),
+                    money(position.surplusValue)]
         }
-        let rightAligned: Set<Int> = [4, 5, 6, 7, 8]
+        let rightAligned: Set<Int> = [4, 5, 6, 7, 8, 9]
         var widths = header.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
@@ -29,7 +31,7 @@ public enum PositionTable {
         }
         var out = ["License position as of \(reconciliation.asOf)", "", line(header)]
         out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        for (row, position) in zip(rows, reconciliation.positions) {
+        for (row, position) in zip(rows, positions) {
             out.append(line(row, color: color(of: position.status)))
         }
         let totals = reconciliation.totals
@@ -44,6 +46,24 @@ public enum PositionTable {
         out.append(exposure)
         out.append("Surplus value (paid, unused): \(money(totals.surplusValue))\(currency)")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What needs attention first: shortfalls (unknown exposure, then the largest), then surplus (the most
+    /// valuable first), then compliant products; by product id within each.
+    static func worstFirst(_ a: Position, _ b: Position) -> Bool {
+        func rank(_ status: ComplianceStatus) -> Int {
+            switch status {
+            case .under: return 0
+            case .over: return 1
+            case .compliant: return 2
+            }
+        }
+        if a.status != b.status { return rank(a.status) < rank(b.status) }
+        let weight = { (p: Position) -> Double in
+            p.status == .under ? (p.exposure ?? .infinity) : p.surplusValue
+        }
+        if weight(a) != weight(b) { return weight(a) > weight(b) }
+        return a.product < b.product
     }
 
     private static func color(of status: ComplianceStatus) -> String {
