@@ -124,6 +124,51 @@ struct AllocationPropertyTests {
         }
     }
 
+    /// The best (covered, own-product) pair over every way of giving each one-unit consumer one entitlement or none.
+    static func bruteForceOwnFirst(_ estate: Estate) -> (covered: Int, own: Int) {
+        let list = consumers(of: estate)
+        let entitlements = estate.entitlements
+        var best = (covered: 0, own: 0)
+        func visit(_ i: Int, _ left: [Int], _ covered: Int, _ own: Int) {
+            if i == list.count {
+                if covered > best.covered || (covered == best.covered && own > best.own) { best = (covered, own) }
+                return
+            }
+            visit(i + 1, left, covered, own)
+            for j in list[i].allowed.sorted() where left[j] > 0 {
+                var next = left
+                next[j] -= 1
+                visit(i + 1, next, covered + 1, own + (entitlements[j].product == list[i].product ? 1 : 0))
+            }
+        }
+        visit(0, entitlements.map { $0.unlimited ? Int.max / 4 : ($0.quantity ?? 0) }, 0, 0)
+        return best
+    }
+
+    @Test("among allocations that cover as much, entitlements serve their own product first")
+    func ownProductFirst() throws {
+        var checked = 0
+        for seed in UInt64(1)...300 {
+            let estate = Self.randomEstate(seed: seed &* 104_729, metric: .device)
+            guard Self.consumers(of: estate).count <= 7, estate.entitlements.contains(where: { !$0.covers.isEmpty })
+            else { continue }
+            let result = try Reconciler.reconcile(estate)
+            let productOf = Dictionary(uniqueKeysWithValues: estate.entitlements.map { ($0.id, $0.product) })
+            var own = 0, covered = 0
+            for consumer in result.consumers {
+                for allocation in consumer.allocated {
+                    covered += allocation.units
+                    if productOf[allocation.entitlement] == consumer.product { own += allocation.units }
+                }
+            }
+            let best = Self.bruteForceOwnFirst(estate)
+            #expect(covered == best.covered, "seed \(seed)")
+            #expect(own == best.own, "seed \(seed)")
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
+
     @Test("the same estate always gives the same allocation")
     func deterministic() throws {
         for seed in UInt64(1)...50 {

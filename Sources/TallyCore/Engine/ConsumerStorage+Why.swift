@@ -110,9 +110,8 @@ extension ConsumerStorage {
                 parts.append("\(id) cannot: \(exclusion(of: entitlement, for: record))")
             }
         }
-        for (e, item) in estate.estate.entitlements.enumerated() where !estate.entitlementActive[e] {
-            let product = estate.entitlementProduct[e]
-            guard product == record.product || estate.entitlementCovers[e].contains(record.product) else { continue }
+        for e in demand.inactiveCandidates[Int(record.product)] {
+            let item = entitlements(e)
             if let start = item.start, estate.asOf < start {
                 parts.append("\(item.id) cannot: starts \(start)")
             } else if let end = item.end {

@@ -10,6 +10,8 @@ struct Demand {
     let usageByProduct: [Int32: [Int32]]
     let assignmentsByProduct: [Int32: [Int32]]
     let candidates: [Candidates]
+    /// Per product, the entitlements that would cover it but are not active on `asOf`, for the explanations.
+    let inactiveCandidates: [[Int32]]
     let deviceRank: [Int32]
     let personRank: [Int32]
     let loginRank: [Int32]
@@ -40,6 +42,13 @@ struct Demand {
             }
         }
         candidates = candidateLists.map { Candidates(entitlements: $0, estate: estate) }
+        var inactive = [[Int32]](repeating: [], count: productCount)
+        for (e, active) in estate.entitlementActive.enumerated() where !active {
+            for product in Set([estate.entitlementProduct[e]] + estate.entitlementCovers[e]) {
+                inactive[Int(product)].append(Int32(e))
+            }
+        }
+        inactiveCandidates = inactive
 
         personRank = Self.ranks(estate.estate.people.map(\.id.rawValue))
         loginRank = Self.ranks(estate.unmatchedLogins)
