@@ -32,10 +32,16 @@ struct BenchCommand: ParsableCommand {
                 var bytes: [UInt8] = []
                 let reading = try clock.measure { bytes = try Terminal.readFile(estate) }
                 var decoded: Estate?
-                let decoding = try clock.measure { decoded = try EstateInput.load(estate, asOf: nil) }
+                let decoding = try clock.measure {
+                    do throws(FormatError) {
+                        decoded = try EstateFile.decode(bytes)
+                    } catch {
+                        throw CommandError.input(estate, reason: error.description)
+                    }
+                }
                 subject = decoded ?? Estate(asOf: Terminal.today)
                 report("read \(estate) (\(bytes.count / 1_000_000) MB)", reading)
-                report("read and decode", decoding)
+                report("decode", decoding)
             } else {
                 var made: Estate?
                 let generating = clock.measure {

@@ -74,4 +74,17 @@ struct EstateErrorTests {
         expectError("products[0].license.devicesPerUser", in: estate(products: [
             product("p", License(metric: .user, devicesPerUser: 0))]))
     }
+
+    @Test("hardware counts and quantities beyond any real machine or contract are refused before they can overflow")
+    func limits() {
+        expectError("devices[0].processors", in: estate(devices: [Device(id: "a", processors: 0)], products: [product("p")]))
+        expectError("devices[0].coresPerProcessor", in: estate(
+            devices: [Device(id: "a", coresPerProcessor: Int.max / 2)], products: [product("p")]))
+        expectError("entitlements[0].quantity", in: estate(products: [product("p")], entitlements: [
+            Entitlement(id: "e", product: "p", quantity: Int.max)]))
+        expectError("products[0].license.windowDays", in: estate(products: [
+            product("p", License(metric: .concurrent, windowDays: Int.max))]))
+        expectError("products[0].license.coreFactor", in: estate(products: [
+            product("p", License(metric: .core, coreFactor: .value(.infinity)))]))
+    }
 }

@@ -54,6 +54,8 @@ struct EstateFileTests {
                 == .field(path: "devices[0].processors", reason: "expected a whole number, found \"two\""))
         #expect(failure(header + #", "devices": [{"id": "a", "processors": 1.5}]}"#)
                 == .field(path: "devices[0].processors", reason: "expected a whole number, found a fraction"))
+        #expect(failure(header + #", "devices": [{"id": "a", "processors": 123456789012345678901234}]}"#)
+                == .field(path: "devices[0].processors", reason: "the number is too large"))
         #expect(failure(header + #", "devices": {"id": "a"}}"#)
                 == .field(path: "devices", reason: "expected a list, found an object"))
         #expect(failure(header + #", "devices": [{"id": "a", "kind": "cloud"}]}"#)

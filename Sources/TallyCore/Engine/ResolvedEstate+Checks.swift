@@ -26,15 +26,19 @@ extension ResolvedEstate {
         }
     }
 
+    /// The largest count of processors, cores or vCPUs a device may claim: far above any real machine, low enough
+    /// that no product of counts can overflow.
+    static let hardwareLimit = 1_000_000
+    /// The largest quantity, session count or day span accepted, for the same reason.
+    static let quantityLimit = 1_000_000_000_000
+
     static func checkHardware(_ device: Device, path: String) throws(EstateError) {
-        if device.processors < 1 {
-            throw .invalidValue(path: "\(path).processors", reason: "must be 1 or more")
-        }
-        if let cores = device.coresPerProcessor, cores < 1 {
-            throw .invalidValue(path: "\(path).coresPerProcessor", reason: "must be 1 or more")
-        }
-        if let vcpus = device.vcpus, vcpus < 1 {
-            throw .invalidValue(path: "\(path).vcpus", reason: "must be 1 or more")
+        for (name, value) in [("processors", device.processors as Int?), ("coresPerProcessor", device.coresPerProcessor),
+                              ("vcpus", device.vcpus)] {
+            guard let value else { continue }
+            if !(1...hardwareLimit).contains(value) {
+                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(hardwareLimit)")
+            }
         }
     }
 
@@ -42,23 +46,26 @@ extension ResolvedEstate {
         for (name, value) in [("minCoresPerProcessor", license.minCoresPerProcessor),
                               ("minCoresPerDevice", license.minCoresPerDevice),
                               ("minCoresPerVM", license.minCoresPerVM), ("windowDays", license.windowDays)]
-        where value < 0 {
-            throw .invalidValue(path: "\(path).\(name)", reason: "must be 0 or more")
+        where !(0...hardwareLimit).contains(value) {
+            throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(hardwareLimit)")
         }
         if let devices = license.devicesPerUser, devices < 1 {
             throw .invalidValue(path: "\(path).devicesPerUser", reason: "must be 1 or more")
         }
-        if case .value(let factor) = license.coreFactor, !(factor > 0) {
-            throw .invalidValue(path: "\(path).coreFactor", reason: "must be a number above 0, or \"oracle\"")
+        if case .value(let factor) = license.coreFactor, !(factor > 0 && factor <= 100) {
+            throw .invalidValue(path: "\(path).coreFactor", reason: "must be a number above 0 (up to 100), or \"oracle\"")
         }
-        if case .value(let pvu) = license.pvuPerCore, !(pvu > 0) {
-            throw .invalidValue(path: "\(path).pvuPerCore", reason: "must be a number above 0, or \"ibm-pvu\"")
+        if case .value(let pvu) = license.pvuPerCore, !(pvu > 0 && pvu <= 10_000) {
+            throw .invalidValue(path: "\(path).pvuPerCore",
+                                reason: "must be a number above 0 (up to 10000), or \"ibm-pvu\"")
         }
     }
 
     static func checkTerms(_ entitlement: Entitlement, path: String) throws(EstateError) {
         if let quantity = entitlement.quantity {
-            if quantity < 0 { throw .invalidValue(path: "\(path).quantity", reason: "must be 0 or more") }
+            if !(0...quantityLimit).contains(quantity) {
+                throw .invalidValue(path: "\(path).quantity", reason: "must be between 0 and \(quantityLimit)")
+            }
         } else if !entitlement.unlimited {
             throw .invalidValue(path: "\(path).quantity", reason: "required unless \"unlimited\" is true")
         }
@@ -132,8 +139,8 @@ extension ResolvedEstate {
             if let end = session.end, end < session.start {
                 throw .invalidValue(path: "usage[\(i)].end", reason: "\(end) is before the start \(session.start)")
             }
-            if session.count < 1 {
-                throw .invalidValue(path: "usage[\(i)].count", reason: "must be 1 or more")
+            if !(1...hardwareLimit).contains(session.count) {
+                throw .invalidValue(path: "usage[\(i)].count", reason: "must be between 1 and \(hardwareLimit)")
             }
             guard let user = session.user else { continue }
             if let person = byLogin[user] ?? personIndex[user] {

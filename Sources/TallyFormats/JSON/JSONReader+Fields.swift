@@ -43,8 +43,10 @@ extension JSONReader {
 
     mutating func wholeNumber(_ path: @autoclosure () -> String) throws(FormatError) -> Int {
         guard try peekKind() == .number else { throw mismatch(path(), expected: "a whole number") }
-        guard let value = try readNumber().integer else {
-            throw .field(path: path(), reason: "expected a whole number, found a fraction")
+        let number = try readNumber()
+        guard let value = number.integer else {
+            let whole = number.double.isFinite && number.double.rounded() == number.double
+            throw .field(path: path(), reason: whole ? "the number is too large" : "expected a whole number, found a fraction")
         }
         return value
     }
