@@ -45,26 +45,33 @@ struct BenchCommand: ParsableCommand {
             } else {
                 var made: Estate?
                 let generating = clock.measure {
-                    made = SyntheticEstate.make(devices: devices, seed: seed, asOf: Day(year: 2026, month: 11, day: 29)
-                        ?? Terminal.today)
+                    made = SyntheticEstate.make(
+                        devices: devices, seed: seed,
+                        asOf: Day(year: 2026, month: 11, day: 29)
+                            ?? Terminal.today)
                 }
                 subject = made ?? Estate(asOf: Terminal.today)
                 report("generate \(devices) devices", generating)
             }
-            Terminal.write("estate: \(subject.devices.count) devices, \(subject.installations.count) installations, "
-                           + "\(subject.products.count) products, \(subject.entitlements.count) entitlements\n")
+            Terminal.write(
+                "estate: \(subject.devices.count) devices, \(subject.installations.count) installations, "
+                    + "\(subject.products.count) products, \(subject.entitlements.count) entitlements\n")
             var timings: [Duration] = []
             var last: Reconciliation?
             for _ in 0..<runs {
                 timings.append(try clock.measure { last = try EstateInput.reconcile(subject, path: estate ?? "bench") })
             }
-            Terminal.write("runs: " + timings.map { String(Int(($0 / .milliseconds(1)).rounded())) + " ms" }.joined(separator: ", ") + "\n")
+            Terminal.write(
+                "runs: "
+                    + timings.map { String(Int(($0 / .milliseconds(1)).rounded())) + " ms" }.joined(separator: ", ")
+                    + "\n")
             timings.sort()
             report("reconcile (best of \(runs))", timings[0])
             report("reconcile (median)", timings[timings.count / 2])
             if let last {
-                Terminal.write("position: \(last.positions.count) positions, \(last.consumers.count) consumers, "
-                               + "exposure \(PositionTable.money(last.totals.exposure))\n")
+                Terminal.write(
+                    "position: \(last.positions.count) positions, \(last.consumers.count) consumers, "
+                        + "exposure \(PositionTable.money(last.totals.exposure))\n")
             }
             if let peak = Terminal.peakMemory {
                 Terminal.write("peak memory (resident): \(peak / 1_048_576) MiB\n")

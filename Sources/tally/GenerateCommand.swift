@@ -29,9 +29,10 @@ struct GenerateCommand: ParsableCommand {
             let estate = SyntheticEstate.make(devices: devices, seed: seed, asOf: asOf ?? Terminal.today)
             if let output {
                 try Terminal.writeFile(output) { EstateFile.encode(estate, to: $0) }
-                Terminal.error("Wrote \(estate.devices.count) devices, \(estate.installations.count) installations, "
-                               + "\(estate.products.count) products and \(estate.entitlements.count) entitlements "
-                               + "to \(output).")
+                Terminal.error(
+                    "Wrote \(estate.devices.count) devices, \(estate.installations.count) installations, "
+                        + "\(estate.products.count) products and \(estate.entitlements.count) entitlements "
+                        + "to \(output).")
             } else {
                 EstateFile.encode(estate) { Terminal.write($0) }
             }

@@ -1,10 +1,11 @@
+import Foundation
+import TallyCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
-import TallyCore
 
 /// The command line's contact with the outside: files, standard streams, the clock.
 enum Terminal {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TallyCore
 
 /// Random small estates, checked against rules computed here from the spec, independently of the engine.
@@ -21,10 +22,11 @@ struct AllocationPropertyTests {
         var random = SplitMix(state: seed)
         let departments = [Department(id: "d0"), Department(id: "d1")]
         let devices = (0..<Int.random(in: 1...7, using: &random)).map { i in
-            Device(id: .init("dev\(i)"), processors: Int.random(in: 1...2, using: &random),
-                   coresPerProcessor: Int.random(in: 1...8, using: &random),
-                   department: Bool.random(using: &random) ? departments.randomElement(using: &random)?.id : nil,
-                   active: Int.random(in: 0..<6, using: &random) > 0)
+            Device(
+                id: .init("dev\(i)"), processors: Int.random(in: 1...2, using: &random),
+                coresPerProcessor: Int.random(in: 1...8, using: &random),
+                department: Bool.random(using: &random) ? departments.randomElement(using: &random)?.id : nil,
+                active: Int.random(in: 0..<6, using: &random) > 0)
         }
         let license = License(metric: metric, minCoresPerProcessor: metric == .core ? 2 : 0)
         let products = [product("p", license), product("q", license)]
@@ -32,9 +34,12 @@ struct AllocationPropertyTests {
         var installations: [Installation] = []
         for device in devices {
             for productID in ["p", "q"] as [Product.ID] where Bool.random(using: &random) {
-                installations.append(install(device.id, productID,
-                                             Int.random(in: 0..<5, using: &random) == 0 ? nil
-                                                 : versions.randomElement(using: &random)))
+                installations.append(
+                    install(
+                        device.id, productID,
+                        Int.random(in: 0..<5, using: &random) == 0
+                            ? nil
+                            : versions.randomElement(using: &random)))
             }
         }
         let entitlements = (0..<Int.random(in: 0...4, using: &random)).map { i in
@@ -48,8 +53,9 @@ struct AllocationPropertyTests {
                 unlimited: Int.random(in: 0..<12, using: &random) == 0,
                 scope: Int.random(in: 0..<3, using: &random) == 0 ? "d0" : nil)
         }
-        return estate(departments: departments, devices: devices, products: products, installations: installations,
-                      entitlements: entitlements)
+        return estate(
+            departments: departments, devices: devices, products: products, installations: installations,
+            entitlements: entitlements)
     }
 
     /// Units a consumer needs and the entitlements allowed to cover it, worked out from the spec's words.
@@ -60,7 +66,8 @@ struct AllocationPropertyTests {
                 let installed = estate.installations.filter { $0.device == device.id && $0.product == productID }
                 guard !installed.isEmpty else { continue }
                 let license = estate.products.first { $0.id == productID }?.license ?? License()
-                let units = license.metric == .core
+                let units =
+                    license.metric == .core
                     ? device.processors * max(device.coresPerProcessor ?? 0, license.minCoresPerProcessor) : 1
                 var allowed = Set<Int>()
                 for (j, e) in estate.entitlements.enumerated() {
@@ -97,8 +104,9 @@ struct AllocationPropertyTests {
         return best
     }
 
-    @Test("covered equals the brute-force optimum; covered <= demand; no entitlement gives more than its quantity",
-          arguments: [License.Metric.device, .core])
+    @Test(
+        "covered equals the brute-force optimum; covered <= demand; no entitlement gives more than its quantity",
+        arguments: [License.Metric.device, .core])
     func properties(metric: License.Metric) throws {
         for seed in UInt64(1)...400 {
             let estate = Self.randomEstate(seed: seed &* 7919, metric: metric)

@@ -1,13 +1,18 @@
 import Testing
+
 @testable import TallyCore
 
 @Suite("Demand under the concurrent metric: peak use inside the window")
 struct ConcurrentMetricTests {
     func pool(_ sessions: [(String, String?, Int)], windowDays: Int = 90) throws -> Int? {
-        let result = try Reconciler.reconcile(estate(
-            products: [product("m", License(metric: .concurrent, windowDays: windowDays))],
-            usage: sessions.map { UsageSession(product: "m", user: "u", start: .at($0.0), end: $0.1.map(Instant.at),
-                                               count: $0.2) }))
+        let result = try Reconciler.reconcile(
+            estate(
+                products: [product("m", License(metric: .concurrent, windowDays: windowDays))],
+                usage: sessions.map {
+                    UsageSession(
+                        product: "m", user: "u", start: .at($0.0), end: $0.1.map(Instant.at),
+                        count: $0.2)
+                }))
         return units(result, "m")["pool"]
     }
 
@@ -20,16 +25,25 @@ struct ConcurrentMetricTests {
 
     @Test("sessions are half-open: one ending as another starts does not overlap it")
     func halfOpen() throws {
-        #expect(try pool([("2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", 1),
-                          ("2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z", 1)]) == 1)
-        #expect(try pool([("2026-11-01T09:00:00Z", "2026-11-01T10:00:01Z", 1),
-                          ("2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z", 1)]) == 2)
+        #expect(
+            try pool([
+                ("2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", 1),
+                ("2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z", 1),
+            ]) == 1)
+        #expect(
+            try pool([
+                ("2026-11-01T09:00:00Z", "2026-11-01T10:00:01Z", 1),
+                ("2026-11-01T10:00:00Z", "2026-11-01T11:00:00Z", 1),
+            ]) == 2)
     }
 
     @Test("count is the licenses one checkout holds")
     func counts() throws {
-        #expect(try pool([("2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", 4),
-                          ("2026-11-01T09:30:00Z", "2026-11-01T10:30:00Z", 2)]) == 6)
+        #expect(
+            try pool([
+                ("2026-11-01T09:00:00Z", "2026-11-01T10:00:00Z", 4),
+                ("2026-11-01T09:30:00Z", "2026-11-01T10:30:00Z", 2),
+            ]) == 6)
     }
 
     @Test("sessions are clipped to the window: before its start or from its end they do not count")
@@ -47,8 +61,10 @@ struct ConcurrentMetricTests {
 
     @Test("a shorter window leaves older peaks out")
     func windowDays() throws {
-        let sessions = [("2026-11-10T09:00:00Z", "2026-11-10T10:00:00Z", 3) as (String, String?, Int),
-                        ("2026-11-25T09:00:00Z", "2026-11-25T10:00:00Z", 1)]
+        let sessions = [
+            ("2026-11-10T09:00:00Z", "2026-11-10T10:00:00Z", 3) as (String, String?, Int),
+            ("2026-11-25T09:00:00Z", "2026-11-25T10:00:00Z", 1),
+        ]
         #expect(try pool(sessions, windowDays: 30) == 3)
         #expect(try pool(sessions, windowDays: 5) == 1)
         #expect(try pool(sessions, windowDays: 0) == nil)
@@ -56,9 +72,10 @@ struct ConcurrentMetricTests {
 
     @Test("installations and assignments do not make concurrent demand")
     func onlyUsage() throws {
-        let result = try Reconciler.reconcile(estate(
-            devices: [Device(id: "a")], products: [product("m", License(metric: .concurrent))],
-            installations: [install("a", "m")], assignments: [Assignment(product: "m", assignee: .device("a"))]))
+        let result = try Reconciler.reconcile(
+            estate(
+                devices: [Device(id: "a")], products: [product("m", License(metric: .concurrent))],
+                installations: [install("a", "m")], assignments: [Assignment(product: "m", assignee: .device("a"))]))
         #expect(units(result, "m").isEmpty)
         #expect(result.positions.isEmpty)
     }

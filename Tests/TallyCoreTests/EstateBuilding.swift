@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TallyCore
 
 /// Small helpers that keep estates in tests short enough to read as the rule they check.
@@ -23,17 +24,21 @@ func estate(
     installations: [Installation] = [], usage: [UsageSession] = [], assignments: [Assignment] = [],
     entitlements: [Entitlement] = [], asOf: Day = testDay
 ) -> Estate {
-    Estate(asOf: asOf, currency: "EUR", departments: departments, people: people, devices: devices,
-           products: products, installations: installations, usage: usage, assignments: assignments,
-           entitlements: entitlements)
+    Estate(
+        asOf: asOf, currency: "EUR", departments: departments, people: people, devices: devices,
+        products: products, installations: installations, usage: usage, assignments: assignments,
+        entitlements: entitlements)
 }
 
 func install(_ device: Device.ID, _ product: Product.ID, _ version: String? = nil) -> Installation {
     Installation(device: device, product: product, version: version.map(Version.init))
 }
 
-func product(_ id: Product.ID, _ license: License = License(), price: Double? = nil, components: [Product.ID] = [])
-    -> Product {
+func product(
+    _ id: Product.ID, _ license: License = License(), price: Double? = nil, components: [Product.ID] = []
+)
+    -> Product
+{
     Product(id: id, publisher: "Acme", name: id.rawValue, license: license, unitPrice: price, components: components)
 }
 

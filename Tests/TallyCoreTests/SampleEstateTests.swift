@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TallyCore
 
 @Suite("Sample estates: the demo and the synthetic benchmark estate")

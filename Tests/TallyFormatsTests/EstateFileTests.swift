@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TallyCore
+import Testing
+
 @testable import TallyFormats
 
 @Suite("Reading and writing estate files")
@@ -22,11 +23,12 @@ struct EstateFileTests {
 
     @Test("defaults fill what a file leaves out")
     func defaults() throws {
-        let estate = try decode(header + #"""
-            , "devices": [{"id": "a"}], "products": [{"id": "p", "license": {"metric": "concurrent"}}],
-            "usage": [{"product": "p", "user": "u", "start": "2026-11-02T09:00:00Z", "end": null}],
-            "entitlements": [{"id": "e", "product": "p", "quantity": 2}]}
-            """#)
+        let estate = try decode(
+            header + #"""
+                , "devices": [{"id": "a"}], "products": [{"id": "p", "license": {"metric": "concurrent"}}],
+                "usage": [{"product": "p", "user": "u", "start": "2026-11-02T09:00:00Z", "end": null}],
+                "entitlements": [{"id": "e", "product": "p", "quantity": 2}]}
+                """#)
         let device = try #require(estate.devices.first)
         #expect(device.active && device.kind == .physical && device.processors == 1)
         let license = try #require(estate.products.first?.license)
@@ -39,43 +41,60 @@ struct EstateFileTests {
 
     @Test("unknown keys are errors at every depth, naming their path")
     func unknownKeys() {
-        #expect(failure(header + #", "colour": 1}"#) == .field(path: "colour", reason:
-            "unknown key (allowed here: format, asOf, currency, departments, people, devices, products, installations, "
-            + "usage, denials, assignments, entitlements)"))
+        #expect(
+            failure(header + #", "colour": 1}"#)
+                == .field(
+                    path: "colour",
+                    reason: "unknown key (allowed here: format, asOf, currency, departments, people, devices, "
+                        + "products, installations, usage, denials, assignments, entitlements)"))
         let nested = failure(header + #", "products": [{"id": "p", "license": {"metrc": "user"}}]}"#)
         #expect(nested?.description.hasPrefix("products[0].license.metrc: unknown key") == true)
-        let scope = failure(header + #", "entitlements": [{"id": "e", "product": "p", "quantity": 1, "scope": {"dept": "x"}}]}"#)
+        let scope = failure(
+            header + #", "entitlements": [{"id": "e", "product": "p", "quantity": 1, "scope": {"dept": "x"}}]}"#)
         #expect(scope?.description.hasPrefix("entitlements[0].scope.dept: unknown key") == true)
     }
 
     @Test("a value of the wrong kind names its path and what was found")
     func wrongKinds() {
-        #expect(failure(header + #", "devices": [{"id": "a", "processors": "two"}]}"#)
+        #expect(
+            failure(header + #", "devices": [{"id": "a", "processors": "two"}]}"#)
                 == .field(path: "devices[0].processors", reason: "expected a whole number, found \"two\""))
-        #expect(failure(header + #", "devices": [{"id": "a", "processors": 1.5}]}"#)
+        #expect(
+            failure(header + #", "devices": [{"id": "a", "processors": 1.5}]}"#)
                 == .field(path: "devices[0].processors", reason: "expected a whole number, found a fraction"))
-        #expect(failure(header + #", "devices": [{"id": "a", "processors": 123456789012345678901234}]}"#)
+        #expect(
+            failure(header + #", "devices": [{"id": "a", "processors": 123456789012345678901234}]}"#)
                 == .field(path: "devices[0].processors", reason: "the number is too large"))
-        #expect(failure(header + #", "devices": {"id": "a"}}"#)
+        #expect(
+            failure(header + #", "devices": {"id": "a"}}"#)
                 == .field(path: "devices", reason: "expected a list, found an object"))
-        #expect(failure(header + #", "devices": [{"id": "a", "kind": "cloud"}]}"#)
+        #expect(
+            failure(header + #", "devices": [{"id": "a", "kind": "cloud"}]}"#)
                 == .field(path: "devices[0].kind", reason: "\"cloud\" is not one of \"physical\", \"virtual\""))
-        #expect(failure(header + #", "entitlements": [{"id": "e", "product": "p", "quantity": 1, "end": "2026-13-01"}]}"#)
+        #expect(
+            failure(header + #", "entitlements": [{"id": "e", "product": "p", "quantity": 1, "end": "2026-13-01"}]}"#)
                 == .field(path: "entitlements[0].end", reason: "expected a date as YYYY-MM-DD, found \"2026-13-01\""))
-        #expect(failure(header + #", "products": [{"id": "p", "license": {"coreFactor": "intel"}}]}"#)
-                == .field(path: "products[0].license.coreFactor",
-                          reason: "\"intel\" names no table; use a number or \"oracle\""))
+        #expect(
+            failure(header + #", "products": [{"id": "p", "license": {"coreFactor": "intel"}}]}"#)
+                == .field(
+                    path: "products[0].license.coreFactor",
+                    reason: "\"intel\" names no table; use a number or \"oracle\""))
     }
 
     @Test("required values: format, asOf, ids, references, exactly one assignee")
     func required() {
         #expect(failure(#"{"asOf": "2026-11-29"}"#)?.description.hasPrefix("format: required") == true)
-        #expect(failure(#"{"format": "tally-estate/2", "asOf": "2026-11-29"}"#)?.description.hasPrefix("format:") == true)
+        #expect(
+            failure(#"{"format": "tally-estate/2", "asOf": "2026-11-29"}"#)?.description.hasPrefix("format:") == true)
         #expect(failure(#"{"format": "tally-estate/1"}"#)?.description.hasPrefix("asOf: required") == true)
-        #expect(failure(header + #", "devices": [{"hostname": "x"}]}"#) == .field(path: "devices[0].id", reason: "required"))
-        #expect(failure(header + #", "installations": [{"device": "a"}]}"#)
+        #expect(
+            failure(header + #", "devices": [{"hostname": "x"}]}"#) == .field(path: "devices[0].id", reason: "required")
+        )
+        #expect(
+            failure(header + #", "installations": [{"device": "a"}]}"#)
                 == .field(path: "installations[0].product", reason: "required"))
-        #expect(failure(header + #", "assignments": [{"product": "p", "person": "a", "device": "b"}]}"#)
+        #expect(
+            failure(header + #", "assignments": [{"product": "p", "person": "a", "device": "b"}]}"#)
                 == .field(path: "assignments[0]", reason: "name exactly one of \"person\" or \"device\""))
     }
 
@@ -90,9 +109,12 @@ struct EstateFileTests {
 
     @Test("a byte-order mark, escapes and non-ASCII text are read")
     func text() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((header + #"""
-            , "people": [{"id": "z\u00fc", "name": "Zo\u00eb \"Z\" \ud83d\ude00", "email": "zoë@example.com"}]}
-            """#).utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF]
+            + Array(
+                (header + #"""
+                    , "people": [{"id": "z\u00fc", "name": "Zo\u00eb \"Z\" \ud83d\ude00", "email": "zoë@example.com"}]}
+                    """#).utf8)
         let person = try #require(try EstateFile.decode(bytes).people.first)
         #expect(person.id == "zü")
         #expect(person.name == "Zoë \"Z\" 😀")
@@ -103,34 +125,62 @@ struct EstateFileTests {
     func roundTrip() throws {
         let estate = Estate(
             asOf: Day(year: 2026, month: 11, day: 29)!, currency: "EUR",
-            departments: [Department(id: "eng", name: "Engineering", costCenter: "CC-1"),
-                          Department(id: "web", parent: "eng")],
-            people: [Person(id: "ann", name: "Ann \"A\" Lee", login: "alee", email: "a@x", department: "web",
-                            active: false)],
-            devices: [Device(id: "h", hostname: "h.example", processors: 2, coresPerProcessor: 16,
-                             processorModel: "Intel Xeon", serial: "S1", os: "Linux", user: "ann",
-                             department: "eng", lastSeen: Day("2026-11-01")),
-                      Device(id: "v", kind: .virtual, host: "h", vcpus: 4, active: false)],
-            products: [Product(id: "db", publisher: "IBM", name: "Db2",
-                               license: License(metric: .pvu, pvuPerCore: .table(.ibmPVU), virtualization: .host),
-                               unitPrice: 12.5),
-                       Product(id: "o", license: License(metric: .core, minCoresPerProcessor: 4, minCoresPerDevice: 16,
-                                                         minCoresPerVM: 4, coreFactor: .value(0.5)),
-                               components: ["w"]),
-                       Product(id: "w", license: License(metric: .user, devicesPerUser: 3, windowDays: 30))],
-            installations: [Installation(device: "h", product: "db", version: Version("11.5"), installed: Day("2024-01-02"),
-                                         lastUsed: Day("2026-11-20"), lastSeen: Day("2026-11-28"), source: "glpi")],
-            usage: [UsageSession(product: "db", user: "alee", host: "h", start: Instant("2026-11-02T09:00:00Z")!,
-                                 end: Instant("2026-11-02T10:00:00Z"), count: 3, source: "lmstat")],
-            denials: [Denial(product: "db", user: "bob", host: "x", at: Instant("2026-11-02T09:05:00Z")!,
-                             reason: "Licensed number of users already reached", source: "log")],
-            assignments: [Assignment(product: "w", assignee: .person("ann")),
-                          Assignment(product: "db", assignee: .device("h"))],
-            entitlements: [Entitlement(id: "e1", product: "db", quantity: 100, version: Version("11"), downgrade: true,
-                                       covers: ["db"], start: Day("2024-01-01"), end: Day("2027-01-01"),
-                                       scope: "eng", unitCost: 60.25, costPeriod: .year, vendor: "V", contract: "C",
-                                       purchaseOrder: "PO", notes: "line\nbreak"),
-                           Entitlement(id: "e2", product: "w", quantity: nil, unlimited: true)])
+            departments: [
+                Department(id: "eng", name: "Engineering", costCenter: "CC-1"),
+                Department(id: "web", parent: "eng"),
+            ],
+            people: [
+                Person(
+                    id: "ann", name: "Ann \"A\" Lee", login: "alee", email: "a@x", department: "web",
+                    active: false)
+            ],
+            devices: [
+                Device(
+                    id: "h", hostname: "h.example", processors: 2, coresPerProcessor: 16,
+                    processorModel: "Intel Xeon", serial: "S1", os: "Linux", user: "ann",
+                    department: "eng", lastSeen: Day("2026-11-01")),
+                Device(id: "v", kind: .virtual, host: "h", vcpus: 4, active: false),
+            ],
+            products: [
+                Product(
+                    id: "db", publisher: "IBM", name: "Db2",
+                    license: License(metric: .pvu, pvuPerCore: .table(.ibmPVU), virtualization: .host),
+                    unitPrice: 12.5),
+                Product(
+                    id: "o",
+                    license: License(
+                        metric: .core, minCoresPerProcessor: 4, minCoresPerDevice: 16,
+                        minCoresPerVM: 4, coreFactor: .value(0.5)),
+                    components: ["w"]),
+                Product(id: "w", license: License(metric: .user, devicesPerUser: 3, windowDays: 30)),
+            ],
+            installations: [
+                Installation(
+                    device: "h", product: "db", version: Version("11.5"), installed: Day("2024-01-02"),
+                    lastUsed: Day("2026-11-20"), lastSeen: Day("2026-11-28"), source: "glpi")
+            ],
+            usage: [
+                UsageSession(
+                    product: "db", user: "alee", host: "h", start: Instant("2026-11-02T09:00:00Z")!,
+                    end: Instant("2026-11-02T10:00:00Z"), count: 3, source: "lmstat")
+            ],
+            denials: [
+                Denial(
+                    product: "db", user: "bob", host: "x", at: Instant("2026-11-02T09:05:00Z")!,
+                    reason: "Licensed number of users already reached", source: "log")
+            ],
+            assignments: [
+                Assignment(product: "w", assignee: .person("ann")),
+                Assignment(product: "db", assignee: .device("h")),
+            ],
+            entitlements: [
+                Entitlement(
+                    id: "e1", product: "db", quantity: 100, version: Version("11"), downgrade: true,
+                    covers: ["db"], start: Day("2024-01-01"), end: Day("2027-01-01"),
+                    scope: "eng", unitCost: 60.25, costPeriod: .year, vendor: "V", contract: "C",
+                    purchaseOrder: "PO", notes: "line\nbreak"),
+                Entitlement(id: "e2", product: "w", quantity: nil, unlimited: true),
+            ])
         let bytes = EstateFile.encode(estate)
         #expect(try EstateFile.decode(bytes) == estate)
     }
@@ -149,7 +199,10 @@ struct PositionOutputTests {
         let text = String(decoding: PositionJSON.encode(try demoResult()), as: UTF8.self)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["asOf", "currency", "positions", "entitlements", "consumers", "totals"])
-        #expect(text.contains(#"{ "product": "pdf-std", "metric": "device", "demand": 2, "covered": 1, "shortfall": 1, "supply": 0, "surplus": 0, "exposure": null, "surplusValue": 0, "status": "under" }"#))
+        let pdfStandard =
+            #"{ "product": "pdf-std", "metric": "device", "demand": 2, "covered": 1, "shortfall": 1, "#
+            + #""supply": 0, "surplus": 0, "exposure": null, "surplusValue": 0, "status": "under" }"#
+        #expect(text.contains(pdfStandard))
         #expect(text.contains(#""totals": { "exposure": 400, "surplusValue": 1600 }"#))
         let consumer = try #require((object["consumers"] as? [[String: Any]])?.first)
         #expect(Set(consumer.keys) == ["product", "consumer", "units", "allocated", "shortfall", "why"])
@@ -158,7 +211,9 @@ struct PositionOutputTests {
     @Test("csv has a header and one row per position")
     func csv() throws {
         let lines = PositionCSV.render(try demoResult()).split(separator: "\r\n")
-        #expect(lines.first == "product,publisher,name,metric,demand,covered,shortfall,supply,surplus,exposure,surplusValue,status")
+        #expect(
+            lines.first
+                == "product,publisher,name,metric,demand,covered,shortfall,supply,surplus,exposure,surplusValue,status")
         #expect(lines.count == 4)
         #expect(lines.contains("pdf-std,Adobe,Acrobat Standard,device,2,1,1,0,0,,0,under"))
         #expect(PositionCSV.field("a, \"b\"") == "\"a, \"\"b\"\"\"")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TallyCore
+import Testing
+
 @testable import TallyFormats
 
 /// The shared scenarios: each estate's positions and consumer units must equal the expected file exactly, and the
@@ -22,7 +23,9 @@ struct ScenarioTests {
     }()
 
     static var withExpectations: [String] {
-        names.filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0).expected.json").path) }
+        names.filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0).expected.json").path)
+        }
     }
 
     @Test("there are scenarios to run")
@@ -32,7 +35,8 @@ struct ScenarioTests {
 
     @Test("positions and consumer units equal the expected result", arguments: withExpectations)
     func scenario(_ name: String) throws {
-        let estate = try EstateFile.decode(Array(Data(contentsOf: Self.folder.appendingPathComponent("\(name).estate.json"))))
+        let estate = try EstateFile.decode(
+            Array(Data(contentsOf: Self.folder.appendingPathComponent("\(name).estate.json"))))
         let report = try JSONSerialization.jsonObject(with: Data(PositionJSON.encode(try Reconciler.reconcile(estate))))
         let expected = try JSONSerialization.jsonObject(
             with: Data(contentsOf: Self.folder.appendingPathComponent("\(name).expected.json")))
@@ -45,11 +49,16 @@ struct ScenarioTests {
         #expect(actualPositions.map { $0["product"] as? String } == wantedPositions.map { $0["product"] as? String })
         for (got, want) in zip(actualPositions, wantedPositions) {
             for (key, value) in want {
-                #expect(Self.same(got[key], value), "\(name) \(want["product"] ?? "?").\(key): \(got[key] ?? "missing") != \(value)")
+                #expect(
+                    Self.same(got[key], value),
+                    "\(name) \(want["product"] ?? "?").\(key): \(got[key] ?? "missing") != \(value)")
             }
         }
         let units = { (list: [[String: Any]]) in
-            Dictionary(uniqueKeysWithValues: list.map { ("\($0["product"] ?? "")/\($0["consumer"] ?? "")", $0["units"] as? Int) })
+            Dictionary(
+                uniqueKeysWithValues: list.map {
+                    ("\($0["product"] ?? "")/\($0["consumer"] ?? "")", $0["units"] as? Int)
+                })
         }
         let actualConsumers = try #require(actual["consumers"] as? [[String: Any]])
         let wantedConsumers = try #require(wanted["consumers"] as? [[String: Any]])

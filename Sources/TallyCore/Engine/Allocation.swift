@@ -34,7 +34,8 @@ struct AllocationPlan {
         }
     }
 
-    private mutating func solve(classes group: [Int], of classes: [CoverageClass], rank: [Int], estate: ResolvedEstate) {
+    private mutating func solve(classes group: [Int], of classes: [CoverageClass], rank: [Int], estate: ResolvedEstate)
+    {
         var entitlementNode: [Int32: Int] = [:]
         var entitlements: [Int32] = []
         for c in group {
@@ -55,8 +56,9 @@ struct AllocationPlan {
             for entitlement in ordered {
                 let cross = estate.entitlementProduct[Int(entitlement)] != classes[c].product
                 let cost = (cross ? crossProduct : 0) + Int64(rank[Int(entitlement)])
-                let handle = network.addEdge(from: i, to: entitlementNode[entitlement] ?? 0,
-                                             capacity: FlowNetwork.unlimited, cost: cost)
+                let handle = network.addEdge(
+                    from: i, to: entitlementNode[entitlement] ?? 0,
+                    capacity: FlowNetwork.unlimited, cost: cost)
                 edges.append((c, entitlement, handle))
             }
         }

@@ -24,6 +24,7 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.records.count }
 
+    /// The consumer at `position`, built from the compact records.
     public subscript(position: Int) -> Consumer {
         storage.consumer(at: position)
     }
@@ -40,8 +41,10 @@ final class ConsumerStorage: Sendable {
     let allocationEntitlement: [Int32]
     let allocationUnits: [Int]
 
-    init(estate: ResolvedEstate, demand: Demand, records: ConsumerRecords, classes: [CoverageClass],
-         allocationStart: [Int], allocationEntitlement: [Int32], allocationUnits: [Int]) {
+    init(
+        estate: ResolvedEstate, demand: Demand, records: ConsumerRecords, classes: [CoverageClass],
+        allocationStart: [Int], allocationEntitlement: [Int32], allocationUnits: [Int]
+    ) {
         self.estate = estate
         self.demand = demand
         self.records = records
@@ -54,8 +57,9 @@ final class ConsumerStorage: Sendable {
     func consumer(at index: Int) -> Consumer {
         let record = records[index]
         let allocated = (allocationStart[index]..<allocationStart[index + 1]).map {
-            Allocation(entitlement: estate.estate.entitlements[Int(allocationEntitlement[$0])].id,
-                       units: allocationUnits[$0])
+            Allocation(
+                entitlement: estate.estate.entitlements[Int(allocationEntitlement[$0])].id,
+                units: allocationUnits[$0])
         }
         return Consumer(
             product: estate.estate.products[Int(record.product)].id,

@@ -18,8 +18,10 @@ struct ConsumerRecord {
     var coverageClass: Int32
     var kind: ConsumerKind
 
-    init(product: Int32, kind: ConsumerKind, subject: Int32, units: Int, department: Int32, detail: Int64,
-         coverageClass: Int32) {
+    init(
+        product: Int32, kind: ConsumerKind, subject: Int32, units: Int, department: Int32, detail: Int64,
+        coverageClass: Int32
+    ) {
         self.units = units
         self.detail = detail
         self.product = product

@@ -48,14 +48,17 @@ extension ConsumerStorage {
         let license = estate.estate.products[Int(product)].license
         let item = device(record.subject)
         if item.kind == .virtual {
-            return "core: VM \(item.id), max(\(item.vcpus ?? 0) vcpus, \(license.minCoresPerVM) per VM) = \(record.units)"
+            return
+                "core: VM \(item.id), max(\(item.vcpus ?? 0) vcpus, \(license.minCoresPerVM) per VM) = \(record.units)"
         }
         var metering = Metering(estate: estate)
         let factor = metering.coreFactor(on: record.subject, product: product)
-        var text = "\(Self.plural(item.processors, "processor")) x max(\(item.coresPerProcessor ?? 0), "
+        var text =
+            "\(Self.plural(item.processors, "processor")) x max(\(item.coresPerProcessor ?? 0), "
             + "\(license.minCoresPerProcessor)) cores x \(Self.factor(factor))"
         if case .table(let table) = license.coreFactor {
-            text += " (\(table.rawValue) table: \(ProcessorTable.named(table).row(forModel: item.processorModel, sockets: item.processors).processors))"
+            let row = ProcessorTable.named(table).row(forModel: item.processorModel, sockets: item.processors)
+            text += " (\(table.rawValue) table: \(row.processors))"
         }
         if license.minCoresPerDevice > 0 { text = "max(\(text), \(license.minCoresPerDevice) per device)" }
         text = "core: " + text
@@ -102,7 +105,8 @@ extension ConsumerStorage {
             parts.append(given == 0 ? "not covered: short \(record.units)" : "short \(record.units - given)")
         }
         let inClass = Set(classes[Int(record.coverageClass)].entitlements)
-        for entitlement in demand.candidates[Int(record.product)].entitlements where !allocatedSet.contains(entitlement) {
+        for entitlement in demand.candidates[Int(record.product)].entitlements where !allocatedSet.contains(entitlement)
+        {
             let id = entitlements(entitlement).id
             if inClass.contains(entitlement) {
                 if given < record.units { parts.append("\(id) is used up") }
@@ -126,7 +130,8 @@ extension ConsumerStorage {
     private func exclusion(of entitlement: Int32, for record: ConsumerRecord) -> String {
         let scope = estate.entitlementScope[Int(entitlement)]
         if scope >= 0, !estate.department(record.department, isWithin: scope) {
-            let inside = record.department >= 0
+            let inside =
+                record.department >= 0
                 ? "in \(estate.estate.departments[Int(record.department)].id)" : "in no department"
             return "out of scope (only \(estate.estate.departments[Int(scope)].id); this consumer is \(inside))"
         }

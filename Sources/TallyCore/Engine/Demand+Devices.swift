@@ -3,8 +3,10 @@ extension Demand {
     func deviceConsumers<M: CoverageMask>(of product: Int32) -> [Draft<M>] {
         var drafts: [Draft<M>] = []
         forEachDeviceIgnoringErrors(of: product) { (device: Int32, mask: M) in
-            drafts.append(Draft(kind: .device, subject: device, units: 1,
-                                department: estate.departmentOf(device: device), mask: mask))
+            drafts.append(
+                Draft(
+                    kind: .device, subject: device, units: 1,
+                    department: estate.departmentOf(device: device), mask: mask))
         }
         guard let assignments = assignmentsByProduct[product] else { return drafts }
         var seen = Set(drafts.map(\.subject))
@@ -12,8 +14,10 @@ extension Demand {
         for assignment in assignments {
             let device = estate.assignmentDevice[Int(assignment)]
             guard device >= 0, estate.estate.devices[Int(device)].active, seen.insert(device).inserted else { continue }
-            drafts.append(Draft(kind: .device, subject: device, units: 1,
-                                department: estate.departmentOf(device: device), mask: M(allOf: count)))
+            drafts.append(
+                Draft(
+                    kind: .device, subject: device, units: 1,
+                    department: estate.departmentOf(device: device), mask: M(allOf: count)))
         }
         return drafts
     }

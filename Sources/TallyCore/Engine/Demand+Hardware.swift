@@ -22,8 +22,9 @@ extension Demand {
             return groups.count - 1
         }
         func draft(_ kind: ConsumerKind, _ device: Int32, _ units: Int, _ mask: M, detail: Int64 = 0) -> Draft<M> {
-            Draft(kind: kind, subject: device, units: units, department: estate.departmentOf(device: device),
-                  detail: detail, mask: mask)
+            Draft(
+                kind: kind, subject: device, units: units, department: estate.departmentOf(device: device),
+                detail: detail, mask: mask)
         }
 
         try forEachDevice(of: product) { (device: Int32, mask: M) throws(EstateError) in

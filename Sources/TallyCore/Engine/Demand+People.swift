@@ -9,15 +9,19 @@ extension Demand {
 
         func person(_ person: Int32) -> Int {
             if let index = personDraft[person] { return index }
-            drafts.append(Draft(kind: .person, subject: person, units: 1,
-                                department: estate.personDepartment[Int(person)], mask: M(allOf: count)))
+            drafts.append(
+                Draft(
+                    kind: .person, subject: person, units: 1,
+                    department: estate.personDepartment[Int(person)], mask: M(allOf: count)))
             personDraft[person] = drafts.count - 1
             return drafts.count - 1
         }
         func device(_ device: Int32) -> Int {
             if let index = deviceDraft[device] { return index }
-            drafts.append(Draft(kind: .device, subject: device, units: 1,
-                                department: estate.departmentOf(device: device), mask: M(allOf: count)))
+            drafts.append(
+                Draft(
+                    kind: .device, subject: device, units: 1,
+                    department: estate.departmentOf(device: device), mask: M(allOf: count)))
             deviceDraft[device] = drafts.count - 1
             return drafts.count - 1
         }

@@ -1,8 +1,8 @@
 /// Builds each product's consumers and their units from the resolved estate, metric by metric.
 struct Demand {
     let estate: ResolvedEstate
-    /// Installations bucketed by counted product, each bucket in device id order: the device and the rank of the
-    /// installed version (-1: none) of entry `i` of product `p`'s bucket `installationStart[p]..<installationStart[p + 1]`.
+    /// Installations bucketed by counted product, each bucket in device id order: for entry `i` of product `p`'s
+    /// bucket `installationStart[p]..<installationStart[p + 1]`, the device and the version's rank (-1: none).
     let installationStart: [Int]
     let installedDevice: [Int32]
     let installedVersionRank: [Int32]
@@ -22,7 +22,8 @@ struct Demand {
         var deviceRank = [Int32](repeating: 0, count: estate.estate.devices.count)
         for (rank, device) in estate.devicesInIDOrder.enumerated() { deviceRank[Int(device)] = Int32(rank) }
         self.deviceRank = deviceRank
-        (installationStart, installedDevice, installedVersionRank) = Self.bucketInstallations(estate, deviceRank: deviceRank)
+        (installationStart, installedDevice, installedVersionRank) = Self.bucketInstallations(
+            estate, deviceRank: deviceRank)
 
         var usage: [Int32: [Int32]] = [:]
         for (i, product) in estate.usageProduct.enumerated() { usage[product, default: []].append(Int32(i)) }
@@ -135,14 +136,16 @@ struct Demand {
             } else {
                 index = Int32(result.classes.count)
                 classIndex[draft.mask] = index
-                result.classes.append(CoverageClass(
-                    product: product, entitlements: candidates.entitlements(in: draft.mask), demand: 0))
+                result.classes.append(
+                    CoverageClass(
+                        product: product, entitlements: candidates.entitlements(in: draft.mask), demand: 0))
             }
             last = (draft.mask, index)
             result.classes[Int(index)].demand += draft.units
-            result.records.append(ConsumerRecord(
-                product: product, kind: draft.kind, subject: draft.subject, units: draft.units,
-                department: draft.department, detail: draft.detail, coverageClass: index))
+            result.records.append(
+                ConsumerRecord(
+                    product: product, kind: draft.kind, subject: draft.subject, units: draft.units,
+                    department: draft.department, detail: draft.detail, coverageClass: index))
         }
         return result
     }
@@ -150,7 +153,8 @@ struct Demand {
     private static func ranks(_ ids: [String]) -> [Int32] {
         var rank = [Int32](repeating: 0, count: ids.count)
         for (position, index) in ids.indices.sorted(by: { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) })
-            .enumerated() {
+            .enumerated()
+        {
             rank[index] = Int32(position)
         }
         return rank

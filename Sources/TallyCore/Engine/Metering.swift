@@ -1,4 +1,4 @@
-/// The arithmetic of units under the hardware metrics (`core`, `processor`, `pvu`), with vendor tables cached by device.
+/// The arithmetic of units under the hardware metrics (`core`, `processor`, `pvu`), with vendor tables cached.
 struct Metering {
     let estate: ResolvedEstate
     /// Table values by table, processor model and sockets: an estate has few distinct processors.

@@ -55,8 +55,9 @@ public enum Reconciler {
             }
             start[i + 1] = entitlements.count
         }
-        return ConsumerStorage(estate: estate, demand: demand, records: records, classes: classes,
-                               allocationStart: start, allocationEntitlement: entitlements, allocationUnits: units)
+        return ConsumerStorage(
+            estate: estate, demand: demand, records: records, classes: classes,
+            allocationStart: start, allocationEntitlement: entitlements, allocationUnits: units)
     }
 
     private static func positions(of products: [Int], storage: ConsumerStorage, used: [Int]) -> [Position] {
@@ -65,8 +66,8 @@ public enum Reconciler {
         var covered = demand
         storage.records.forEach { i, record in
             demand[Int(record.product)] += record.units
-            covered[Int(record.product)] += storage.allocationUnits[storage.allocationStart[i]..<storage
-                .allocationStart[i + 1]].reduce(0, +)
+            let allocations = storage.allocationStart[i]..<storage.allocationStart[i + 1]
+            covered[Int(record.product)] += storage.allocationUnits[allocations].reduce(0, +)
         }
         var own = [[Int]](repeating: [], count: estate.estate.products.count)
         for (e, active) in estate.entitlementActive.enumerated() where active {
@@ -106,8 +107,9 @@ public enum Reconciler {
                 let item = estate.estate.entitlements[e]
                 let active = estate.entitlementActive[e]
                 let quantity = item.unlimited ? nil : item.quantity
-                return EntitlementUse(id: item.id, product: item.product, active: active, quantity: quantity,
-                                      used: used[e], unused: active ? (quantity ?? used[e]) - used[e] : 0)
+                return EntitlementUse(
+                    id: item.id, product: item.product, active: active, quantity: quantity,
+                    used: used[e], unused: active ? (quantity ?? used[e]) - used[e] : 0)
             }
     }
 }

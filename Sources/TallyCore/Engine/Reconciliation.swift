@@ -11,9 +11,10 @@ public struct Reconciliation: Sendable {
 
     /// The totals at the foot of the report.
     public var totals: Totals {
-        Totals(exposure: Money.cents(positions.reduce(0) { $0 + ($1.exposure ?? 0) }),
-               surplusValue: Money.cents(positions.reduce(0) { $0 + $1.surplusValue }),
-               unpricedShortfalls: positions.filter { $0.exposure == nil && $0.shortfall > 0 }.count)
+        Totals(
+            exposure: Money.cents(positions.reduce(0) { $0 + ($1.exposure ?? 0) }),
+            surplusValue: Money.cents(positions.reduce(0) { $0 + $1.surplusValue }),
+            unpricedShortfalls: positions.filter { $0.exposure == nil && $0.shortfall > 0 }.count)
     }
 }
 

@@ -18,8 +18,9 @@ extension ResolvedEstate {
             while current >= 0 {
                 steps += 1
                 if current == Int32(start) || steps > parent.count {
-                    throw .invalidValue(path: "departments[\(start)].parent",
-                                        reason: "\"\(estate.departments[start].id)\" is its own ancestor; break the cycle")
+                    throw .invalidValue(
+                        path: "departments[\(start)].parent",
+                        reason: "\"\(estate.departments[start].id)\" is its own ancestor; break the cycle")
                 }
                 current = parent[Int(current)]
             }
@@ -33,8 +34,10 @@ extension ResolvedEstate {
     static let quantityLimit = 1_000_000_000_000
 
     static func checkHardware(_ device: Device, path: String) throws(EstateError) {
-        for (name, value) in [("processors", device.processors as Int?), ("coresPerProcessor", device.coresPerProcessor),
-                              ("vcpus", device.vcpus)] {
+        for (name, value) in [
+            ("processors", device.processors as Int?), ("coresPerProcessor", device.coresPerProcessor),
+            ("vcpus", device.vcpus),
+        ] {
             guard let value else { continue }
             if !(1...hardwareLimit).contains(value) {
                 throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(hardwareLimit)")
@@ -43,9 +46,11 @@ extension ResolvedEstate {
     }
 
     static func checkLicense(_ license: License, path: String) throws(EstateError) {
-        for (name, value) in [("minCoresPerProcessor", license.minCoresPerProcessor),
-                              ("minCoresPerDevice", license.minCoresPerDevice),
-                              ("minCoresPerVM", license.minCoresPerVM), ("windowDays", license.windowDays)]
+        for (name, value) in [
+            ("minCoresPerProcessor", license.minCoresPerProcessor),
+            ("minCoresPerDevice", license.minCoresPerDevice),
+            ("minCoresPerVM", license.minCoresPerVM), ("windowDays", license.windowDays),
+        ]
         where !(0...hardwareLimit).contains(value) {
             throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(hardwareLimit)")
         }
@@ -53,11 +58,13 @@ extension ResolvedEstate {
             throw .invalidValue(path: "\(path).devicesPerUser", reason: "must be 1 or more")
         }
         if case .value(let factor) = license.coreFactor, !(factor > 0 && factor <= 100) {
-            throw .invalidValue(path: "\(path).coreFactor", reason: "must be a number above 0 (up to 100), or \"oracle\"")
+            throw .invalidValue(
+                path: "\(path).coreFactor", reason: "must be a number above 0 (up to 100), or \"oracle\"")
         }
         if case .value(let pvu) = license.pvuPerCore, !(pvu > 0 && pvu <= 10_000) {
-            throw .invalidValue(path: "\(path).pvuPerCore",
-                                reason: "must be a number above 0 (up to 10000), or \"ibm-pvu\"")
+            throw .invalidValue(
+                path: "\(path).pvuPerCore",
+                reason: "must be a number above 0 (up to 10000), or \"ibm-pvu\"")
         }
     }
 

@@ -18,8 +18,9 @@ extension ResolvedEstate {
         let chunks = try Parallel.map(
             count: (installations.count + chunkSize - 1) / chunkSize, state: {}
         ) { (chunk: Int, _: inout Void) throws(EstateError) in
-            try resolve(installations, from: chunk * chunkSize, to: min(installations.count, (chunk + 1) * chunkSize),
-                        deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
+            try resolve(
+                installations, from: chunk * chunkSize, to: min(installations.count, (chunk + 1) * chunkSize),
+                deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
         }
         var joined = ResolvedInstallations()
         joined.device.reserveCapacity(installations.count)
@@ -60,7 +61,8 @@ extension ResolvedEstate {
                 part.device.append(lastDevice.index)
             } else {
                 guard let index = deviceIndex[item.device.rawValue] else {
-                    throw .unknownReference(path: "installations[\(i)].device", kind: "device", id: item.device.rawValue)
+                    throw .unknownReference(
+                        path: "installations[\(i)].device", kind: "device", id: item.device.rawValue)
                 }
                 part.device.append(index)
                 lastDevice = (item.device, index)
@@ -69,8 +71,9 @@ extension ResolvedEstate {
                 part.product.append(lastProduct.index)
             } else {
                 guard let index = productIndex[item.product] else {
-                    throw .unknownReference(path: "installations[\(i)].product", kind: "product",
-                                            id: item.product.rawValue)
+                    throw .unknownReference(
+                        path: "installations[\(i)].product", kind: "product",
+                        id: item.product.rawValue)
                 }
                 let counted = countsAs[Int(index)]
                 part.product.append(counted)

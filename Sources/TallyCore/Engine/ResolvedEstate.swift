@@ -108,13 +108,15 @@ extension ResolvedEstate {
         for (i, item) in estate.devices.enumerated() {
             if let host = item.host {
                 guard item.kind == .virtual else {
-                    throw .invalidValue(path: "devices[\(i)].host",
-                                        reason: "only a virtual device has a host; add \"kind\": \"virtual\"")
+                    throw .invalidValue(
+                        path: "devices[\(i)].host",
+                        reason: "only a virtual device has a host; add \"kind\": \"virtual\"")
                 }
                 deviceHost[i] = try device(host, "devices[\(i)].host")
                 guard estate.devices[Int(deviceHost[i])].kind == .physical else {
-                    throw .invalidValue(path: "devices[\(i)].host",
-                                        reason: "host \"\(host)\" is itself virtual; name the physical host")
+                    throw .invalidValue(
+                        path: "devices[\(i)].host",
+                        reason: "host \"\(host)\" is itself virtual; name the physical host")
                 }
             }
             deviceUser[i] = try person(item.user, "devices[\(i)].user")
@@ -128,9 +130,11 @@ extension ResolvedEstate {
         self.devicesInIDOrder = estate.devices.indices.sorted { estate.devices[$0].id < estate.devices[$1].id }
             .map { Int32($0) }
 
-        let (countsAs, isComponent) = try Self.resolveSuites(estate, product: { id, path throws(EstateError) in
-            try product(id, path)
-        })
+        let (countsAs, isComponent) = try Self.resolveSuites(
+            estate,
+            product: { id, path throws(EstateError) in
+                try product(id, path)
+            })
         self.productIndex = productIndex
         self.countsAs = countsAs
         self.isComponent = isComponent
@@ -197,7 +201,8 @@ extension ResolvedEstate {
         self.entitlementActive = entitlementActive
 
         (usageProduct, usagePerson, unmatchedLogins, usageLogin) = try Self.resolveUsage(
-            estate, personIndex: personIndex, product: { id, path throws(EstateError) in
+            estate, personIndex: personIndex,
+            product: { id, path throws(EstateError) in
                 countsAs[Int(try product(id, path))]
             })
         for (i, item) in estate.denials.enumerated() {

@@ -9,6 +9,7 @@ public struct Assignment: Hashable, Sendable {
     public var product: Product.ID
     public var assignee: Assignee
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(product: Product.ID, assignee: Assignee) {
         self.product = product
         self.assignee = assignee

@@ -7,6 +7,7 @@ public struct Denial: Hashable, Sendable {
     public var reason: String?
     public var source: String?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         product: Product.ID, user: String? = nil, host: String? = nil, at: Instant, reason: String? = nil,
         source: String? = nil

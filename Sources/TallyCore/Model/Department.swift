@@ -8,6 +8,7 @@ public struct Department: Hashable, Sendable, Identifiable {
     /// The department this one belongs to; a scope on the parent also covers its sub-departments.
     public var parent: ID?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(id: ID, name: String? = nil, costCenter: String? = nil, parent: ID? = nil) {
         self.id = id
         self.name = name

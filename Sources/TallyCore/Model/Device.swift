@@ -27,6 +27,7 @@ public struct Device: Hashable, Sendable, Identifiable {
     public var active: Bool
     public var lastSeen: Day?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         id: ID, hostname: String? = nil, kind: Kind = .physical, host: ID? = nil, processors: Int = 1,
         coresPerProcessor: Int? = nil, vcpus: Int? = nil, processorModel: String? = nil, serial: String? = nil,

@@ -31,6 +31,7 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
     public var purchaseOrder: String?
     public var notes: String?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         id: ID, product: Product.ID, quantity: Int?, version: Version? = nil, downgrade: Bool = false,
         covers: [Product.ID] = [], start: Day? = nil, end: Day? = nil, unlimited: Bool = false,

@@ -13,6 +13,7 @@ public struct Estate: Sendable, Equatable {
     public var assignments: [Assignment]
     public var entitlements: [Entitlement]
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         asOf: Day, currency: String? = nil, departments: [Department] = [], people: [Person] = [],
         devices: [Device] = [], products: [Product] = [], installations: [Installation] = [],

@@ -10,6 +10,7 @@ public struct Installation: Hashable, Sendable {
     /// Where the installation was seen (an inventory tool, a file).
     public var source: String?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         device: Device.ID, product: Product.ID, version: Version? = nil, installed: Day? = nil,
         lastUsed: Day? = nil, lastSeen: Day? = nil, source: String? = nil

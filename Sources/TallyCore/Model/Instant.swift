@@ -13,10 +13,11 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let b = Array(text.utf8)
         guard b.count >= 20, let day = Day(String(decoding: b[0..<10], as: UTF8.self)),
-              b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
-              b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
-              let hour = Day.digits(b[11..<13]), let minute = Day.digits(b[14..<16]),
-              let second = Day.digits(b[17..<19]), hour < 24, minute < 60, second < 61 else { return nil }
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            let hour = Day.digits(b[11..<13]), let minute = Day.digits(b[14..<16]),
+            let second = Day.digits(b[17..<19]), hour < 24, minute < 60, second < 61
+        else { return nil }
         var index = 19
         if b[index] == UInt8(ascii: ".") {
             index += 1

@@ -31,6 +31,7 @@ public struct License: Hashable, Sendable {
     /// Under `concurrent`: how many days before `asOf` the peak is looked for.
     public var windowDays: Int
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         metric: Metric = .device, minCoresPerProcessor: Int = 0, minCoresPerDevice: Int = 0, minCoresPerVM: Int = 0,
         coreFactor: Rating = .value(1), pvuPerCore: Rating = .value(100), virtualization: Virtualization = .perVM,

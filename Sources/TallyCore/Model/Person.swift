@@ -11,6 +11,7 @@ public struct Person: Hashable, Sendable, Identifiable {
     /// People who left take no part in the position.
     public var active: Bool
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         id: ID, name: String? = nil, login: String? = nil, email: String? = nil,
         department: Department.ID? = nil, active: Bool = true

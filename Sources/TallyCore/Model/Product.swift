@@ -11,6 +11,7 @@ public struct Product: Hashable, Sendable, Identifiable {
     /// The products this suite is made of: their installations count as installations of the suite.
     public var components: [ID]
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         id: ID, publisher: String? = nil, name: String? = nil, license: License = License(),
         unitPrice: Double? = nil, components: [ID] = []

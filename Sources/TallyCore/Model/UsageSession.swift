@@ -12,6 +12,7 @@ public struct UsageSession: Hashable, Sendable {
     public var count: Int
     public var source: String?
 
+    /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         product: Product.ID, user: String? = nil, host: String? = nil, start: Instant, end: Instant? = nil,
         count: Int = 1, source: String? = nil

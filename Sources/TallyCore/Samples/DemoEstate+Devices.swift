@@ -54,8 +54,9 @@ extension DemoBuilder {
             replaced += 1
         }
         for (room, unit) in ["sales", "sales", "hr", "eng", "mkt"].enumerated() {
-            addWorkplace("MR-", "0" + String(room + 1), owner: -1, chips: Self.windowsLaptopChips,
-                         department: Department.ID(unit))
+            addWorkplace(
+                "MR-", "0" + String(room + 1), owner: -1, chips: Self.windowsLaptopChips,
+                department: Department.ID(unit))
         }
     }
 
@@ -67,17 +68,20 @@ extension DemoBuilder {
         let chip = rng.pick(chips)
         let active = !retired && (owner < 0 || people[owner].active)
         let hostname = prefix + tag
-        let os = mac ? rng.pick(["macOS 14 Sonoma", "macOS 15 Sequoia"])
+        let os =
+            mac
+            ? rng.pick(["macOS 14 Sonoma", "macOS 15 Sequoia"])
             : (retired ? "Windows 10 Enterprise 22H2" : "Windows 11 Enterprise 23H2")
         let serial = mac ? "C02" + randomCode(9) : randomCode(7)
         deviceIndex[hostname.lowercased()] = devices.count
         if !mac { windowsWorkplaces.append(devices.count) }
         deviceOwner.append(owner)
-        devices.append(Device(
-            id: Device.ID(hostname.lowercased()), hostname: hostname, processors: 1, coresPerProcessor: chip.cores,
-            processorModel: chip.model, serial: serial, os: os, user: owner >= 0 ? people[owner].id : nil,
-            department: department ?? (owner >= 0 ? people[owner].department : nil), active: active,
-            lastSeen: ago(active ? rng.within(0...4) : rng.within(45...400))))
+        devices.append(
+            Device(
+                id: Device.ID(hostname.lowercased()), hostname: hostname, processors: 1, coresPerProcessor: chip.cores,
+                processorModel: chip.model, serial: serial, os: os, user: owner >= 0 ? people[owner].id : nil,
+                department: department ?? (owner >= 0 ? people[owner].department : nil), active: active,
+                lastSeen: ago(active ? rng.within(0...4) : rng.within(45...400))))
     }
 
     /// A serial number in the style of a vendor service tag.
@@ -124,10 +128,18 @@ extension DemoBuilder {
 
     /// The virtual machines: Windows on esx01 and esx02, WebSphere on esx03, a mix on esx04, test systems on esx05.
     static let guests: [Guest] =
-        on("esx01", windc, [("dc01", 2), ("dc02", 2), ("sql-app01", 8), ("sql-app02", 4), ("sql-rep01", 2),
-                            ("rds01", 8), ("rds02", 8), ("app-erp01", 8), ("app-hr01", 4), ("print01", 2)])
-        + on("esx02", windc, [("sql-dwh01", 16), ("sql-dwh02", 16), ("sql-bi01", 8), ("ssrs01", 4), ("etl01", 8),
-                              ("etl02", 4)])
+        on(
+            "esx01", windc,
+            [
+                ("dc01", 2), ("dc02", 2), ("sql-app01", 8), ("sql-app02", 4), ("sql-rep01", 2),
+                ("rds01", 8), ("rds02", 8), ("app-erp01", 8), ("app-hr01", 4), ("print01", 2),
+            ])
+        + on(
+            "esx02", windc,
+            [
+                ("sql-dwh01", 16), ("sql-dwh02", 16), ("sql-bi01", 8), ("ssrs01", 4), ("etl01", 8),
+                ("etl02", 4),
+            ])
         + on("esx03", rhel, (1...7).map { ("was-app0" + String($0), 8) } + [("ihs01", 2)])
         + on("esx04", rhel, [("wls-app01", 4), ("wls-app02", 4), ("k8s-node01", 16), ("k8s-node02", 16)])
         + on("esx04", winsrv, [("web01", 2), ("web02", 2), ("sql-app03", 4)])
@@ -143,19 +155,22 @@ extension DemoBuilder {
         for server in Self.servers {
             deviceIndex[server.name] = devices.count
             deviceOwner.append(-1)
-            devices.append(Device(
-                id: Device.ID(server.name), hostname: server.name + ".dc1.example.com", processors: server.processors,
-                coresPerProcessor: server.chip.cores, processorModel: server.chip.model,
-                serial: server.chip.model.hasPrefix("IBM") ? "78D" + randomCode(4) : randomCode(7), os: server.os,
-                department: "itops", lastSeen: ago(rng.within(0...1))))
+            devices.append(
+                Device(
+                    id: Device.ID(server.name), hostname: server.name + ".dc1.example.com",
+                    processors: server.processors,
+                    coresPerProcessor: server.chip.cores, processorModel: server.chip.model,
+                    serial: server.chip.model.hasPrefix("IBM") ? "78D" + randomCode(4) : randomCode(7), os: server.os,
+                    department: "itops", lastSeen: ago(rng.within(0...1))))
         }
         for guest in Self.guests {
             deviceIndex[guest.name] = devices.count
             deviceOwner.append(-1)
-            devices.append(Device(
-                id: Device.ID(guest.name), hostname: guest.name + ".dc1.example.com", kind: .virtual,
-                host: Device.ID(guest.host), vcpus: guest.vcpus, os: guest.os, department: "itops",
-                lastSeen: ago(rng.within(0...1))))
+            devices.append(
+                Device(
+                    id: Device.ID(guest.name), hostname: guest.name + ".dc1.example.com", kind: .virtual,
+                    host: Device.ID(guest.host), vcpus: guest.vcpus, os: guest.os, department: "itops",
+                    lastSeen: ago(rng.within(0...1))))
         }
     }
 }

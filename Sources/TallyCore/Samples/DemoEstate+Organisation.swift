@@ -48,15 +48,19 @@ extension DemoBuilder {
         var emails = Set<String>()
         var number = 10_001
         for unit in Self.units {
-            departments.append(Department(id: unit.id, name: unit.name, costCenter: unit.costCenter,
-                                          parent: unit.parent))
+            departments.append(
+                Department(
+                    id: unit.id, name: unit.name, costCenter: unit.costCenter,
+                    parent: unit.parent))
             for _ in 0..<unit.headcount {
                 let first = rng.pick(Self.firstNames), last = rng.pick(Self.lastNames)
                 let login = unique((String(first.prefix(1)) + last).lowercased(), in: &logins)
                 let email = unique((first + "." + last).lowercased(), in: &emails) + "@example.com"
                 staff[unit.id, default: []].append(people.count)
-                people.append(Person(id: Person.ID("E" + String(number)), name: first + " " + last, login: login,
-                                     email: email, department: unit.id))
+                people.append(
+                    Person(
+                        id: Person.ID("E" + String(number)), name: first + " " + last, login: login,
+                        email: email, department: unit.id))
                 number += rng.within(1...3)
             }
         }

@@ -7,8 +7,9 @@ extension DemoBuilder {
         let ibmPVU = License(metric: .pvu, pvuPerCore: .table(.ibmPVU))
         products = [
             // Microsoft: Office is a suite, so Word on a device counts as Office on that device.
-            Product(id: "office-proplus", publisher: "Microsoft", name: "Office Professional Plus", license: device,
-                    components: ["word", "excel", "powerpoint", "outlook"]),
+            Product(
+                id: "office-proplus", publisher: "Microsoft", name: "Office Professional Plus", license: device,
+                components: ["word", "excel", "powerpoint", "outlook"]),
             Product(id: "word", publisher: "Microsoft", name: "Word", license: device),
             Product(id: "excel", publisher: "Microsoft", name: "Excel", license: device),
             Product(id: "powerpoint", publisher: "Microsoft", name: "PowerPoint", license: device),
@@ -16,20 +17,25 @@ extension DemoBuilder {
             Product(id: "visio", publisher: "Microsoft", name: "Visio Professional", license: device),
             Product(id: "project", publisher: "Microsoft", name: "Project Professional", license: device),
             Product(id: "visual-studio", publisher: "Microsoft", name: "Visual Studio Professional", license: user),
-            Product(id: "winsrv-std", publisher: "Microsoft", name: "Windows Server Standard",
-                    license: License(metric: .core, minCoresPerProcessor: 8, minCoresPerDevice: 16, minCoresPerVM: 8)),
-            Product(id: "winsrv-dc", publisher: "Microsoft", name: "Windows Server Datacenter",
-                    license: with(windowsServer) { $0.virtualization = .host }),
-            Product(id: "sql-std", publisher: "Microsoft", name: "SQL Server Standard",
-                    license: License(metric: .core, minCoresPerProcessor: 4, minCoresPerVM: 4)),
+            Product(
+                id: "winsrv-std", publisher: "Microsoft", name: "Windows Server Standard",
+                license: License(metric: .core, minCoresPerProcessor: 8, minCoresPerDevice: 16, minCoresPerVM: 8)),
+            Product(
+                id: "winsrv-dc", publisher: "Microsoft", name: "Windows Server Datacenter",
+                license: with(windowsServer) { $0.virtualization = .host }),
+            Product(
+                id: "sql-std", publisher: "Microsoft", name: "SQL Server Standard",
+                license: License(metric: .core, minCoresPerProcessor: 4, minCoresPerVM: 4)),
             // Enterprise is licensed on the whole host so that its VMs may move freely (License Mobility).
-            Product(id: "sql-ent", publisher: "Microsoft", name: "SQL Server Enterprise",
-                    license: License(metric: .core, minCoresPerProcessor: 4, virtualization: .host)),
+            Product(
+                id: "sql-ent", publisher: "Microsoft", name: "SQL Server Enterprise",
+                license: License(metric: .core, minCoresPerProcessor: 4, virtualization: .host)),
             // Adobe: Acrobat Pro licenses are bought to cover Acrobat Standard too.
             Product(id: "acrobat-pro", publisher: "Adobe", name: "Acrobat Pro", license: device),
             Product(id: "acrobat-std", publisher: "Adobe", name: "Acrobat Standard", license: device),
-            Product(id: "creative-cloud", publisher: "Adobe", name: "Creative Cloud All Apps",
-                    license: License(metric: .user, devicesPerUser: 2), components: ["illustrator", "indesign"]),
+            Product(
+                id: "creative-cloud", publisher: "Adobe", name: "Creative Cloud All Apps",
+                license: License(metric: .user, devicesPerUser: 2), components: ["illustrator", "indesign"]),
             Product(id: "illustrator", publisher: "Adobe", name: "Illustrator", license: user),
             Product(id: "indesign", publisher: "Adobe", name: "InDesign", license: user),
             Product(id: "photoshop", publisher: "Adobe", name: "Photoshop", license: user),
@@ -37,24 +43,30 @@ extension DemoBuilder {
             Product(id: "autocad", publisher: "Autodesk", name: "AutoCAD", license: device),
             Product(id: "revit", publisher: "Autodesk", name: "Revit", license: user),
             // Oracle counts every core of a VMware host a database VM could run on (soft partitioning).
-            Product(id: "oracle-db-ee", publisher: "Oracle", name: "Database Enterprise Edition",
-                    license: License(metric: .core, coreFactor: .table(.oracle), virtualization: .host),
-                    unitPrice: 43_700),
-            Product(id: "weblogic", publisher: "Oracle", name: "WebLogic Server Enterprise Edition",
-                    license: License(metric: .processor), unitPrice: 23_000),
+            Product(
+                id: "oracle-db-ee", publisher: "Oracle", name: "Database Enterprise Edition",
+                license: License(metric: .core, coreFactor: .table(.oracle), virtualization: .host),
+                unitPrice: 43_700),
+            Product(
+                id: "weblogic", publisher: "Oracle", name: "WebLogic Server Enterprise Edition",
+                license: License(metric: .processor), unitPrice: 23_000),
             // IBM: sub-capacity by PVU, so VMs count by their virtual cores up to the host's full capacity.
             Product(id: "db2", publisher: "IBM", name: "Db2 Advanced Edition", license: ibmPVU),
-            Product(id: "websphere", publisher: "IBM", name: "WebSphere Application Server Network Deployment",
-                    license: ibmPVU, unitPrice: 118),
+            Product(
+                id: "websphere", publisher: "IBM", name: "WebSphere Application Server Network Deployment",
+                license: ibmPVU, unitPrice: 118),
             Product(id: "spss", publisher: "IBM", name: "SPSS Statistics", license: user),
             // MathWorks: a network license server, counted by the peak of checkouts.
-            Product(id: "matlab", publisher: "MathWorks", name: "MATLAB",
-                    license: License(metric: .concurrent, windowDays: 90)),
-            Product(id: "simulink", publisher: "MathWorks", name: "Simulink",
-                    license: License(metric: .concurrent, windowDays: 90)),
+            Product(
+                id: "matlab", publisher: "MathWorks", name: "MATLAB",
+                license: License(metric: .concurrent, windowDays: 90)),
+            Product(
+                id: "simulink", publisher: "MathWorks", name: "Simulink",
+                license: License(metric: .concurrent, windowDays: 90)),
             Product(id: "intellij", publisher: "JetBrains", name: "IntelliJ IDEA Ultimate", license: user),
-            Product(id: "vsphere", publisher: "VMware", name: "vSphere Enterprise Plus",
-                    license: License(metric: .processor)),
+            Product(
+                id: "vsphere", publisher: "VMware", name: "vSphere Enterprise Plus",
+                license: License(metric: .processor)),
             Product(id: "tableau", publisher: "Salesforce", name: "Tableau Desktop", license: user),
             Product(id: "snagit", publisher: "TechSmith", name: "Snagit", license: device),
         ]

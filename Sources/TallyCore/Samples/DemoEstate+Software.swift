@@ -24,15 +24,16 @@ extension DemoBuilder {
     /// Office on every Windows device (retired ones kept theirs), and the per-device tools of each department.
     private mutating func addWindowsBasics(on device: Int, unit: String) {
         addOffice(on: device)
-        let share: (visio: Double, project: Double, acrobatPro: Double) = switch unit {
-        case "itops": (0.4, 0.3, 0.1)
-        case "eng", "eng-platform": (0.15, 0.08, 0.1)
-        case "fin": (0.03, 0.15, 0.6)
-        case "hr": (0.03, 0, 0.5)
-        case "sales": (0.03, 0.02, 0.3)
-        case "design": (0.1, 0, 0.15)
-        default: (0.03, 0, 0.1)
-        }
+        let share: (visio: Double, project: Double, acrobatPro: Double) =
+            switch unit {
+            case "itops": (0.4, 0.3, 0.1)
+            case "eng", "eng-platform": (0.15, 0.08, 0.1)
+            case "fin": (0.03, 0.15, 0.6)
+            case "hr": (0.03, 0, 0.5)
+            case "sales": (0.03, 0.02, 0.3)
+            case "design": (0.1, 0, 0.15)
+            default: (0.03, 0, 0.1)
+            }
         if rng.chance(share.visio) { install("visio", on: device, version: rng.chance(0.4) ? "2019" : "2021") }
         if rng.chance(share.project) { install("project", on: device, version: rng.chance(0.3) ? "2019" : "2021") }
         if rng.chance(share.acrobatPro) {
@@ -106,8 +107,10 @@ extension DemoBuilder {
         for server in ["fs01", "bkp01", "web01", "web02", "sql-app03"] {
             install("winsrv-std", on: device(server), version: "2022", usedDaysAgo: 0, source: "sccm")
         }
-        for (server, version) in [("sql-app01", "2022"), ("sql-app02", "2019"), ("sql-rep01", "2019"),
-                                  ("sql-app03", "2022")] {
+        for (server, version) in [
+            ("sql-app01", "2022"), ("sql-app02", "2019"), ("sql-rep01", "2019"),
+            ("sql-app03", "2022"),
+        ] {
             install("sql-std", on: device(server), version: version, usedDaysAgo: 0, source: "sccm")
         }
         // Three database VMs on esx02 put the whole host under SQL Server Enterprise.

@@ -40,8 +40,10 @@ extension DemoBuilder {
         }
         addDeadline(on: deadline, logins: logins, hosts: hosts)
         // A checkout still open when the server's log was read: it runs to the end of the window.
-        usage.append(UsageSession(product: "matlab", user: logins[0], host: hosts[0],
-                                  start: at(asOf, hour: 8, minute: 12), source: "lmgrd"))
+        usage.append(
+            UsageSession(
+                product: "matlab", user: logins[0], host: hosts[0],
+                start: at(asOf, hour: 8, minute: 12), source: "lmgrd"))
     }
 
     /// The deadline: every seat of the server held through the afternoon, and four engineers turned away.
@@ -50,13 +52,17 @@ extension DemoBuilder {
         for i in order.prefix(Self.matlabServerSeats) {
             let start = at(day, hour: 12, minute: 30 + rng.within(0...29))
             let end = at(day, hour: 16 + rng.within(0...1), minute: rng.within(0...59))
-            usage.append(UsageSession(product: "matlab", user: logins[i], host: hosts[i], start: start, end: end,
-                                      source: "lmgrd"))
+            usage.append(
+                UsageSession(
+                    product: "matlab", user: logins[i], host: hosts[i], start: start, end: end,
+                    source: "lmgrd"))
         }
         for (n, i) in order.dropFirst(Self.matlabServerSeats).prefix(4).enumerated() {
-            denials.append(Denial(product: "matlab", user: logins[i], host: hosts[i],
-                                  at: at(day, hour: 13, minute: 5 + 17 * n),
-                                  reason: "Licensed number of users already reached", source: "lmgrd"))
+            denials.append(
+                Denial(
+                    product: "matlab", user: logins[i], host: hosts[i],
+                    at: at(day, hour: 13, minute: 5 + 17 * n),
+                    reason: "Licensed number of users already reached", source: "lmgrd"))
         }
     }
 

@@ -88,10 +88,11 @@ struct DemoBuilder {
     ) {
         let used = usedDaysAgo ?? usualLastUse(on: device)
         let installedDaysAgo = max(used + 1, rng.within(30...1_300))
-        installations.append(Installation(
-            device: devices[device].id, product: product, version: version.map(Version.init),
-            installed: ago(installedDaysAgo), lastUsed: ago(used), lastSeen: devices[device].lastSeen,
-            source: source ?? defaultSource(device)))
+        installations.append(
+            Installation(
+                device: devices[device].id, product: product, version: version.map(Version.init),
+                installed: ago(installedDaysAgo), lastUsed: ago(used), lastSeen: devices[device].lastSeen,
+                source: source ?? defaultSource(device)))
     }
 
     /// The inventory tool that reports a device: vCenter for VMs, Jamf for Macs, Intune for the rest.
@@ -132,7 +133,8 @@ struct DemoBuilder {
         }
         for item in assignments where products.contains(item.product) {
             if case .person(let id) = item.assignee, let person = people.firstIndex(where: { $0.id == id }),
-               people[person].active {
+                people[person].active
+            {
                 persons.insert(person)
             }
         }

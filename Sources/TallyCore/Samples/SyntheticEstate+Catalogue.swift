@@ -33,8 +33,10 @@ extension SyntheticEstate {
         /// least one of each metric.
         init(count: Int, rng: inout SeededGenerator) {
             var metrics: [License.Metric] = []
-            for (metric, percent) in [(License.Metric.user, 8), (.concurrent, 4), (.core, 4), (.processor, 2),
-                                      (.pvu, 2)] {
+            for (metric, percent) in [
+                (License.Metric.user, 8), (.concurrent, 4), (.core, 4), (.processor, 2),
+                (.pvu, 2),
+            ] {
                 metrics += Array(repeating: metric, count: max(1, count * percent / 100))
             }
             metrics += Array(repeating: .device, count: max(0, count - metrics.count))
@@ -54,9 +56,10 @@ extension SyntheticEstate {
                 let first = rng.below(scheme.count - length + 1)
                 versionRange.append(allVersions.count..<(allVersions.count + length))
                 allVersions += scheme[first..<(first + length)]
-                products.append(Product(
-                    id: id, publisher: rng.pick(Self.publishers), license: Self.license(metric, variant: j % 3),
-                    unitPrice: rng.chance(0.3) ? Double(rng.within(10...500)) : nil))
+                products.append(
+                    Product(
+                        id: id, publisher: rng.pick(Self.publishers), license: Self.license(metric, variant: j % 3),
+                        unitPrice: rng.chance(0.3) ? Double(rng.within(10...500)) : nil))
                 total += 1 / Double(j + 1)
                 cumulative.append(total)
             }

@@ -31,15 +31,18 @@ extension SyntheticEstate {
                 // One draw of 64 bits decides the version and both dates.
                 let bits = rng.next()
                 let versions = catalogue.versionRange[product]
-                let version = catalogue.allVersions[bits & 1 == 0 ? versions.upperBound - 1
-                    : versions.lowerBound + Int((bits >> 1) & 0xFFFF) % versions.count]
+                let version = catalogue.allVersions[
+                    bits & 1 == 0
+                        ? versions.upperBound - 1
+                        : versions.lowerBound + Int((bits >> 1) & 0xFFFF) % versions.count]
                 let installedAgo = 30 + Int((bits >> 17) & 0x3FFF) % 1_500
                 let recent = (bits >> 31) & 0xF < 13
                 let usedAgo = recent ? Int((bits >> 35) & 0x1F) : 31 + Int((bits >> 40) & 0x1FF) % 400
-                installations.append(Installation(
-                    device: device.id, product: catalogue.ids[product], version: version,
-                    installed: asOf.adding(days: -installedAgo),
-                    lastUsed: asOf.adding(days: -min(usedAgo, installedAgo))))
+                installations.append(
+                    Installation(
+                        device: device.id, product: catalogue.ids[product], version: version,
+                        installed: asOf.adding(days: -installedAgo),
+                        lastUsed: asOf.adding(days: -min(usedAgo, installedAgo))))
             }
         }
         return (installations, perProduct)
@@ -62,11 +65,14 @@ extension SyntheticEstate {
             let product = pools[min(pools.count - 1, Int(u * u * Double(pools.count)))]
             let start = windowEnd - 1 - Int64(rng.below(usageDays * 86_400))
             let end = start + Int64(600 + rng.below(8 * 3_600))
-            let user = rng.chance(0.03) ? shortID("x", rng.below(50), width: 3)
+            let user =
+                rng.chance(0.03)
+                ? shortID("x", rng.below(50), width: 3)
                 : people[rng.below(people.count)].id.rawValue
-            usage.append(UsageSession(
-                product: catalogue.ids[product], user: user, start: Instant(secondsSinceEpoch: start),
-                end: Instant(secondsSinceEpoch: end), count: rng.chance(0.1) ? 2 : 1))
+            usage.append(
+                UsageSession(
+                    product: catalogue.ids[product], user: user, start: Instant(secondsSinceEpoch: start),
+                    end: Instant(secondsSinceEpoch: end), count: rng.chance(0.1) ? 2 : 1))
         }
         return usage
     }
@@ -88,20 +94,22 @@ extension SyntheticEstate {
         entitlements.reserveCapacity(catalogue.count * perProduct)
         for p in 0..<catalogue.count {
             let installs = p < installed.count ? installed[p] : 0
-            let estimate = switch catalogue.metrics[p] {
-            case .device: installs
-            case .user: installs * 9 / 10
-            case .concurrent: (sessions[catalogue.ids[p]] ?? 0) / 8
-            case .core: installs * 8
-            case .processor: installs * 2
-            case .pvu: installs * 600
-            }
+            let estimate =
+                switch catalogue.metrics[p] {
+                case .device: installs
+                case .user: installs * 9 / 10
+                case .concurrent: (sessions[catalogue.ids[p]] ?? 0) / 8
+                case .core: installs * 8
+                case .processor: installs * 2
+                case .pvu: installs * 600
+                }
             let factor = [0.6, 0.85, 1.0, 1.15, 1.5][rng.below(5)]
             let target = max(perProduct, Int(Double(estimate) * factor))
             for k in 0..<perProduct {
                 let id = Entitlement.ID(shortID("e", entitlements.count, width: width))
-                var item = Entitlement(id: id, product: catalogue.ids[p],
-                                       quantity: target / perProduct + (k < target % perProduct ? 1 : 0))
+                var item = Entitlement(
+                    id: id, product: catalogue.ids[p],
+                    quantity: target / perProduct + (k < target % perProduct ? 1 : 0))
                 term(&item, asOf: asOf, rng: &rng)
                 if rng.chance(0.3) {
                     let versions = catalogue.versionRange[p]

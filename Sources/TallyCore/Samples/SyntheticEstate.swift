@@ -16,21 +16,26 @@ public enum SyntheticEstate {
         var rng = SeededGenerator(seed: seed)
         let deviceCount = max(0, devices)
         let departments = (0..<departmentCount).map { i in
-            Department(id: Department.ID(shortID("g", i, width: 2)), name: "Department " + String(i + 1),
-                       costCenter: "CC-" + String(100 + i))
+            Department(
+                id: Department.ID(shortID("g", i, width: 2)), name: "Department " + String(i + 1),
+                costCenter: "CC-" + String(100 + i))
         }
-        let people = makePeople(count: deviceCount == 0 ? 0 : max(1, deviceCount * 8 / 10), departments: departments,
-                                rng: &rng)
+        let people = makePeople(
+            count: deviceCount == 0 ? 0 : max(1, deviceCount * 8 / 10), departments: departments,
+            rng: &rng)
         let deviceList = makeDevices(count: deviceCount, people: people, asOf: asOf, rng: &rng)
         let catalogue = Catalogue(count: min(2_000, max(20, deviceCount / 50)), rng: &rng)
-        let (installations, installed) = makeInstallations(devices: deviceList, catalogue: catalogue, asOf: asOf,
-                                                           rng: &rng)
+        let (installations, installed) = makeInstallations(
+            devices: deviceList, catalogue: catalogue, asOf: asOf,
+            rng: &rng)
         let usage = makeUsage(devices: deviceCount, people: people, catalogue: catalogue, asOf: asOf, rng: &rng)
-        let entitlements = makeEntitlements(catalogue: catalogue, installed: installed, usage: usage,
-                                            departments: departments, asOf: asOf, rng: &rng)
-        return Estate(asOf: asOf, currency: "EUR", departments: departments, people: people, devices: deviceList,
-                      products: catalogue.products, installations: installations, usage: usage,
-                      entitlements: entitlements)
+        let entitlements = makeEntitlements(
+            catalogue: catalogue, installed: installed, usage: usage,
+            departments: departments, asOf: asOf, rng: &rng)
+        return Estate(
+            asOf: asOf, currency: "EUR", departments: departments, people: people, devices: deviceList,
+            products: catalogue.products, installations: installations, usage: usage,
+            entitlements: entitlements)
     }
 
     /// `prefix` and `number` padded with zeros to `width` digits (`d000123`), built without formatting or
@@ -70,9 +75,11 @@ public enum SyntheticEstate {
         var people: [Person] = []
         people.reserveCapacity(count)
         for i in 0..<count {
-            people.append(Person(id: Person.ID(shortID("u", i, width: width)),
-                                 department: departments[rng.below(departments.count)].id,
-                                 active: !rng.chance(0.02)))
+            people.append(
+                Person(
+                    id: Person.ID(shortID("u", i, width: width)),
+                    department: departments[rng.below(departments.count)].id,
+                    active: !rng.chance(0.02)))
         }
         return people
     }
@@ -96,8 +103,9 @@ public enum SyntheticEstate {
         for i in 0..<count {
             let id = Device.ID(shortID("d", i, width: width))
             let user = people.isEmpty ? nil : people[rng.below(people.count)]
-            var device = Device(id: id, user: user?.id, department: user?.department, active: !rng.chance(0.03),
-                                lastSeen: seen)
+            var device = Device(
+                id: id, user: user?.id, department: user?.department, active: !rng.chance(0.03),
+                lastSeen: seen)
             if i < hosts {
                 device.processors = 2
                 device.coresPerProcessor = rng.pick(hostCores)

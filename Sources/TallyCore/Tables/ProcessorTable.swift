@@ -22,6 +22,7 @@ public struct ProcessorTable: Sendable {
         /// The public document (title, address, revision) the value comes from.
         public let source: String
 
+        /// A row of a vendor's table.
         public init(processors: String, patterns: [String], maxSockets: Int? = nil, value: Double, source: String) {
             self.processors = processors
             self.patterns = patterns
@@ -45,6 +46,7 @@ public struct ProcessorTable: Sendable {
     public let name: Name
     public let rows: [Row]
 
+    /// A table from its rows, the catch-all row last.
     public init(name: Name, rows: [Row]) {
         self.name = name
         self.rows = rows

@@ -65,7 +65,8 @@ public enum EstateFile {
             throw .field(path: "format", reason: "required; an estate file starts with \"format\": \"\(formatTag)\"")
         }
         guard format == formatTag else {
-            throw .field(path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(formatTag)\"")
+            throw .field(
+                path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(formatTag)\"")
         }
         guard let asOf else { throw .field(path: "asOf", reason: "required: the date of the position, as YYYY-MM-DD") }
         estate.asOf = asOf

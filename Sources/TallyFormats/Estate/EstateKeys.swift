@@ -1,7 +1,7 @@
 /// The keys of each object of the estate format (spec section 1); any other key is an error.
 enum EstateKey: String, CaseIterable, Sendable {
     case format, asOf, currency, departments, people, devices, products, installations, usage, denials, assignments,
-         entitlements
+        entitlements
 }
 
 enum DepartmentKey: String, CaseIterable, Sendable {
@@ -14,7 +14,7 @@ enum PersonKey: String, CaseIterable, Sendable {
 
 enum DeviceKey: String, CaseIterable, Sendable {
     case id, hostname, kind, host, processors, coresPerProcessor, vcpus, processorModel, serial, os, user, department,
-         active, lastSeen
+        active, lastSeen
 }
 
 enum ProductKey: String, CaseIterable, Sendable {
@@ -23,7 +23,7 @@ enum ProductKey: String, CaseIterable, Sendable {
 
 enum LicenseKey: String, CaseIterable, Sendable {
     case metric, minCoresPerProcessor, minCoresPerDevice, minCoresPerVM, coreFactor, pvuPerCore, virtualization,
-         devicesPerUser, windowDays
+        devicesPerUser, windowDays
 }
 
 enum InstallationKey: String, CaseIterable, Sendable {
@@ -44,7 +44,7 @@ enum AssignmentKey: String, CaseIterable, Sendable {
 
 enum EntitlementKey: String, CaseIterable, Sendable {
     case id, product, quantity, version, downgrade, covers, start, end, unlimited, scope, unitCost, costPeriod, vendor,
-         contract, purchaseOrder, notes
+        contract, purchaseOrder, notes
 }
 
 enum ScopeKey: String, CaseIterable, Sendable {

@@ -145,8 +145,9 @@ extension JSONReader {
         }
         guard let device else { throw missing("installations[\(index)].device") }
         guard let product else { throw missing("installations[\(index)].product") }
-        return Installation(device: .init(device), product: .init(product), version: version.map(Version.init),
-                            installed: installed, lastUsed: lastUsed, lastSeen: lastSeen, source: source)
+        return Installation(
+            device: .init(device), product: .init(product), version: version.map(Version.init),
+            installed: installed, lastUsed: lastUsed, lastSeen: lastSeen, source: source)
     }
 
     mutating func usageSession(at index: Int) throws(FormatError) -> UsageSession {
@@ -169,8 +170,9 @@ extension JSONReader {
         }
         guard let product else { throw missing("usage[\(index)].product") }
         guard let start else { throw missing("usage[\(index)].start", "when the checkout began") }
-        return UsageSession(product: .init(product), user: user, host: host, start: start, end: end, count: count,
-                            source: source)
+        return UsageSession(
+            product: .init(product), user: user, host: host, start: start, end: end, count: count,
+            source: source)
     }
 
     mutating func denial(at index: Int) throws(FormatError) -> Denial {
@@ -248,7 +250,9 @@ extension JSONReader {
 
     mutating func scope(at path: String) throws(FormatError) -> Department.ID? {
         if readNullIfPresent() { return nil }
-        guard try peekKind() == .object else { throw mismatch(path, expected: "an object such as {\"department\": \"eng\"}") }
+        guard try peekKind() == .object else {
+            throw mismatch(path, expected: "an object such as {\"department\": \"eng\"}")
+        }
         let keys = EstateKeys.scope
         var department: Department.ID?
         try readObject { reader, key throws(FormatError) in

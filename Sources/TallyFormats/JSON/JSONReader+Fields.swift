@@ -46,7 +46,8 @@ extension JSONReader {
         let number = try readNumber()
         guard let value = number.integer else {
             let whole = number.double.isFinite && number.double.rounded() == number.double
-            throw .field(path: path(), reason: whole ? "the number is too large" : "expected a whole number, found a fraction")
+            throw .field(
+                path: path(), reason: whole ? "the number is too large" : "expected a whole number, found a fraction")
         }
         return value
     }
@@ -75,7 +76,9 @@ extension JSONReader {
         // Dates are the commonest values after ids: read them from the bytes when they need no unescaping.
         if let bytes = rawStringIfPlain() {
             if let day = Day(utf8: bytes) { return day }
-            throw .field(path: path(), reason: "expected a date as YYYY-MM-DD, found \"\(String(decoding: bytes, as: UTF8.self))\"")
+            throw .field(
+                path: path(),
+                reason: "expected a date as YYYY-MM-DD, found \"\(String(decoding: bytes, as: UTF8.self))\"")
         }
         let text = try readString()
         guard let day = Day(text) else {
@@ -87,8 +90,9 @@ extension JSONReader {
     mutating func instant(_ path: @autoclosure () -> String) throws(FormatError) -> Instant {
         let text = try string(path())
         guard let instant = Instant(text) else {
-            throw .field(path: path(),
-                         reason: "expected an instant as ISO 8601 with a zone (2026-11-02T09:00:00Z), found \"\(text)\"")
+            throw .field(
+                path: path(),
+                reason: "expected an instant as ISO 8601 with a zone (2026-11-02T09:00:00Z), found \"\(text)\"")
         }
         return instant
     }

@@ -114,7 +114,8 @@ struct JSONReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { return nil }
         var end = position + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"),
-              bytes[end] >= 0x20 {
+            bytes[end] >= 0x20
+        {
             end += 1
         }
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
@@ -153,8 +154,9 @@ struct JSONReader {
         if isInteger, text.count <= 18 {
             var value = 0
             for byte in text where byte != UInt8(ascii: "-") { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
-            return JSONNumber(double: Double(text[0] == UInt8(ascii: "-") ? -value : value),
-                              integer: text[0] == UInt8(ascii: "-") ? -value : value)
+            return JSONNumber(
+                double: Double(text[0] == UInt8(ascii: "-") ? -value : value),
+                integer: text[0] == UInt8(ascii: "-") ? -value : value)
         }
         let double = Double(String(decoding: text, as: UTF8.self)) ?? .nan
         let whole = double.rounded() == double && abs(double) < 9e15 ? Int(double) : nil
@@ -312,7 +314,8 @@ struct JSONReader {
     private func describeByte() -> String {
         guard position < bytes.count else { return "the end of the document" }
         let byte = bytes[position]
-        return byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+        return byte >= 0x20 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
     }
 }
 

@@ -2,8 +2,11 @@ import TallyCore
 
 /// The position as CSV (RFC 4180): one row per product position, for spreadsheets.
 public enum PositionCSV {
-    public static let header = ["product", "publisher", "name", "metric", "demand", "covered", "shortfall", "supply",
-                                "surplus", "exposure", "surplusValue", "status"]
+    /// The columns, named as the JSON report names the fields.
+    public static let header = [
+        "product", "publisher", "name", "metric", "demand", "covered", "shortfall", "supply",
+        "surplus", "exposure", "surplusValue", "status",
+    ]
 
     /// The header and one row per position, lines ending in CRLF as RFC 4180 asks.
     public static func render(_ reconciliation: Reconciliation) -> String {

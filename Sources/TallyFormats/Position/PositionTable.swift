@@ -5,16 +5,20 @@ public enum PositionTable {
     /// Renders the report; `colors` adds ANSI colours to the status column (only for a terminal).
     public static func render(_ reconciliation: Reconciliation, colors: Bool) -> String {
         let currency = reconciliation.currency.map { " (\($0))" } ?? ""
-        let header = ["STATUS", "PRODUCT", "NAME", "METRIC", "DEMAND", "OWNED", "SHORTFALL", "SURPLUS",
-                      "EXPOSURE" + currency, "SURPLUS VALUE"]
+        let header = [
+            "STATUS", "PRODUCT", "NAME", "METRIC", "DEMAND", "OWNED", "SHORTFALL", "SURPLUS",
+            "EXPOSURE" + currency, "SURPLUS VALUE",
+        ]
         let positions = reconciliation.positions.sorted(by: worstFirst)
         let rows = positions.map { position -> [String] in
             let name = [position.publisher, position.name].compactMap { $0 }.joined(separator: " ")
-            return [position.status.rawValue, position.product.rawValue, clip(name, 36), position.metric.rawValue,
-                    grouped(position.demand), position.supply.map(grouped) ?? "unlimited",
-                    grouped(position.shortfall), grouped(position.surplus),
-                    position.exposure.map(money) ?? (position.shortfall > 0 ? "unknown" : "-"),
-                    money(position.surplusValue)]
+            return [
+                position.status.rawValue, position.product.rawValue, clip(name, 36), position.metric.rawValue,
+                grouped(position.demand), position.supply.map(grouped) ?? "unlimited",
+                grouped(position.shortfall), grouped(position.surplus),
+                position.exposure.map(money) ?? (position.shortfall > 0 ? "unknown" : "-"),
+                money(position.surplusValue),
+            ]
         }
         let rightAligned: Set<Int> = [4, 5, 6, 7, 8, 9]
         var widths = header.map(\.count)
@@ -37,8 +41,9 @@ public enum PositionTable {
         let totals = reconciliation.totals
         let count = { (status: ComplianceStatus) in reconciliation.positions.filter { $0.status == status }.count }
         out.append("")
-        out.append("\(reconciliation.positions.count) products: \(count(.under)) under-licensed, "
-                   + "\(count(.over)) over-licensed, \(count(.compliant)) compliant")
+        out.append(
+            "\(reconciliation.positions.count) products: \(count(.under)) under-licensed, "
+                + "\(count(.over)) over-licensed, \(count(.compliant)) compliant")
         var exposure = "Exposure (shortfall at list price): \(money(totals.exposure))\(currency)"
         if totals.unpricedShortfalls > 0 {
             exposure += ", plus \(totals.unpricedShortfalls) product(s) in shortfall with no known price"
