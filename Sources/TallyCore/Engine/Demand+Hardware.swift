@@ -1,7 +1,6 @@
 extension Demand {
     /// A physical device and the virtual machines on it that run the product, counted together where the rules say so.
     private struct HostGroup<M: CoverageMask> {
-        var ownInstallation: Bool = false
         var mask: M
         var machines: [(device: Int32, mask: M, units: Int)] = []
     }
@@ -34,6 +33,8 @@ extension Demand {
                 drafts.append(draft(.device, device, try metering.physicalCores(of: device, product: product), mask))
             case (.core, true, .perVM):
                 drafts.append(draft(.device, device, try metering.virtualCores(of: device, product: product), mask))
+            case (.pvu, false, .perVM):
+                drafts.append(draft(.device, device, try metering.fullPVU(of: device, product: product), mask))
             case (.pvu, true, .perVM):
                 let host = try metering.host(of: device, product: product)
                 let units = try metering.virtualPVU(of: device, host: host, product: product)
@@ -44,9 +45,7 @@ extension Demand {
                 groups[index].group.machines.append((device, mask, 0))
                 groups[index].group.mask.formIntersection(mask)
             case (_, false, _):
-                let index = group(device)
-                groups[index].group.ownInstallation = true
-                groups[index].group.mask.formIntersection(mask)
+                groups[group(device)].group.mask.formIntersection(mask)
             }
         }
 
@@ -65,11 +64,11 @@ extension Demand {
             case .pvu:
                 let full = try metering.fullPVU(of: host, product: product)
                 let virtual = group.machines.reduce(0) { $0 + $1.units }
-                if group.ownInstallation || virtual > full {
-                    // Sub-capacity cap: never more than the host's full capacity, counted once on the host.
+                if virtual > full {
+                    // Sub-capacity cap: the VMs never need more than the host's full capacity, counted on the host.
                     var mask = group.mask
                     for machine in group.machines { mask.formIntersection(machine.mask) }
-                    drafts.append(draft(kind, host, full, mask, detail: Int64(virtual)))
+                    drafts.append(draft(.host, host, full, mask, detail: Int64(virtual)))
                 } else {
                     for machine in group.machines {
                         drafts.append(draft(.device, machine.device, machine.units, machine.mask))
