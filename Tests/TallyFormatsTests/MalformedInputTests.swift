@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TallyCore
+@testable import TallyFormats
+
+/// Bad input must end in an error, never a crash: random damage to real estate files is read and reconciled.
+@Suite("Damaged estate files")
+struct MalformedInputTests {
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let replacements: [[UInt8]] = [
+        "", "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "-1", "0", "1e999", "99999999999999999999", "\"x\"",
+        "true", "[]", "{}", "\"2026-02-30\"", "\"virtual\"", "\"host\"", "\"oracle\"", "\u{0}", "\u{FEFF}", "é",
+    ].map { Array($0.utf8) }
+
+    @Test("every damaged file is either read and reconciled or refused with an error")
+    func damage() throws {
+        var random = SplitMix(state: 42)
+        let files = try FileManager.default.contentsOfDirectory(atPath: ScenarioTests.folder.path)
+            .filter { $0.hasSuffix(".estate.json") }.sorted()
+        var refused = 0, accepted = 0
+        for name in files {
+            let original = Array(try Data(contentsOf: ScenarioTests.folder.appendingPathComponent(name)))
+            for _ in 0..<300 {
+                var bytes = original
+                for _ in 0..<Int.random(in: 1...3, using: &random) {
+                    let start = Int.random(in: 0..<bytes.count, using: &random)
+                    let end = min(bytes.count, start + Int.random(in: 0...12, using: &random))
+                    let replacement = Self.replacements.randomElement(using: &random) ?? []
+                    bytes.replaceSubrange(start..<end, with: replacement)
+                }
+                do {
+                    _ = try Reconciler.reconcile(try EstateFile.decode(bytes))
+                    accepted += 1
+                } catch {
+                    #expect(!"\(error)".isEmpty)
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused > 0)
+        #expect(accepted + refused == files.count * 300)
+    }
+}
