@@ -36,7 +36,7 @@ extension ConsumerStorage {
             let machines = record.detail > 0 ? " for \(Self.plural(Int(record.detail), "VM")) on it" : ""
             return "processor: \(Self.plural(host.processors, "processor")) of \(host.id)\(machines) = \(record.units)"
         case (.core, .host), (.core, .device):
-            return coreArithmetic(record, product: record.product, metric: metric)
+            return coreArithmetic(record)
         case (.pvu, _):
             return pvuArithmetic(record)
         default:
@@ -44,7 +44,8 @@ extension ConsumerStorage {
         }
     }
 
-    private func coreArithmetic(_ record: ConsumerRecord, product: Int32, metric: String) -> String {
+    private func coreArithmetic(_ record: ConsumerRecord) -> String {
+        let product = record.product
         let license = estate.estate.products[Int(product)].license
         let item = device(record.subject)
         if item.kind == .virtual {
