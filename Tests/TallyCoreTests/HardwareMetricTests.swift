@@ -87,7 +87,8 @@ struct HardwareMetricTests {
         #expect(try result(License(metric: .pvu), devices: devices, on: ["v1", "v2"]) == ["host:h": 400])
         #expect(
             try result(License(metric: .pvu, virtualization: .host), devices: devices, on: ["v3"]) == ["host:h": 400])
-        #expect(try result(License(metric: .pvu), devices: devices, on: ["h", "v3"]) == ["device:h": 400, "device:v3": 200])
+        #expect(
+            try result(License(metric: .pvu), devices: devices, on: ["h", "v3"]) == ["device:h": 400, "device:v3": 200])
     }
 
     @Test("a VM that must count by vcpus needs them; by its host, needs one")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TallyCore
+import Testing
+
 @testable import TallyFormats
 
 /// Bad input must end in an error, never a crash: random damage to real estate files is read and reconciled.

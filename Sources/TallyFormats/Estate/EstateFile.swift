@@ -8,6 +8,11 @@ public enum EstateFile {
     /// Reads an estate from JSON bytes; unknown keys, wrong kinds and missing required values are errors with a path.
     /// References are checked by the engine, which names their path the same way.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(FormatError) -> Estate {
+        try decode(bytes, split: .byCores)
+    }
+
+    /// Reads an estate, splitting the installations as `split` says (tests split small files).
+    static func decode(_ bytes: UnsafeRawBufferPointer, split: JSONReader.Split) throws(FormatError) -> Estate {
         var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
         guard try reader.peekKind() == .object else {
             throw reader.syntax("an estate file is one JSON object; this one starts with something else")
@@ -39,7 +44,8 @@ public enum EstateFile {
                     try reader.product(at: index)
                 }
             case .installations:
-                estate.installations = try reader.list("installations", bulk: 28) { reader, index throws(FormatError) in
+                estate.installations = try reader.parallelList("installations", bulk: 28, split: split) {
+                    reader, index throws(FormatError) in
                     try reader.installation(at: index)
                 }
             case .usage:

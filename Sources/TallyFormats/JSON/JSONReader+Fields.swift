@@ -1,17 +1,44 @@
 import TallyCore
 
 /// The keys an object of the format may have, matched against key bytes without building strings.
-struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
-    private let entries: [(bytes: [UInt8], key: Key)] = Key.allCases.map { (Array($0.rawValue.utf8), $0) }
+///
+/// The table lives for the whole process in memory it never frees, and holds only pointers: copying it, as every
+/// object read does, touches no reference count, so threads reading objects side by side never contend for it.
+struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: @unchecked Sendable where Key.RawValue == String {
+    private let keys: UnsafeMutableBufferPointer<Key>
     /// Length, first and last byte of each key: one integer comparison rules out almost every other key.
-    private let signatures: [UInt32] = Key.allCases.map { key in
-        Array(key.rawValue.utf8).withUnsafeBufferPointer { KeyTable.signature($0) }
+    private let signatures: UnsafeMutableBufferPointer<UInt32>
+    /// Each key's bytes, at `offsets[i]..<offsets[i + 1]` of `text`.
+    private let offsets: UnsafeMutableBufferPointer<Int>
+    private let text: UnsafeMutableBufferPointer<UInt8>
+
+    init() {
+        let all = Array(Key.allCases)
+        let names = all.map { Array($0.rawValue.utf8) }
+        keys = .allocate(capacity: all.count)
+        _ = keys.initialize(from: all)
+        signatures = .allocate(capacity: all.count)
+        _ = signatures.initialize(from: names.map { name in name.withUnsafeBufferPointer { Self.signature($0) } })
+        offsets = .allocate(capacity: all.count + 1)
+        var running = 0
+        offsets[0] = 0
+        for (i, name) in names.enumerated() {
+            running += name.count
+            offsets[i + 1] = running
+        }
+        text = .allocate(capacity: max(1, running))
+        _ = text.initialize(from: names.joined())
     }
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> Key? {
         let signature = Self.signature(bytes)
-        for (i, candidate) in signatures.enumerated() where candidate == signature {
-            if entries[i].bytes.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) { return entries[i].key }
+        for i in 0..<signatures.count where signatures[i] == signature {
+            var same = true
+            for (j, byte) in bytes.enumerated() where text[offsets[i] + j] != byte {
+                same = false
+                break
+            }
+            if same { return keys[i] }
         }
         return nil
     }
@@ -24,7 +51,7 @@ struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where
     /// The error for a key the format does not have, listing the ones it does.
     func unknown(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) -> FormatError {
         let name = String(decoding: bytes, as: UTF8.self)
-        let allowed = entries.map { $0.key.rawValue }.joined(separator: ", ")
+        let allowed = keys.map(\.rawValue).joined(separator: ", ")
         return .field(path: path.isEmpty ? name : "\(path).\(name)", reason: "unknown key (allowed here: \(allowed))")
     }
 }

@@ -4,12 +4,47 @@
 /// column, worked out only when an error is raised.
 struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var position: Int
+    /// The offset of the next byte to read.
+    var position: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         // A UTF-8 byte-order mark is allowed at the start.
         position = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// A reader that starts at `position`, for reading a part of a document.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    /// Reads the `[` that opens an array.
+    mutating func expectArrayStart() throws(FormatError) {
+        try expect(UInt8(ascii: "["), "a list")
+    }
+
+    /// Whether the array closes here (`]`, which is then read).
+    mutating func atArrayEnd() -> Bool {
+        skipSpace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "]") else { return false }
+        position += 1
+        return true
+    }
+
+    /// After an array element: reads `,` (false: another element follows) or `]` (true: the array ends).
+    mutating func nextElementOrEnd() throws(FormatError) -> Bool {
+        skipSpace()
+        guard position < bytes.count else { throw syntax("the document ends inside an array") }
+        if bytes[position] == UInt8(ascii: ",") {
+            position += 1
+            return false
+        }
+        if bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            return true
+        }
+        throw syntax("expected ',' or ']' after an element, found \(describeByte())")
     }
 
     /// What the next value is, without reading it.
@@ -72,16 +107,7 @@ struct JSONReader {
         while true {
             try body(&self, index)
             index += 1
-            skipSpace()
-            guard position < bytes.count else { throw syntax("the document ends inside an array") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-            } else if bytes[position] == UInt8(ascii: "]") {
-                position += 1
-                return
-            } else {
-                throw syntax("expected ',' or ']' after an element, found \(describeByte())")
-            }
+            if try nextElementOrEnd() { return }
         }
     }
 
@@ -298,7 +324,7 @@ struct JSONReader {
         return true
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while position < bytes.count {
             switch bytes[position] {
             case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): position += 1
