@@ -40,16 +40,18 @@ extension JSONReader {
         let source = SharedBytes(bytes: bytes)
         DispatchQueue.concurrentPerform(iterations: starts.count) { piece in
             let limit = piece + 1 < starts.count ? starts[piece + 1] : Int.max
-            let room = (min(limit, source.bytes.count) - starts[piece]) / bytesPerObject
+            // The first piece becomes the whole list, so it has room for all of it (memory never touched is free);
+            // the others are copied onto its end.
+            let end = piece == 0 ? source.bytes.count : min(limit, source.bytes.count)
+            let room = (end - starts[piece]) / bytesPerObject
             pieces.store(piece, Self.readPiece(source.bytes, from: starts[piece], until: limit, room: room, element))
         }
 
         var items: [T] = []
-        items.reserveCapacity(pieces.results.reduce(0) { $0 + ($1?.items.count ?? 0) })
         var truth = first
         for (piece, start) in starts.enumerated() {
-            guard start == truth, let result = pieces.results[piece], result.failed == false else { break }
-            items.append(contentsOf: result.items)
+            guard start == truth, let result = pieces.take(piece), result.failed == false else { break }
+            if piece == 0 { items = result.items } else { items.append(contentsOf: result.items) }
             truth = result.end
             if result.closed {
                 position = truth
@@ -124,6 +126,12 @@ extension JSONReader {
 
         func store(_ index: Int, _ piece: Piece<T>) {
             results.withUnsafeMutableBufferPointer { $0[index] = piece }
+        }
+
+        /// Hands over a piece, so that its items are not shared (and copied) when they become the list.
+        func take(_ index: Int) -> Piece<T>? {
+            defer { results[index] = nil }
+            return results[index]
         }
     }
 
