@@ -5,21 +5,10 @@ import Testing
 /// Random small estates, checked against rules computed here from the spec, independently of the engine.
 @Suite("Allocation properties on random small estates")
 struct AllocationPropertyTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random estate of two products (one may cover the other), a few devices, and entitlements with random
     /// versions, scopes, terms and quantities; `core` makes units larger than one.
     static func randomEstate(seed: UInt64, metric: License.Metric) -> Estate {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let departments = [Department(id: "d0"), Department(id: "d1")]
         let devices = (0..<Int.random(in: 1...7, using: &random)).map { i in
             Device(

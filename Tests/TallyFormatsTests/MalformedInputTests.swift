@@ -7,17 +7,6 @@ import Testing
 /// Bad input must end in an error, never a crash: random damage to real estate files is read and reconciled.
 @Suite("Damaged estate files")
 struct MalformedInputTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let replacements: [[UInt8]] = [
         "", "{", "}", "[", "]", ",", ":", "\"", "\\", "null", "-1", "0", "1e999", "99999999999999999999", "\"x\"",
         "true", "[]", "{}", "\"2026-02-30\"", "\"virtual\"", "\"host\"", "\"oracle\"", "\u{0}", "\u{FEFF}", "é",
@@ -25,7 +14,7 @@ struct MalformedInputTests {
 
     @Test("every damaged file is either read and reconciled or refused with an error")
     func damage() throws {
-        var random = SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         let files = try FileManager.default.contentsOfDirectory(atPath: ScenarioTests.folder.path)
             .filter { $0.hasSuffix(".estate.json") }.sorted()
         var refused = 0, accepted = 0
