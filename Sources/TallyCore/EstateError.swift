@@ -26,3 +26,10 @@ public enum EstateError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension Estate {
+    /// Checks every id, reference and value rule of the format, throwing the first problem with its path.
+    public func validate() throws(EstateError) {
+        _ = try ResolvedEstate(self)
+    }
+}

@@ -1,25 +1,46 @@
 import ArgumentParser
 import TallyCore
+import TallyStore
 
-/// `tally reconcile`: the license position of an estate file.
+/// `tally reconcile`: the license position of an estate file, or of the store (saved as a dated snapshot).
 struct ReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Compute the license position of an estate: demand, coverage, shortfall and exposure per product.")
+        abstract: "Compute the license position: demand, coverage, shortfall and exposure per product.",
+        discussion: "With --estate, of that file; without, of the store, and the position is saved for `tally history`.")
 
-    @Option(name: .long, help: "The estate file (tally-estate/1 JSON).")
-    var estate: String
+    @Option(name: .long, help: "The estate file (tally-estate/1 JSON); the store when not given.")
+    var estate: String?
 
     @Option(name: .long, help: "How to print the position: table, json or csv.")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("as-of"), help: "Compute the position for this date (YYYY-MM-DD) instead of the file's.")
+    @Option(name: .customLong("as-of"), help: "Compute the position for this date (YYYY-MM-DD) instead of the file's (or today).")
     var asOf: Day?
+
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         try reportingErrors {
-            let loaded = try EstateInput.load(estate, asOf: asOf)
-            printPosition(try EstateInput.reconcile(loaded, path: estate), format: format)
+            if let estate {
+                let loaded = try EstateInput.load(estate, asOf: asOf)
+                printPosition(try EstateInput.reconcile(loaded, path: estate), format: format)
+                return
+            }
+            let opened = try store.open()
+            let contents: Estate
+            do throws(StoreError) {
+                contents = try opened.loadEstate(asOf: asOf ?? Terminal.today)
+            } catch {
+                throw CommandError.store(error, store)
+            }
+            let reconciliation = try EstateInput.reconcile(contents, path: store.path)
+            do throws(StoreError) {
+                try opened.recordSnapshot(reconciliation, takenAt: now)
+            } catch {
+                throw CommandError.store(error, store)
+            }
+            printPosition(reconciliation, format: format)
         }
     }
 }

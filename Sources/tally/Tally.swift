@@ -6,6 +6,10 @@ struct Tally: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Software asset management: the license position of an estate, explained.",
-        subcommands: [DemoCommand.self, ReconcileCommand.self, GenerateCommand.self, BenchCommand.self]
+        subcommands: [
+            DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self,
+            EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, AssignCommand.self, UnassignCommand.self,
+            AuditCommand.self, GenerateCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -75,6 +75,16 @@ enum Terminal {
         }
     }
 
+    /// Whether standard error is a terminal (progress is shown only there).
+    static var standardErrorIsTerminal: Bool {
+        isatty(STDERR_FILENO) != 0
+    }
+
+    /// Replaces the current line of standard error with `text`.
+    static func errorInPlace(_ text: String) {
+        writeAll(Array(("\r\u{1B}[2K" + text).utf8), to: STDERR_FILENO)
+    }
+
     /// Whether standard output is a terminal that wants colour (`NO_COLOR` turns it off).
     static var wantsColor: Bool {
         isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil

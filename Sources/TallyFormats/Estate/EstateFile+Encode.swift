@@ -13,97 +13,115 @@ extension EstateFile {
             out.raw(",\n  \"currency\": ")
             out.string(currency)
         }
-        section("departments", estate.departments, &out, write) { item, record in
-            record.field("id", item.id.rawValue)
-            record.field("name", item.name)
-            record.field("costCenter", item.costCenter)
-            record.field("parent", item.parent?.rawValue)
-        }
-        section("people", estate.people, &out, write) { item, record in
-            record.field("id", item.id.rawValue)
-            record.field("name", item.name)
-            record.field("login", item.login)
-            record.field("email", item.email)
-            record.field("department", item.department?.rawValue)
-            if !item.active { record.field("active", false) }
-        }
-        section("devices", estate.devices, &out, write) { item, record in
-            record.field("id", item.id.rawValue)
-            record.field("hostname", item.hostname)
-            if item.kind != .physical { record.field("kind", item.kind.rawValue) }
-            record.field("host", item.host?.rawValue)
-            if item.processors != 1 { record.field("processors", item.processors) }
-            record.field("coresPerProcessor", item.coresPerProcessor)
-            record.field("vcpus", item.vcpus)
-            record.field("processorModel", item.processorModel)
-            record.field("serial", item.serial)
-            record.field("os", item.os)
-            record.field("user", item.user?.rawValue)
-            record.field("department", item.department?.rawValue)
-            if !item.active { record.field("active", false) }
-            record.field("lastSeen", item.lastSeen?.description)
-        }
-        section("products", estate.products, &out, write) { item, record in
-            record.field("id", item.id.rawValue)
-            record.field("publisher", item.publisher)
-            record.field("name", item.name)
-            record.license(item.license)
-            record.amount("unitPrice", item.unitPrice)
-            if !item.components.isEmpty { record.field("components", item.components.map(\.rawValue)) }
-        }
-        section("installations", estate.installations, &out, write) { item, record in
-            record.field("device", item.device.rawValue)
-            record.field("product", item.product.rawValue)
-            record.field("version", item.version?.text)
-            record.field("installed", item.installed?.description)
-            record.field("lastUsed", item.lastUsed?.description)
-            record.field("lastSeen", item.lastSeen?.description)
-            record.field("source", item.source)
-        }
-        section("usage", estate.usage, &out, write) { item, record in
-            record.field("product", item.product.rawValue)
-            record.field("user", item.user)
-            record.field("host", item.host)
-            record.field("start", item.start.description)
-            record.field("end", item.end?.description)
-            if item.count != 1 { record.field("count", item.count) }
-            record.field("source", item.source)
-        }
-        section("denials", estate.denials, &out, write) { item, record in
-            record.field("product", item.product.rawValue)
-            record.field("user", item.user)
-            record.field("host", item.host)
-            record.field("at", item.at.description)
-            record.field("reason", item.reason)
-            record.field("source", item.source)
-        }
-        section("assignments", estate.assignments, &out, write) { item, record in
-            record.field("product", item.product.rawValue)
-            switch item.assignee {
-            case .person(let person): record.field("person", person.rawValue)
-            case .device(let device): record.field("device", device.rawValue)
-            }
-        }
-        section("entitlements", estate.entitlements, &out, write) { item, record in
-            record.field("id", item.id.rawValue)
-            record.field("product", item.product.rawValue)
-            record.field("quantity", item.quantity)
-            record.field("version", item.version?.text)
-            if item.downgrade { record.field("downgrade", true) }
-            if !item.covers.isEmpty { record.field("covers", item.covers.map(\.rawValue)) }
-            record.field("start", item.start?.description)
-            record.field("end", item.end?.description)
-            if item.unlimited { record.field("unlimited", true) }
-            if let scope = item.scope { record.scope(scope.rawValue) }
-            record.amount("unitCost", item.unitCost)
-            if item.costPeriod != .once { record.field("costPeriod", item.costPeriod.rawValue) }
-            record.field("vendor", item.vendor)
-            record.field("contract", item.contract)
-            record.field("purchaseOrder", item.purchaseOrder)
-            record.field("notes", item.notes)
-        }
+        section("departments", estate.departments, &out, write, fields)
+        section("people", estate.people, &out, write, fields)
+        section("devices", estate.devices, &out, write, fields)
+        section("products", estate.products, &out, write, fields)
+        section("installations", estate.installations, &out, write, fields)
+        section("usage", estate.usage, &out, write, fields)
+        section("denials", estate.denials, &out, write, fields)
+        section("assignments", estate.assignments, &out, write, fields)
+        section("entitlements", estate.entitlements, &out, write, fields)
         out.raw("\n}\n")
         write(out.bytes)
+    }
+
+    static func fields(of item: Department, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("name", item.name)
+        record.field("costCenter", item.costCenter)
+        record.field("parent", item.parent?.rawValue)
+    }
+
+    static func fields(of item: Person, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("name", item.name)
+        record.field("login", item.login)
+        record.field("email", item.email)
+        record.field("department", item.department?.rawValue)
+        if !item.active { record.field("active", false) }
+    }
+
+    static func fields(of item: Device, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("hostname", item.hostname)
+        if item.kind != .physical { record.field("kind", item.kind.rawValue) }
+        record.field("host", item.host?.rawValue)
+        if item.processors != 1 { record.field("processors", item.processors) }
+        record.field("coresPerProcessor", item.coresPerProcessor)
+        record.field("vcpus", item.vcpus)
+        record.field("processorModel", item.processorModel)
+        record.field("serial", item.serial)
+        record.field("os", item.os)
+        record.field("user", item.user?.rawValue)
+        record.field("department", item.department?.rawValue)
+        if !item.active { record.field("active", false) }
+        record.field("lastSeen", item.lastSeen?.description)
+    }
+
+    static func fields(of item: Product, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("publisher", item.publisher)
+        record.field("name", item.name)
+        record.license(item.license)
+        record.amount("unitPrice", item.unitPrice)
+        if !item.components.isEmpty { record.field("components", item.components.map(\.rawValue)) }
+    }
+
+    static func fields(of item: Installation, into record: inout RecordWriter) {
+        record.field("device", item.device.rawValue)
+        record.field("product", item.product.rawValue)
+        record.field("version", item.version?.text)
+        record.field("installed", item.installed?.description)
+        record.field("lastUsed", item.lastUsed?.description)
+        record.field("lastSeen", item.lastSeen?.description)
+        record.field("source", item.source)
+    }
+
+    static func fields(of item: UsageSession, into record: inout RecordWriter) {
+        record.field("product", item.product.rawValue)
+        record.field("user", item.user)
+        record.field("host", item.host)
+        record.field("start", item.start.description)
+        record.field("end", item.end?.description)
+        if item.count != 1 { record.field("count", item.count) }
+        record.field("source", item.source)
+    }
+
+    static func fields(of item: Denial, into record: inout RecordWriter) {
+        record.field("product", item.product.rawValue)
+        record.field("user", item.user)
+        record.field("host", item.host)
+        record.field("at", item.at.description)
+        record.field("reason", item.reason)
+        record.field("source", item.source)
+    }
+
+    static func fields(of item: Assignment, into record: inout RecordWriter) {
+        record.field("product", item.product.rawValue)
+        switch item.assignee {
+        case .person(let person): record.field("person", person.rawValue)
+        case .device(let device): record.field("device", device.rawValue)
+        }
+    }
+
+    static func fields(of item: Entitlement, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("product", item.product.rawValue)
+        record.field("quantity", item.quantity)
+        record.field("version", item.version?.text)
+        if item.downgrade { record.field("downgrade", true) }
+        if !item.covers.isEmpty { record.field("covers", item.covers.map(\.rawValue)) }
+        record.field("start", item.start?.description)
+        record.field("end", item.end?.description)
+        if item.unlimited { record.field("unlimited", true) }
+        if let scope = item.scope { record.scope(scope.rawValue) }
+        record.amount("unitCost", item.unitCost)
+        if item.costPeriod != .once { record.field("costPeriod", item.costPeriod.rawValue) }
+        record.field("vendor", item.vendor)
+        record.field("contract", item.contract)
+        record.field("purchaseOrder", item.purchaseOrder)
+        record.field("notes", item.notes)
     }
 
     /// The whole estate file as bytes.
@@ -216,5 +234,24 @@ struct RecordWriter {
         case .value(let value): amount(name, value)
         case .table(let table): field(name, table.rawValue)
         }
+    }
+}
+
+extension EstateFile {
+    /// One record as a one-line JSON object, exactly as it stands in an estate file (the audit trail keeps these).
+    public static func json(of item: Entitlement) -> String { json(item, fields) }
+    /// One product as a one-line JSON object.
+    public static func json(of item: Product) -> String { json(item, fields) }
+    /// One device as a one-line JSON object.
+    public static func json(of item: Device) -> String { json(item, fields) }
+    /// One assignment as a one-line JSON object.
+    public static func json(of item: Assignment) -> String { json(item, fields) }
+
+    private static func json<T>(_ item: T, _ fields: (T, inout RecordWriter) -> Void) -> String {
+        var record = RecordWriter(out: JSONWriter(reservingCapacity: 256))
+        record.out.raw("{")
+        fields(item, &record)
+        record.out.raw("}")
+        return String(decoding: record.out.bytes, as: UTF8.self)
     }
 }

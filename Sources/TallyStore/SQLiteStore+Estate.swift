@@ -1,0 +1,183 @@
+import GRDB
+import TallyCore
+
+extension SQLiteStore {
+    public func importEstate(
+        _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?
+    ) throws(StoreError) -> ImportSummary {
+        do {
+            return try database.writeWithoutTransaction { db in
+                var summary = ImportSummary(batch: nil, collections: [])
+                try db.inTransaction {
+                    summary = try importEstate(
+                        file, mode: mode, source: source, dryRun: dryRun, progress: progress, in: db)
+                    return dryRun ? .rollback : .commit
+                }
+                return summary
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .database(Self.reason(error))
+        }
+    }
+
+    public func loadEstate(asOf: Day) throws(StoreError) -> Estate {
+        try read { db in try Self.loadEstate(db, asOf: asOf) }
+    }
+
+    private func importEstate(
+        _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
+        in db: Database
+    ) throws -> ImportSummary {
+        let imported = try Int.fetchOne(db, sql: "SELECT count(*) FROM import_batch") ?? 0
+        let merging = mode == .merge && imported > 0
+        let current = merging ? try Self.loadEstate(db, asOf: file.asOf) : nil
+        var target = file
+        var fromFile = EstateCounted()
+        var context = ImportContext(day: source.at.day)
+        if let current {
+            (target, fromFile) = Self.merge(current, file, context: context)
+            target.currency = file.currency ?? current.currency
+        }
+        do throws(EstateError) {
+            try target.validate()
+        } catch {
+            throw StoreError.invalidEstate(error)
+        }
+        for suite in target.products {
+            for (position, component) in suite.components.enumerated() {
+                context.suiteOf[component] = (suite.id, position)
+            }
+        }
+
+        var batch: Int64?
+        if !dryRun {
+            try db.execute(
+                sql: """
+                    INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
+                    VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)
+                    """,
+                arguments: [source.name, source.digest, source.at.description, source.actor, mode.rawValue])
+            batch = db.lastInsertedRowID
+        }
+        let total = target.departments.count + target.people.count + target.devices.count + target.products.count
+            + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
+            + target.entitlements.count
+        var done = 0
+        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ counted: [Bool]?) throws -> (String, ImportCounts) {
+            let counts = try mapping.sync(records, counted: counted, in: db, batch: batch, context: context) { written in
+                progress?(done + written, total)
+            }
+            done += records.count
+            progress?(done, total)
+            return (mapping.collection, counts)
+        }
+        // Referenced tables first, so that foreign keys checked at commit find their rows.
+        let collections = [
+            try sync(EstateTables.departments, target.departments, fromFile.departments),
+            try sync(EstateTables.people, target.people, fromFile.people),
+            try sync(EstateTables.devices, target.devices, fromFile.devices),
+            try sync(EstateTables.products, target.products, fromFile.products),
+            try sync(EstateTables.installations, target.installations, fromFile.installations),
+            try sync(EstateTables.usage, target.usage, fromFile.usage),
+            try sync(EstateTables.denials, target.denials, fromFile.denials),
+            try sync(EstateTables.assignments, target.assignments, fromFile.assignments),
+            try sync(EstateTables.entitlements, target.entitlements, fromFile.entitlements),
+        ]
+        if batch != nil {
+            try Self.writeCovers(target.entitlements, in: db)
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('currency', ?)",
+                           arguments: [target.currency])
+        }
+        let summary = ImportSummary(batch: batch, collections: collections)
+        if let batch {
+            let total = summary.total
+            try db.execute(
+                sql: "UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
+                arguments: [total.inserted, total.updated, total.unchanged, total.removed, batch])
+            try AuditTrail.append(
+                AuditTrail.Change(entity: "import", id: String(batch), action: mode.rawValue, before: nil,
+                                  after: Self.json(summary: summary, source: source)),
+                actor: source.actor, at: source.at, in: db)
+        }
+        return summary
+    }
+
+    /// Which records of a merged estate came from the file (only those are counted).
+    struct EstateCounted {
+        var departments: [Bool]?, people: [Bool]?, devices: [Bool]?, products: [Bool]?, installations: [Bool]?
+        var usage: [Bool]?, denials: [Bool]?, assignments: [Bool]?, entitlements: [Bool]?
+    }
+
+    static func merge(_ current: Estate, _ file: Estate, context: ImportContext) -> (Estate, EstateCounted) {
+        var merged = current
+        var counted = EstateCounted()
+        (merged.departments, counted.departments) = EstateTables.departments.merge(
+            current.departments, file.departments, context: context)
+        (merged.people, counted.people) = EstateTables.people.merge(current.people, file.people, context: context)
+        (merged.devices, counted.devices) = EstateTables.devices.merge(current.devices, file.devices, context: context)
+        (merged.products, counted.products) = EstateTables.products.merge(
+            current.products, file.products, context: context)
+        (merged.installations, counted.installations) = EstateTables.installations.merge(
+            current.installations, file.installations, context: context)
+        (merged.usage, counted.usage) = EstateTables.usage.merge(current.usage, file.usage, context: context)
+        (merged.denials, counted.denials) = EstateTables.denials.merge(current.denials, file.denials, context: context)
+        (merged.assignments, counted.assignments) = EstateTables.assignments.merge(
+            current.assignments, file.assignments, context: context)
+        (merged.entitlements, counted.entitlements) = EstateTables.entitlements.merge(
+            current.entitlements, file.entitlements, context: context)
+        merged.asOf = file.asOf
+        return (merged, counted)
+    }
+
+    /// The `covers` lists, rewritten whole: they are short.
+    static func writeCovers(_ entitlements: [Entitlement], in db: Database) throws {
+        try db.execute(sql: "DELETE FROM entitlement_covers")
+        let insert = try db.makeStatement(
+            sql: "INSERT INTO entitlement_covers (entitlement, position, product) VALUES (?, ?, ?)")
+        for entitlement in entitlements {
+            for (position, product) in entitlement.covers.enumerated() {
+                try insert.execute(arguments: [entitlement.id.rawValue, position, product.rawValue])
+            }
+        }
+    }
+
+    static func loadEstate(_ db: Database, asOf: Day) throws -> Estate {
+        var estate = Estate(asOf: asOf)
+        estate.currency = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'currency'")
+        estate.departments = try EstateTables.departments.fetchAll(db)
+        estate.people = try EstateTables.people.fetchAll(db)
+        estate.devices = try EstateTables.devices.fetchAll(db)
+        estate.products = try EstateTables.products.fetchAll(db)
+        let components = try Row.fetchAll(
+            db, sql: "SELECT suite, id FROM product WHERE suite IS NOT NULL ORDER BY suite, suite_position")
+        var bySuite: [String: [Product.ID]] = [:]
+        for row in components { bySuite[row[0], default: []].append(Product.ID(row[1])) }
+        for i in estate.products.indices { estate.products[i].components = bySuite[estate.products[i].id.rawValue] ?? [] }
+        estate.installations = try EstateTables.installations.fetchAll(db)
+        estate.usage = try EstateTables.usage.fetchAll(db)
+        estate.denials = try EstateTables.denials.fetchAll(db)
+        estate.assignments = try EstateTables.assignments.fetchAll(db)
+        estate.entitlements = try EstateTables.entitlements.fetchAll(db)
+        var covers: [String: [Product.ID]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT entitlement, product FROM entitlement_covers ORDER BY entitlement, position") {
+            covers[row[0], default: []].append(Product.ID(row[1]))
+        }
+        for i in estate.entitlements.indices {
+            estate.entitlements[i].covers = covers[estate.entitlements[i].id.rawValue] ?? []
+        }
+        return estate
+    }
+
+    static func json(summary: ImportSummary, source: ImportSource) -> String {
+        func quoted(_ text: String) -> String {
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        let total = summary.total
+        return "{\"source\": \(quoted(source.name)), \"digest\": \(quoted(source.digest)), "
+            + "\"inserted\": \(total.inserted), \"updated\": \(total.updated), \"unchanged\": \(total.unchanged), "
+            + "\"removed\": \(total.removed)}"
+    }
+}

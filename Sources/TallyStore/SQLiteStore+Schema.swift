@@ -1,0 +1,93 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, one migration per shipped version. Migrations are append-only: never edit one that shipped.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: estate, imports, snapshots, audit") { db in
+            try db.execute(sql: version1)
+        }
+        return migrator
+    }
+
+    private static let version1 = """
+        CREATE TABLE import_batch (
+            id INTEGER PRIMARY KEY, source TEXT NOT NULL, digest TEXT NOT NULL, at TEXT NOT NULL,
+            actor TEXT NOT NULL, mode TEXT NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL,
+            unchanged INTEGER NOT NULL, removed INTEGER NOT NULL);
+        CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE department (
+            id TEXT PRIMARY KEY, name TEXT, cost_center TEXT,
+            parent TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+            batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE person (
+            id TEXT PRIMARY KEY, name TEXT, login TEXT, email TEXT,
+            department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+            active INTEGER NOT NULL, batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE device (
+            id TEXT PRIMARY KEY, hostname TEXT, kind TEXT NOT NULL,
+            host TEXT REFERENCES device(id) DEFERRABLE INITIALLY DEFERRED,
+            processors INTEGER NOT NULL, cores_per_processor INTEGER, vcpus INTEGER, processor_model TEXT,
+            serial TEXT, os TEXT, user TEXT REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,
+            department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+            active INTEGER NOT NULL, last_seen TEXT, batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE product (
+            id TEXT PRIMARY KEY, publisher TEXT, name TEXT, metric TEXT NOT NULL,
+            min_cores_per_processor INTEGER NOT NULL, min_cores_per_device INTEGER NOT NULL,
+            min_cores_per_vm INTEGER NOT NULL, core_factor TEXT NOT NULL, pvu_per_core TEXT NOT NULL,
+            virtualization TEXT NOT NULL, devices_per_user INTEGER, window_days INTEGER NOT NULL, unit_price REAL,
+            suite TEXT REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED, suite_position INTEGER,
+            batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE installation (
+            id INTEGER PRIMARY KEY,
+            device TEXT NOT NULL REFERENCES device(id) DEFERRABLE INITIALLY DEFERRED,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            version TEXT, installed TEXT, last_used TEXT, last_seen TEXT, source TEXT, first_seen TEXT NOT NULL,
+            batch INTEGER NOT NULL REFERENCES import_batch(id));
+        CREATE INDEX installation_device ON installation(device);
+        CREATE INDEX installation_product ON installation(product);
+        CREATE TABLE usage_session (
+            id INTEGER PRIMARY KEY,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            user TEXT, host TEXT, start INTEGER NOT NULL, end INTEGER, count INTEGER NOT NULL, source TEXT,
+            batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE denial (
+            id INTEGER PRIMARY KEY,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            user TEXT, host TEXT, at INTEGER NOT NULL, reason TEXT, source TEXT,
+            batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE assignment (
+            id INTEGER PRIMARY KEY,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            person TEXT REFERENCES person(id) DEFERRABLE INITIALLY DEFERRED,
+            device TEXT REFERENCES device(id) DEFERRABLE INITIALLY DEFERRED,
+            batch INTEGER REFERENCES import_batch(id),
+            CHECK ((person IS NULL) <> (device IS NULL)));
+        CREATE TABLE entitlement (
+            id TEXT PRIMARY KEY,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            quantity INTEGER, version TEXT, downgrade INTEGER NOT NULL, start TEXT, end TEXT,
+            unlimited INTEGER NOT NULL,
+            scope_department TEXT REFERENCES department(id) DEFERRABLE INITIALLY DEFERRED,
+            unit_cost REAL, cost_period TEXT NOT NULL, vendor TEXT, contract TEXT, purchase_order TEXT, notes TEXT,
+            batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE entitlement_covers (
+            entitlement TEXT NOT NULL REFERENCES entitlement(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+            position INTEGER NOT NULL,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            PRIMARY KEY (entitlement, position));
+        CREATE TABLE snapshot (
+            id INTEGER PRIMARY KEY, as_of TEXT NOT NULL, taken_at TEXT NOT NULL, currency TEXT,
+            exposure REAL NOT NULL, surplus_value REAL NOT NULL, shortfall INTEGER NOT NULL);
+        CREATE TABLE snapshot_position (
+            snapshot INTEGER NOT NULL REFERENCES snapshot(id), product TEXT NOT NULL, metric TEXT NOT NULL,
+            demand INTEGER NOT NULL, covered INTEGER NOT NULL, shortfall INTEGER NOT NULL, supply INTEGER,
+            surplus INTEGER NOT NULL, exposure REAL, surplus_value REAL NOT NULL, status TEXT NOT NULL,
+            PRIMARY KEY (snapshot, product));
+        CREATE TABLE audit_entry (
+            sequence INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT, previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL);
+        CREATE INDEX audit_entry_subject ON audit_entry(entity, entity_id);
+        """
+}

@@ -1,0 +1,138 @@
+import GRDB
+import TallyCore
+
+extension TableMapping {
+    /// The identity of a record's row, as text: its id, or its identity columns.
+    func identity(of values: [DatabaseValue]) -> String {
+        values[0..<identity].map(\.description).joined(separator: "\u{1F}")
+    }
+
+    /// `current` with `file` applied: a file record replaces the current one of the same identity (the n-th of
+    /// equal identities replaces the n-th), others are appended. Also says which records came from the file.
+    func merge(_ current: [Record], _ file: [Record], context: ImportContext) -> (records: [Record], fromFile: [Bool]) {
+        var records = current
+        var fromFile = [Bool](repeating: false, count: current.count)
+        var waiting: [String: [Int]] = [:]
+        for (i, record) in current.enumerated() {
+            waiting[identity(of: values(record, context)), default: []].append(i)
+        }
+        var taken: [String: Int] = [:]
+        for record in file {
+            let key = identity(of: values(record, context))
+            let next = taken[key, default: 0]
+            if let slots = waiting[key], next < slots.count {
+                records[slots[next]] = record
+                fromFile[slots[next]] = true
+                taken[key] = next + 1
+            } else {
+                records.append(record)
+                fromFile.append(true)
+            }
+        }
+        return (records, fromFile)
+    }
+
+    /// Makes the table hold exactly `records`: rows of equal values are left alone, changed ones updated, new ones
+    /// inserted, the rest deleted. Counts only the records `counted` marks (all when nil). Writes nothing when
+    /// `batch` is nil (a dry run).
+    func sync(
+        _ records: [Record], counted: [Bool]?, in db: Database, batch: Int64?, context: ImportContext,
+        progress: (Int) -> Void
+    ) throws -> ImportCounts {
+        let key = keyed ? "id" : "rowid"
+        let existing = try Row.fetchAll(db, sql: "SELECT \(key), \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
+        var counts = ImportCounts()
+        let insert = try db.makeStatement(sql: insertSQL)
+        if existing.isEmpty {
+            // A first import: no identities to match, only rows to write.
+            counts.inserted = records.count
+            if let batch {
+                for (i, record) in records.enumerated() {
+                    try insert.execute(arguments: arguments(record, batch, context))
+                    if i & 0xFFFF == 0xFFFF { progress(i + 1) }
+                }
+            }
+            return counts
+        }
+        var waiting: [String: [(key: DatabaseValue, values: [DatabaseValue])]] = [:]
+        for row in existing {
+            let stored = (1...columns.count).map { row[$0] as DatabaseValue }
+            waiting[identity(of: stored), default: []].append((row[0], stored))
+        }
+        var taken: [String: Int] = [:]
+        let update = try db.makeStatement(
+            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE \(key) = ?")
+        for (i, record) in records.enumerated() {
+            if i & 0xFFFF == 0xFFFF { progress(i + 1) }
+            let isCounted = counted?[i] ?? true
+            let current = values(record, context)
+            let identity = identity(of: current)
+            let next = taken[identity, default: 0]
+            if let match = waiting[identity], next < match.count {
+                taken[identity] = next + 1
+                if match[next].values == current {
+                    if isCounted { counts.unchanged += 1 }
+                } else {
+                    if isCounted { counts.updated += 1 }
+                    if let batch {
+                        try update.execute(arguments: StatementArguments(current + [batch.databaseValue, match[next].key]))
+                    }
+                }
+            } else {
+                if isCounted { counts.inserted += 1 }
+                if let batch { try insert.execute(arguments: arguments(record, batch, context)) }
+            }
+        }
+        let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?")
+        for (identity, rows) in waiting {
+            for row in rows.dropFirst(taken[identity, default: 0]) {
+                counts.removed += 1
+                if batch != nil { try delete.execute(arguments: [row.key]) }
+            }
+        }
+        return counts
+    }
+
+    /// Every row, in the order written, as records.
+    func fetchAll(_ db: Database) throws -> [Record] {
+        let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
+        var records: [Record] = []
+        while let row = try cursor.next() { records.append(try record(row)) }
+        return records
+    }
+
+    private var insertSQL: String {
+        let extra = table == "installation" ? ["first_seen", "batch"] : ["batch"]
+        let all = columns + extra
+        return "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))"
+    }
+
+    private func arguments(_ record: Record, _ batch: Int64, _ context: ImportContext) -> StatementArguments {
+        var all = values(record, context)
+        if table == "installation" { all.append(context.day.description.databaseValue) }
+        all.append(batch.databaseValue)
+        return StatementArguments(all)
+    }
+}
+
+extension TableMapping {
+    /// Writes one record by hand (an edit, not an import: it belongs to no batch).
+    func insert(_ record: Record, in db: Database, context: ImportContext) throws {
+        var all = values(record, context)
+        var names = columns
+        if table == "installation" {
+            all.append(context.day.description.databaseValue)
+            names.append("first_seen")
+        }
+        try db.execute(
+            sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: StatementArguments(all))
+    }
+
+    /// Replaces the values of the row with this text id, and takes it out of its import batch.
+    func update(_ record: Record, id: String, in db: Database, context: ImportContext) throws {
+        try db.execute(
+            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = NULL WHERE id = ?",
+            arguments: StatementArguments(values(record, context) + [id.databaseValue]))
+    }
+}

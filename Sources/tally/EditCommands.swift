@@ -1,0 +1,104 @@
+import ArgumentParser
+import TallyCore
+import TallyStore
+
+/// Applies one edit to the store and says what was done.
+func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws(CommandError) {
+    let opened = try store.open()
+    do throws(StoreError) {
+        try opened.apply(edit, actor: store.who, at: now)
+    } catch {
+        throw CommandError.store(error, store)
+    }
+    Terminal.write(message + "\n")
+}
+
+/// The store's estate, for commands that change one record of it.
+func storedEstate(_ store: StoreOptions) throws(CommandError) -> Estate {
+    let opened = try store.open()
+    do throws(StoreError) {
+        return try opened.loadEstate(asOf: Terminal.today)
+    } catch {
+        throw CommandError.store(error, store)
+    }
+}
+
+/// `tally device retire`.
+struct DeviceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "device", abstract: "Change devices.", subcommands: [Retire.self])
+
+    /// Marks a device retired: it stays on record and no longer counts.
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Retire a device: it stays on record, uncounted.")
+
+        @Argument(help: "The device's id.")
+        var id: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                try applyEdit(.retireDevice(.init(id)), store, done: "Retired device \(id).")
+            }
+        }
+    }
+}
+
+/// Who receives an assigned license.
+struct AssigneeOptions: ParsableArguments {
+    @Argument(help: "The product's id.")
+    var product: String
+
+    @Option(name: .long, help: "The person's id.")
+    var person: String?
+
+    @Option(name: .long, help: "The device's id.")
+    var device: String?
+
+    func validate() throws {
+        guard (person == nil) != (device == nil) else {
+            throw ValidationError("Name exactly one of --person or --device.")
+        }
+    }
+
+    var assignment: Assignment {
+        Assignment(product: .init(product), assignee: person.map { .person(.init($0)) } ?? .device(.init(device ?? "")))
+    }
+
+    var description: String {
+        person.map { "person \($0)" } ?? "device \(device ?? "")"
+    }
+}
+
+/// `tally assign`.
+struct AssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Assign a license of a product to a person or a device.")
+
+    @OptionGroup var assignee: AssigneeOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            try applyEdit(.assign(assignee.assignment), store,
+                          done: "Assigned \(assignee.product) to \(assignee.description).")
+        }
+    }
+}
+
+/// `tally unassign`.
+struct UnassignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unassign", abstract: "Take back a license of a product from a person or a device.")
+
+    @OptionGroup var assignee: AssigneeOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            try applyEdit(.unassign(assignee.assignment), store,
+                          done: "Unassigned \(assignee.product) from \(assignee.description).")
+        }
+    }
+}

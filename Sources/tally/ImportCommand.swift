@@ -1,0 +1,70 @@
+import ArgumentParser
+import TallyCore
+import TallyFormats
+import TallyStore
+
+/// `tally import`: an estate file into the store, in one transaction, remembered as an import batch.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.")
+
+    @Option(name: .long, help: "The estate file (tally-estate/1 JSON).")
+    var estate: String
+
+    @Option(name: .long, help: "merge: insert and update, keep what the file does not mention; replace: make the store equal to the file.")
+    var mode: ImportMode = .merge
+
+    @Flag(name: .customLong("dry-run"), help: "Only count what would be inserted, updated and removed.")
+    var dryRun = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
+            progress.say("reading \(estate)")
+            let bytes = try Terminal.readFile(estate)
+            let file: Estate
+            do throws(FormatError) {
+                file = try EstateFile.decode(bytes)
+            } catch {
+                throw CommandError.input(estate, reason: error.description)
+            }
+            progress.say("checking \(estate)")
+            let opened = try store.open()
+            let source = ImportSource(name: estate, digest: digest(bytes), actor: store.who, at: now)
+            let summary: ImportSummary
+            do throws(StoreError) {
+                summary = try opened.importEstate(file, mode: mode, source: source, dryRun: dryRun) { done, total in
+                    progress.update(done, of: total, "records written")
+                }
+            } catch {
+                throw CommandError.input(estate, reason: error.description)
+            }
+            progress.done()
+            Terminal.write(Self.report(summary, dryRun: dryRun, mode: mode))
+        }
+    }
+
+    static func report(_ summary: ImportSummary, dryRun: Bool, mode: ImportMode) -> String {
+        var lines = [dryRun ? "Dry run (\(mode.rawValue)): nothing was written." :
+                        "Imported as batch \(summary.batch ?? 0) (\(mode.rawValue))."]
+        lines.append("collection       inserted   updated  unchanged   removed")
+        for (name, counts) in summary.collections + [("total", summary.total)] {
+            lines.append(name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + [counts.inserted, counts.updated, counts.unchanged, counts.removed]
+                    .map { String($0).leftPadded(to: 11) }.joined())
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension ImportMode: ExpressibleByArgument {}
+
+extension String {
+    /// The text right-aligned in `width` columns.
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import TallyCore
+import TallyStore
+
+/// `tally product add|edit`.
+struct ProductCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "product", abstract: "Record or change a product and its licensing model.",
+        subcommands: [Add.self, Edit.self])
+
+    /// A product's values, each optional so that `edit` changes only what is given.
+    struct Values: ParsableArguments {
+        @Option(help: "Who publishes it.") var publisher: String?
+        @Option(help: "Its name.") var name: String?
+        @Option(help: "device, user, concurrent, core, processor or pvu.") var metric: License.Metric?
+        @Option(name: .customLong("unit-price"), help: "The price of one unit at an audit.") var unitPrice: Double?
+        @Option(name: .customLong("min-cores-per-processor")) var minCoresPerProcessor: Int?
+        @Option(name: .customLong("min-cores-per-device")) var minCoresPerDevice: Int?
+        @Option(name: .customLong("min-cores-per-vm")) var minCoresPerVM: Int?
+        @Option(name: .customLong("core-factor"), help: "A number, or oracle.") var coreFactor: String?
+        @Option(name: .customLong("pvu-per-core"), help: "A number, or ibm-pvu.") var pvuPerCore: String?
+        @Option(help: "perVM or host.") var virtualization: License.Virtualization?
+        @Option(name: .customLong("devices-per-user")) var devicesPerUser: Int?
+        @Option(name: .customLong("window-days"), help: "Days before the date in which concurrent peaks count.")
+        var windowDays: Int?
+
+        func validate() throws {
+            for (name, value) in [("--core-factor", coreFactor), ("--pvu-per-core", pvuPerCore)] {
+                if let value, Self.rating(value) == nil {
+                    throw ValidationError("\(name) takes a number or a table name (oracle, ibm-pvu), not \"\(value)\".")
+                }
+            }
+        }
+
+        static func rating(_ text: String) -> License.Rating? {
+            if let table = ProcessorTable.Name(rawValue: text) { return .table(table) }
+            return Double(text).map { .value($0) }
+        }
+
+        /// `item` with the given values applied.
+        func applied(to item: Product) -> Product {
+            var item = item
+            if let publisher { item.publisher = publisher }
+            if let name { item.name = name }
+            if let unitPrice { item.unitPrice = unitPrice }
+            if let metric { item.license.metric = metric }
+            if let minCoresPerProcessor { item.license.minCoresPerProcessor = minCoresPerProcessor }
+            if let minCoresPerDevice { item.license.minCoresPerDevice = minCoresPerDevice }
+            if let minCoresPerVM { item.license.minCoresPerVM = minCoresPerVM }
+            if let rating = coreFactor.flatMap(Self.rating) { item.license.coreFactor = rating }
+            if let rating = pvuPerCore.flatMap(Self.rating) { item.license.pvuPerCore = rating }
+            if let virtualization { item.license.virtualization = virtualization }
+            if let devicesPerUser { item.license.devicesPerUser = devicesPerUser }
+            if let windowDays { item.license.windowDays = windowDays }
+            return item
+        }
+    }
+
+    /// `tally product add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a product and how it is licensed.")
+
+        @Argument(help: "The new product's id.") var id: String
+        @OptionGroup var values: Values
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                try applyEdit(.addProduct(values.applied(to: Product(id: .init(id)))), store,
+                              done: "Added product \(id).")
+            }
+        }
+    }
+
+    /// `tally product edit`.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a product; what is not given stays.")
+
+        @Argument(help: "The product's id.") var id: String
+        @OptionGroup var values: Values
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                let estate = try storedEstate(store)
+                guard let current = estate.products.first(where: { $0.id.rawValue == id }) else {
+                    throw CommandError.store(.unknown(kind: "product", id: id), store)
+                }
+                try applyEdit(.editProduct(values.applied(to: current)), store, done: "Changed product \(id).")
+            }
+        }
+    }
+}
+
+extension License.Metric: ExpressibleByArgument {}
+extension License.Virtualization: ExpressibleByArgument {}
