@@ -24,6 +24,7 @@ let package = Package(
                 "TallyCore",
                 "TallyFormats",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

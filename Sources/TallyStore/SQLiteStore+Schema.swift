@@ -38,24 +38,20 @@ extension SQLiteStore {
             virtualization TEXT NOT NULL, devices_per_user INTEGER, window_days INTEGER NOT NULL, unit_price REAL,
             suite TEXT REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED, suite_position INTEGER,
             batch INTEGER REFERENCES import_batch(id));
+        -- Installations, usage and denials are the bulk of the store (millions of rows): they name their device
+        -- and product without a foreign key, which would cost two index lookups per row written and an index per
+        -- column. Every write validates the whole resulting estate first, references included.
         CREATE TABLE installation (
-            id INTEGER PRIMARY KEY,
-            device TEXT NOT NULL REFERENCES device(id) DEFERRABLE INITIALLY DEFERRED,
-            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            id INTEGER PRIMARY KEY, device TEXT NOT NULL, product TEXT NOT NULL,
             version TEXT, installed TEXT, last_used TEXT, last_seen TEXT, source TEXT, first_seen TEXT NOT NULL,
-            batch INTEGER NOT NULL REFERENCES import_batch(id));
-        CREATE INDEX installation_device ON installation(device);
-        CREATE INDEX installation_product ON installation(product);
+            batch INTEGER NOT NULL);
         CREATE TABLE usage_session (
-            id INTEGER PRIMARY KEY,
-            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            id INTEGER PRIMARY KEY, product TEXT NOT NULL,
             user TEXT, host TEXT, start INTEGER NOT NULL, end INTEGER, count INTEGER NOT NULL, source TEXT,
-            batch INTEGER REFERENCES import_batch(id));
+            batch INTEGER);
         CREATE TABLE denial (
-            id INTEGER PRIMARY KEY,
-            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
-            user TEXT, host TEXT, at INTEGER NOT NULL, reason TEXT, source TEXT,
-            batch INTEGER REFERENCES import_batch(id));
+            id INTEGER PRIMARY KEY, product TEXT NOT NULL,
+            user TEXT, host TEXT, at INTEGER NOT NULL, reason TEXT, source TEXT, batch INTEGER);
         CREATE TABLE assignment (
             id INTEGER PRIMARY KEY,
             product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,

@@ -11,6 +11,10 @@ public final class SQLiteStore: Store {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // With WAL, NORMAL never corrupts the file; a power cut may lose only the last commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             try Self.migrator.migrate(database)

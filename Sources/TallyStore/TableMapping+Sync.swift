@@ -42,15 +42,14 @@ extension TableMapping {
         let key = keyed ? "id" : "rowid"
         let existing = try Row.fetchAll(db, sql: "SELECT \(key), \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
         var counts = ImportCounts()
-        let insert = try db.makeStatement(sql: insertSQL)
+        let insert = try BulkInsert(insertSQL, in: db)
         if existing.isEmpty {
             // A first import: no identities to match, only rows to write.
             counts.inserted = records.count
-            if let batch {
-                for (i, record) in records.enumerated() {
-                    try insert.execute(arguments: arguments(record, batch, context))
-                    if i & 0xFFFF == 0xFFFF { progress(i + 1) }
-                }
+            guard let batch else { return counts }
+            for (i, record) in records.enumerated() {
+                try write(record, with: insert, batch, context)
+                if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             }
             return counts
         }
@@ -80,7 +79,7 @@ extension TableMapping {
                 }
             } else {
                 if isCounted { counts.inserted += 1 }
-                if let batch { try insert.execute(arguments: arguments(record, batch, context)) }
+                if let batch { try write(record, with: insert, batch, context) }
             }
         }
         let delete = try db.makeStatement(sql: "DELETE FROM \(table) WHERE \(key) = ?")
@@ -107,11 +106,12 @@ extension TableMapping {
         return "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))"
     }
 
-    private func arguments(_ record: Record, _ batch: Int64, _ context: ImportContext) -> StatementArguments {
-        var all = values(record, context)
-        if table == "installation" { all.append(context.day.description.databaseValue) }
-        all.append(batch.databaseValue)
-        return StatementArguments(all)
+    private func write(_ record: Record, with statement: BulkInsert, _ batch: Int64, _ context: ImportContext) throws {
+        if table == "installation" {
+            try statement.insert(values(record, context), then: context.day.description.databaseValue, batch.databaseValue)
+        } else {
+            try statement.insert(values(record, context), then: batch.databaseValue)
+        }
     }
 }
 

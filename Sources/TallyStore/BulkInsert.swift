@@ -1,0 +1,53 @@
+import GRDB
+import GRDBSQLite
+
+/// One prepared INSERT run for millions of rows, binding each value straight into SQLite.
+///
+/// GRDB's argument lists allocate and convert per row; binding directly keeps a large import well above the
+/// speed the store promises (300,000 rows per second).
+struct BulkInsert {
+    private let statement: Statement
+    private let connection: OpaquePointer?
+
+    init(_ sql: String, in db: Database) throws {
+        statement = try db.makeStatement(sql: sql)
+        connection = db.sqliteConnection
+    }
+
+    /// Inserts one row: `values` in the statement's column order, then the `trailing` ones (kept apart so that
+    /// the caller need not grow its array).
+    func insert(_ values: [DatabaseValue], then trailing: DatabaseValue...) throws {
+        let handle = statement.sqliteStatement
+        for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1), handle) }
+        for (i, value) in trailing.enumerated() { try bind(value, at: Int32(values.count + i + 1), handle) }
+        let step = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard step == SQLITE_DONE else { throw failure(step) }
+    }
+
+    private func bind(_ value: DatabaseValue, at index: Int32, _ handle: OpaquePointer?) throws {
+        let code: Int32
+        switch value.storage {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .int64(let number): code = sqlite3_bind_int64(handle, index, number)
+        case .double(let number): code = sqlite3_bind_double(handle, index, number)
+        case .string(var text):
+            code = text.withUTF8 { buffer in
+                sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+            }
+        case .blob(let data):
+            code = data.withUnsafeBytes { buffer in
+                sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+            }
+        }
+        guard code == SQLITE_OK else { throw failure(code) }
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+
+    /// SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
