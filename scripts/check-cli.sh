@@ -51,5 +51,27 @@ check "generate writes a synthetic estate" 0 "Wrote 200 devices" \
     "$tally" generate --devices 200 --seed 3 --as-of 2026-11-29 -o "$work/gen.json"
 check "the synthetic estate reconciles" 0 "License position as of 2026-11-29" "$tally" reconcile --estate "$work/gen.json"
 
+db="$work/store.sqlite"
+check "reconcile on an empty store says what to do" 1 "import an estate first" "$tally" reconcile --db "$db"
+check "import into the store" 0 "Imported as batch 1 (merge)" "$tally" import --estate "$work/demo.json" --db "$db"
+check "a second import changes nothing" 0 "total                   0          0       2536          0" \
+    "$tally" import --estate "$work/demo.json" --db "$db" --actor ci
+check "a bad estate is refused and names its path" 1 'installations[1].device: no device "zz"' \
+    "$tally" import --estate "$scenarios/90-bad-reference.estate.json" --db "$db"
+check "reconcile the store" 0 "25 products: 8 under-licensed" "$tally" reconcile --db "$db" --as-of 2026-11-29
+check "add an entitlement" 0 "Added entitlement PO-CI-1." \
+    "$tally" entitlement add PO-CI-1 --product visio --quantity 3 --unit-cost 250 --db "$db" --actor ci
+check "an unknown product is refused" 1 'no product "nope"' \
+    "$tally" entitlement add PO-CI-2 --product nope --quantity 3 --db "$db"
+check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
+check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
+check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"
+check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
+check "the audit trail verifies" 0 "The audit trail is intact: 3 entries" "$tally" audit verify --db "$db"
+check "export writes the store as an estate" 0 "Exported 334 devices" \
+    "$tally" export --estate "$work/exported.json" --db "$db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
+check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

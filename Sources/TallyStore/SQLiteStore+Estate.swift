@@ -43,7 +43,7 @@ extension SQLiteStore {
         do throws(EstateError) {
             try target.validate()
         } catch {
-            throw StoreError.invalidEstate(error)
+            throw current == nil ? StoreError.invalidEstate(error) : fromFile.locate(error)
         }
         for suite in target.products {
             for (position, component) in suite.components.enumerated() {
@@ -65,7 +65,8 @@ extension SQLiteStore {
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
             + target.entitlements.count
         var done = 0
-        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ counted: [Bool]?) throws -> (String, ImportCounts) {
+        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?) throws -> (String, ImportCounts) {
+            let counted = origins?.map { $0 != nil }
             let counts = try mapping.sync(records, counted: counted, in: db, batch: batch, context: context) { written in
                 progress?(done + written, total)
             }
@@ -104,10 +105,42 @@ extension SQLiteStore {
         return summary
     }
 
-    /// Which records of a merged estate came from the file (only those are counted).
+    /// For each record of a merged estate, its index in the file, or nil where only the store holds it (only the
+    /// file's records are counted, and an error names the file's index).
     struct EstateCounted {
-        var departments: [Bool]?, people: [Bool]?, devices: [Bool]?, products: [Bool]?, installations: [Bool]?
-        var usage: [Bool]?, denials: [Bool]?, assignments: [Bool]?, entitlements: [Bool]?
+        var departments: [Int?]?, people: [Int?]?, devices: [Int?]?, products: [Int?]?, installations: [Int?]?
+        var usage: [Int?]?, denials: [Int?]?, assignments: [Int?]?, entitlements: [Int?]?
+
+        /// The origins of one collection, by its name in the format.
+        subscript(collection: String) -> [Int?]? {
+            switch collection {
+            case "departments": return departments
+            case "people": return people
+            case "devices": return devices
+            case "products": return products
+            case "installations": return installations
+            case "usage": return usage
+            case "denials": return denials
+            case "assignments": return assignments
+            case "entitlements": return entitlements
+            default: return nil
+            }
+        }
+
+        /// An error about the merged estate, told against the file (`installations[1]`) or, for a record only the
+        /// store holds, against the store.
+        func locate(_ error: EstateError) -> StoreError {
+            let path = error.path
+            guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+                let index = Int(path[path.index(after: open)..<close]),
+                let origins = self[String(path[..<open])], index < origins.count
+            else { return .invalidEstate(error) }
+            let rest = path[path.index(after: close)...]
+            let collection = path[..<open]
+            let located = origins[index].map { "\(collection)[\($0)]\(rest)" }
+                ?? "the store's \(collection)[\(index)]\(rest)"
+            return .invalidEstate(error.at(located))
+        }
     }
 
     static func merge(_ current: Estate, _ file: Estate, context: ImportContext) -> (Estate, EstateCounted) {
@@ -179,5 +212,16 @@ extension SQLiteStore {
         return "{\"source\": \(quoted(source.name)), \"digest\": \(quoted(source.digest)), "
             + "\"inserted\": \(total.inserted), \"updated\": \(total.updated), \"unchanged\": \(total.unchanged), "
             + "\"removed\": \(total.removed)}"
+    }
+}
+
+extension EstateError {
+    /// The same error at another path.
+    func at(_ path: String) -> EstateError {
+        switch self {
+        case .unknownReference(_, let kind, let id): return .unknownReference(path: path, kind: kind, id: id)
+        case .duplicateID(_, let id, let firstPath): return .duplicateID(path: path, id: id, firstPath: firstPath)
+        case .invalidValue(_, let reason): return .invalidValue(path: path, reason: reason)
+        }
     }
 }

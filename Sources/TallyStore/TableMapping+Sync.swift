@@ -8,25 +8,26 @@ extension TableMapping {
     }
 
     /// `current` with `file` applied: a file record replaces the current one of the same identity (the n-th of
-    /// equal identities replaces the n-th), others are appended. Also says which records came from the file.
-    func merge(_ current: [Record], _ file: [Record], context: ImportContext) -> (records: [Record], fromFile: [Bool]) {
+    /// equal identities replaces the n-th), others are appended. Also gives, for each record, its index in the file
+    /// (nil for one only the store holds).
+    func merge(_ current: [Record], _ file: [Record], context: ImportContext) -> (records: [Record], fromFile: [Int?]) {
         var records = current
-        var fromFile = [Bool](repeating: false, count: current.count)
+        var fromFile = [Int?](repeating: nil, count: current.count)
         var waiting: [String: [Int]] = [:]
         for (i, record) in current.enumerated() {
             waiting[identity(of: values(record, context)), default: []].append(i)
         }
         var taken: [String: Int] = [:]
-        for record in file {
+        for (index, record) in file.enumerated() {
             let key = identity(of: values(record, context))
             let next = taken[key, default: 0]
             if let slots = waiting[key], next < slots.count {
                 records[slots[next]] = record
-                fromFile[slots[next]] = true
+                fromFile[slots[next]] = index
                 taken[key] = next + 1
             } else {
                 records.append(record)
-                fromFile.append(true)
+                fromFile.append(index)
             }
         }
         return (records, fromFile)

@@ -34,6 +34,11 @@ struct ReconcileCommand: ParsableCommand {
             } catch {
                 throw CommandError.store(error, store)
             }
+            guard !contents.products.isEmpty else {
+                throw CommandError.input(
+                    store.path, reason: "the store holds no products yet; import an estate first "
+                        + "(`tally import --estate FILE`, or `tally demo --write demo.json` for a sample)")
+            }
             let reconciliation = try EstateInput.reconcile(contents, path: store.path)
             do throws(StoreError) {
                 try opened.recordSnapshot(reconciliation, takenAt: now)
