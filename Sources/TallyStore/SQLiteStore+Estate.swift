@@ -30,9 +30,7 @@ extension SQLiteStore {
         _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
         in db: Database
     ) throws -> ImportSummary {
-        let imported = try Int.fetchOne(db, sql: "SELECT count(*) FROM import_batch") ?? 0
-        let merging = mode == .merge && imported > 0
-        let current = merging ? try Self.loadEstate(db, asOf: file.asOf) : nil
+        let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
         var target = file
         var fromFile = EstateCounted()
         var context = ImportContext(day: source.at.day)

@@ -11,6 +11,7 @@ extension TableMapping {
     /// equal identities replaces the n-th), others are appended. Also gives, for each record, its index in the file
     /// (nil for one only the store holds).
     func merge(_ current: [Record], _ file: [Record], context: ImportContext) -> (records: [Record], fromFile: [Int?]) {
+        if current.isEmpty { return (file, Array(file.indices)) }
         var records = current
         var fromFile = [Int?](repeating: nil, count: current.count)
         var waiting: [String: [Int]] = [:]

@@ -109,3 +109,17 @@ extension Estate {
         return copy
     }
 }
+
+@Suite("Merging into a store changed by hand")
+struct MergeAfterEditsTests {
+    @Test("a merge keeps records added by hand, even before any import")
+    func keepsHandEdits() throws {
+        let day = Day(year: 2026, month: 11, day: 29) ?? Day(daysSinceEpoch: 0)
+        let store = try SQLiteStore()
+        try store.apply(.addProduct(Product(id: "manual")), actor: "ann", at: StoreContractTests.source.at)
+        let file = Estate(asOf: day, products: [Product(id: "p")])
+        let summary = try store.importEstate(file, mode: .merge, source: StoreContractTests.source, dryRun: false)
+        #expect(summary.total == ImportCounts(inserted: 1))
+        #expect(try store.loadEstate(asOf: day).products.map(\.id) == ["manual", "p"])
+    }
+}
