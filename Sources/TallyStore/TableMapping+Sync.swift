@@ -42,10 +42,9 @@ extension TableMapping {
         progress: (Int) -> Void
     ) throws -> ImportCounts {
         let key = keyed ? "id" : "rowid"
-        let existing = try Row.fetchAll(db, sql: "SELECT \(key), \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
         var counts = ImportCounts()
         let insert = try BulkInsert(insertSQL, in: db)
-        if existing.isEmpty {
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") == 0 {
             // A first import: no identities to match, only rows to write.
             counts.inserted = records.count
             guard let batch else { return counts }
@@ -55,10 +54,14 @@ extension TableMapping {
             }
             return counts
         }
-        var waiting: [String: [(key: DatabaseValue, values: [DatabaseValue])]] = [:]
-        for row in existing {
+        // Stored rows are remembered by identity with a hash of their values, not the values themselves: a store
+        // of millions of rows would otherwise be held twice in memory.
+        var waiting: [String: [(key: DatabaseValue, digest: Int)]] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(key), \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
+        while let row = try rows.next() {
             let stored = (1...columns.count).map { row[$0] as DatabaseValue }
-            waiting[identity(of: stored), default: []].append((row[0], stored))
+            waiting[identity(of: stored), default: []].append((row[0], stored.hashValue))
         }
         var taken: [String: Int] = [:]
         let update = try db.makeStatement(
@@ -71,7 +74,7 @@ extension TableMapping {
             let next = taken[identity, default: 0]
             if let match = waiting[identity], next < match.count {
                 taken[identity] = next + 1
-                if match[next].values == current {
+                if match[next].digest == current.hashValue {
                     if isCounted { counts.unchanged += 1 }
                 } else {
                     if isCounted { counts.updated += 1 }
