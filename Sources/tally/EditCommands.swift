@@ -13,15 +13,6 @@ func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws
     Terminal.write(message + "\n")
 }
 
-/// The store's estate, for commands that change one record of it.
-func storedEstate(_ store: StoreOptions) throws(CommandError) -> Estate {
-    let opened = try store.open()
-    do throws(StoreError) {
-        return try opened.loadEstate(asOf: Terminal.today)
-    } catch {
-        throw CommandError.store(error, store)
-    }
-}
 
 /// `tally device retire`.
 struct DeviceCommand: ParsableCommand {

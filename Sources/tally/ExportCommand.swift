@@ -18,13 +18,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let opened = try store.open()
-            let contents: Estate
-            do throws(StoreError) {
-                contents = try opened.loadEstate(asOf: asOf ?? Terminal.today)
-            } catch {
-                throw CommandError.store(error, store)
-            }
+            let contents = try store.loadEstate(from: try store.open(), asOf: asOf ?? Terminal.today)
             try Terminal.writeFile(estate) { EstateFile.encode(contents, to: $0) }
             Terminal.error("Exported \(contents.devices.count) devices, \(contents.installations.count) installations "
                            + "and \(contents.entitlements.count) entitlements to \(estate).")

@@ -82,7 +82,7 @@ struct ProductCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let estate = try storedEstate(store)
+                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
                 guard let current = estate.products.first(where: { $0.id.rawValue == id }) else {
                     throw CommandError.store(.unknown(kind: "product", id: id), store)
                 }

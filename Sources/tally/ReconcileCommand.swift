@@ -28,12 +28,7 @@ struct ReconcileCommand: ParsableCommand {
                 return
             }
             let opened = try store.open()
-            let contents: Estate
-            do throws(StoreError) {
-                contents = try opened.loadEstate(asOf: asOf ?? Terminal.today)
-            } catch {
-                throw CommandError.store(error, store)
-            }
+            let contents = try store.loadEstate(from: opened, asOf: asOf ?? Terminal.today)
             guard !contents.products.isEmpty else {
                 throw CommandError.input(
                     store.path, reason: "the store holds no products yet; import an estate first "

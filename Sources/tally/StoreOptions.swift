@@ -34,6 +34,15 @@ struct StoreOptions: ParsableArguments {
             throw .input(path, reason: error.description)
         }
     }
+
+    /// The store's whole estate, dated `asOf`.
+    func loadEstate(from store: SQLiteStore, asOf: Day) throws(CommandError) -> Estate {
+        do {
+            return try store.loadEstate(asOf: asOf)
+        } catch {
+            throw CommandError.store(error, self)
+        }
+    }
 }
 
 extension CommandError {
