@@ -4,6 +4,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     case syntax(line: Int, column: Int, reason: String)
     /// A value at a path in the document is missing, unknown or of the wrong kind.
     case field(path: String, reason: String)
+    /// A line of a line-oriented file (a license-server log) is not what was expected there.
+    case line(number: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -11,6 +13,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
             return "line \(line), column \(column): \(reason)"
         case .field(let path, let reason):
             return "\(path): \(reason)"
+        case .line(let number, let reason):
+            return "line \(number): \(reason)"
         }
     }
 }
