@@ -73,5 +73,13 @@ check "export writes the store as an estate" 0 "Exported 334 devices" \
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 
+flexlm="$here/Tests/TallyFormatsTests/Fixtures/flexlm/matlab.log"
+check "a FlexNet log imports its sessions" 0 "10007 new sessions" \
+    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$work/usage.sqlite"
+check "the same log again adds nothing" 0 "0 new sessions, 0 updated, 10007 already known" \
+    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$work/usage.sqlite"
+check "a file that is not a FlexNet log is refused" 1 "line 1: this is not a FlexNet debug log" \
+    "$tally" import flexlm-log "$scenarios/01-device-basic.estate.json" --db "$work/usage.sqlite"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

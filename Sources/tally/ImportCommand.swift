@@ -7,12 +7,17 @@ import TallyStore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.")
+        abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.",
+        subcommands: [ImportFlexLMLogCommand.self])
 
+    // Optional so that the subcommands (`tally import flexlm-log ...`) parse without it; `run` asks for it.
     @Option(name: .long, help: "The estate file (tally-estate/1 JSON).")
-    var estate: String
+    var estate: String?
 
-    @Option(name: .long, help: "merge: insert and update, keep what the file does not mention; replace: make the store equal to the file.")
+    @Option(
+        name: .long,
+        help:
+            "merge: insert and update, keep what the file does not mention; replace: make the store equal to the file.")
     var mode: ImportMode = .merge
 
     @Flag(name: .customLong("dry-run"), help: "Only count what would be inserted, updated and removed.")
@@ -21,6 +26,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        guard let estate else {
+            throw ValidationError(
+                "Name the estate file with --estate FILE, or a source such as `tally import flexlm-log FILE`.")
+        }
         try reportingErrors {
             let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
             progress.say("reading \(estate)")
@@ -48,12 +57,16 @@ struct ImportCommand: ParsableCommand {
     }
 
     static func report(_ summary: ImportSummary, dryRun: Bool, mode: ImportMode) -> String {
-        var lines = [dryRun ? "Dry run (\(mode.rawValue)): nothing was written." :
-                        "Imported as batch \(summary.batch ?? 0) (\(mode.rawValue))."]
+        var lines = [
+            dryRun
+                ? "Dry run (\(mode.rawValue)): nothing was written."
+                : "Imported as batch \(summary.batch ?? 0) (\(mode.rawValue))."
+        ]
         lines.append("collection       inserted   updated  unchanged   removed")
         for (name, counts) in summary.collections + [("total", summary.total)] {
-            lines.append(name.padding(toLength: 14, withPad: " ", startingAt: 0)
-                + [counts.inserted, counts.updated, counts.unchanged, counts.removed]
+            lines.append(
+                name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + [counts.inserted, counts.updated, counts.unchanged, counts.removed]
                     .map { String($0).leftPadded(to: 11) }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
