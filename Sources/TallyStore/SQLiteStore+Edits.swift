@@ -13,12 +13,7 @@ extension SQLiteStore {
             } catch {
                 throw StoreError.refused(Self.describe(error, edit: edit, in: estate))
             }
-            var context = ImportContext(day: at.day)
-            for suite in estate.products {
-                for (position, component) in suite.components.enumerated() {
-                    context.suiteOf[component] = (suite.id, position)
-                }
-            }
+            let context = ImportContext(day: at.day, estate: estate)
             try Self.write(edit, estate: estate, in: db, context: context)
             try AuditTrail.append(change, actor: actor, at: at, in: db)
         }

@@ -33,9 +33,9 @@ extension SQLiteStore {
         let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
         var target = file
         var fromFile = EstateCounted()
-        var context = ImportContext(day: source.at.day)
         if let current {
-            (target, fromFile) = Self.merge(current, file, context: context)
+            // Identities need no suites: they are the leading columns.
+            (target, fromFile) = Self.merge(current, file, context: ImportContext(day: source.at.day))
             target.currency = file.currency ?? current.currency
         }
         do throws(EstateError) {
@@ -43,11 +43,7 @@ extension SQLiteStore {
         } catch {
             throw current == nil ? StoreError.invalidEstate(error) : fromFile.locate(error)
         }
-        for suite in target.products {
-            for (position, component) in suite.components.enumerated() {
-                context.suiteOf[component] = (suite.id, position)
-            }
-        }
+        let context = ImportContext(day: source.at.day, estate: target)
 
         var batch: Int64?
         if !dryRun {

@@ -23,6 +23,16 @@ struct TableMapping<Record: Sendable>: Sendable {
 struct ImportContext: Sendable {
     var day: Day
     var suiteOf: [Product.ID: (suite: Product.ID, position: Int)] = [:]
+
+    /// The context of writing `estate` on `day`, with the suite of each component.
+    init(day: Day, estate: Estate? = nil) {
+        self.day = day
+        for suite in estate?.products ?? [] {
+            for (position, component) in suite.components.enumerated() {
+                suiteOf[component] = (suite.id, position)
+            }
+        }
+    }
 }
 
 /// Conversions between model values and SQLite values.

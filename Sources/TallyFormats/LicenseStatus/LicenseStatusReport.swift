@@ -95,22 +95,9 @@ public struct StatusCheckout: Sendable, Equatable {
 /// A report is a sample, not a log: a checkout absent from it has ended. Only features the report lists can
 /// say so; a server shown down says nothing about its features' use.
 public struct LicenseStatusReport: Sendable, Equatable {
-    /// A vendor daemon (FlexNet) or ISV server (RLM) and whether it runs.
-    public struct VendorDaemon: Sendable, Equatable {
-        /// The daemon or ISV name.
-        public var name: String
-        /// True when the report shows it up (running).
-        public var up: Bool
-        /// Its version, port or error, as printed.
-        public var detail: String?
-
-        /// A daemon state from its parts.
-        public init(name: String, up: Bool, detail: String? = nil) {
-            self.name = name
-            self.up = up
-            self.detail = detail
-        }
-    }
+    /// A vendor daemon (FlexNet) or ISV server (RLM) and whether it runs: a name, up or not, and the rest of its
+    /// status line (version, port or error), as for a license server.
+    public typealias VendorDaemon = LicenseServerState
 
     /// The totals of one feature: licenses issued and in use across its pools.
     public struct FeatureTotals: Sendable, Equatable {
