@@ -31,17 +31,22 @@ enum AuditTrail {
                 INSERT INTO audit_entry (sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [entry.sequence, entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
-                        entry.before, entry.after, entry.previousHash, hash(of: entry)])
+            arguments: [
+                entry.sequence, entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
+                entry.before, entry.after, entry.previousHash, hash(of: entry),
+            ])
         // The head of the chain, kept apart, so that removing the last entries is noticed too.
-        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
-                       arguments: [String(sequence)])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
+            arguments: [String(sequence)])
     }
 
     /// SHA-256 over every field but the hash itself, fields separated so that no two entries read alike.
     static func hash(of entry: AuditEntry) -> String {
-        let fields = [String(entry.sequence), entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
-                      entry.before ?? "\u{0}", entry.after ?? "\u{0}", entry.previousHash]
+        let fields = [
+            String(entry.sequence), entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
+            entry.before ?? "\u{0}", entry.after ?? "\u{0}", entry.previousHash,
+        ]
         let digest = SHA256.hash(data: Data(fields.joined(separator: "\u{1E}").utf8))
         return digest.map { String(format: "%02x", $0) }.joined()
     }
@@ -64,8 +69,9 @@ enum AuditTrail {
                 + "FROM audit_entry\(filter) ORDER BY sequence",
             arguments: StatementArguments(arguments)
         ).map { row in
-            AuditEntry(sequence: row[0], at: row[1], actor: row[2], entity: row[3], entityID: row[4], action: row[5],
-                       before: row[6], after: row[7], previousHash: row[8], hash: row[9])
+            AuditEntry(
+                sequence: row[0], at: row[1], actor: row[2], entity: row[3], entityID: row[4], action: row[5],
+                before: row[6], after: row[7], previousHash: row[8], hash: row[9])
         }
     }
 
@@ -76,7 +82,8 @@ enum AuditTrail {
         let entries = try fetch(entity: nil, id: nil, in: db)
         for entry in entries {
             if entry.sequence != expected {
-                return .broken(sequence: expected, reason: "entry \(expected) is missing (the next is \(entry.sequence))")
+                return .broken(
+                    sequence: expected, reason: "entry \(expected) is missing (the next is \(entry.sequence))")
             }
             if entry.previousHash != previous {
                 return .broken(sequence: entry.sequence, reason: "it does not follow the entry before it")
@@ -87,7 +94,9 @@ enum AuditTrail {
             previous = entry.hash
             expected += 1
         }
-        let head = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'audit_head'").flatMap { Int64($0) }
+        let head = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'audit_head'").flatMap {
+            Int64($0)
+        }
         if let head, head >= expected {
             return .broken(sequence: expected, reason: "entries \(expected) to \(head) are missing")
         }

@@ -24,61 +24,71 @@ extension SQLiteStore {
         switch edit {
         case .addEntitlement(let item):
             guard !estate.entitlements.contains(where: { $0.id == item.id }) else {
-                throw StoreError.refused("entitlement \"\(item.id)\" already exists; change it with `tally entitlement edit`")
+                throw StoreError.refused(
+                    "entitlement \"\(item.id)\" already exists; change it with `tally entitlement edit`")
             }
             estate.entitlements.append(item)
-            return .init(entity: "entitlement", id: item.id.rawValue, action: "add", before: nil,
-                         after: EstateFile.json(of: item))
+            return .init(
+                entity: "entitlement", id: item.id.rawValue, action: "add", before: nil,
+                after: EstateFile.json(of: item))
         case .editEntitlement(let item):
             let index = try position(of: item.id.rawValue, in: estate.entitlements.map(\.id.rawValue), "entitlement")
             let before = estate.entitlements[index]
             estate.entitlements[index] = item
-            return .init(entity: "entitlement", id: item.id.rawValue, action: "edit",
-                         before: EstateFile.json(of: before), after: EstateFile.json(of: item))
+            return .init(
+                entity: "entitlement", id: item.id.rawValue, action: "edit",
+                before: EstateFile.json(of: before), after: EstateFile.json(of: item))
         case .retireEntitlement(let id, let day):
             let index = try position(of: id.rawValue, in: estate.entitlements.map(\.id.rawValue), "entitlement")
             let before = estate.entitlements[index]
             if let start = before.start, day < start {
-                throw StoreError.refused("entitlement \"\(id)\" starts \(start), after \(day); retire it on or after its start")
+                throw StoreError.refused(
+                    "entitlement \"\(id)\" starts \(start), after \(day); retire it on or after its start")
             }
             estate.entitlements[index].end = day
-            return .init(entity: "entitlement", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
-                         after: EstateFile.json(of: estate.entitlements[index]))
+            return .init(
+                entity: "entitlement", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                after: EstateFile.json(of: estate.entitlements[index]))
         case .addProduct(let item):
             guard !estate.products.contains(where: { $0.id == item.id }) else {
                 throw StoreError.refused("product \"\(item.id)\" already exists; change it with `tally product edit`")
             }
             estate.products.append(item)
-            return .init(entity: "product", id: item.id.rawValue, action: "add", before: nil,
-                         after: EstateFile.json(of: item))
+            return .init(
+                entity: "product", id: item.id.rawValue, action: "add", before: nil,
+                after: EstateFile.json(of: item))
         case .editProduct(var item):
             let index = try position(of: item.id.rawValue, in: estate.products.map(\.id.rawValue), "product")
             let before = estate.products[index]
             item.components = before.components
             estate.products[index] = item
-            return .init(entity: "product", id: item.id.rawValue, action: "edit", before: EstateFile.json(of: before),
-                         after: EstateFile.json(of: item))
+            return .init(
+                entity: "product", id: item.id.rawValue, action: "edit", before: EstateFile.json(of: before),
+                after: EstateFile.json(of: item))
         case .retireDevice(let id):
             let index = try position(of: id.rawValue, in: estate.devices.map(\.id.rawValue), "device")
             let before = estate.devices[index]
             guard before.active else { throw StoreError.refused("device \"\(id)\" is already retired") }
             estate.devices[index].active = false
-            return .init(entity: "device", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
-                         after: EstateFile.json(of: estate.devices[index]))
+            return .init(
+                entity: "device", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                after: EstateFile.json(of: estate.devices[index]))
         case .assign(let item):
             guard !estate.assignments.contains(item) else {
                 throw StoreError.refused("\(describe(item)) is already assigned")
             }
             estate.assignments.append(item)
-            return .init(entity: "assignment", id: item.product.rawValue, action: "assign", before: nil,
-                         after: EstateFile.json(of: item))
+            return .init(
+                entity: "assignment", id: item.product.rawValue, action: "assign", before: nil,
+                after: EstateFile.json(of: item))
         case .unassign(let item):
             guard let index = estate.assignments.firstIndex(of: item) else {
                 throw StoreError.refused("\(describe(item)) is not assigned; `tally export` lists the assignments")
             }
             estate.assignments.remove(at: index)
-            return .init(entity: "assignment", id: item.product.rawValue, action: "unassign",
-                         before: EstateFile.json(of: item), after: nil)
+            return .init(
+                entity: "assignment", id: item.product.rawValue, action: "unassign",
+                before: EstateFile.json(of: item), after: nil)
         }
     }
 
@@ -131,7 +141,9 @@ extension SQLiteStore {
         let subject: (collection: String, index: Int?, name: String)
         switch edit {
         case .addEntitlement(let item), .editEntitlement(let item):
-            subject = ("entitlements", estate.entitlements.firstIndex { $0.id == item.id }, "entitlement \"\(item.id)\"")
+            subject = (
+                "entitlements", estate.entitlements.firstIndex { $0.id == item.id }, "entitlement \"\(item.id)\""
+            )
         case .retireEntitlement(let id, _):
             subject = ("entitlements", estate.entitlements.firstIndex { $0.id == id }, "entitlement \"\(id)\"")
         case .addProduct(let item), .editProduct(let item):

@@ -9,8 +9,9 @@ extension SQLiteStore {
             return try database.writeWithoutTransaction { db in
                 var summary = ImportSummary(batch: nil, collections: [])
                 try db.inTransaction {
+                    let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
                     summary = try importEstate(
-                        file, mode: mode, source: source, dryRun: dryRun, progress: progress, in: db)
+                        file, mode: mode, current: current, source: source, dryRun: dryRun, progress: progress, in: db)
                     return dryRun ? .rollback : .commit
                 }
                 return summary
@@ -26,11 +27,11 @@ extension SQLiteStore {
         try read { db in try Self.loadEstate(db, asOf: asOf) }
     }
 
-    private func importEstate(
-        _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
-        in db: Database
+    /// Imports `file` in an open transaction; `current` is what the store holds, for a merge.
+    func importEstate(
+        _ file: Estate, mode: ImportMode, current: Estate?, source: ImportSource, dryRun: Bool,
+        progress: ImportProgress?, in db: Database
     ) throws -> ImportSummary {
-        let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
         var target = file
         var fromFile = EstateCounted()
         if let current {
@@ -55,13 +56,15 @@ extension SQLiteStore {
                 arguments: [source.name, source.digest, source.at.description, source.actor, mode.rawValue])
             batch = db.lastInsertedRowID
         }
-        let total = target.departments.count + target.people.count + target.devices.count + target.products.count
+        let total =
+            target.departments.count + target.people.count + target.devices.count + target.products.count
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
             + target.entitlements.count
         var done = 0
         func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?) throws -> (String, ImportCounts) {
             let counted = origins?.map { $0 != nil }
-            let counts = try mapping.sync(records, counted: counted, in: db, batch: batch, context: context) { written in
+            let counts = try mapping.sync(records, counted: counted, in: db, batch: batch, context: context) {
+                written in
                 progress?(done + written, total)
             }
             done += records.count
@@ -82,8 +85,12 @@ extension SQLiteStore {
         ]
         if batch != nil {
             try Self.writeCovers(target.entitlements, in: db)
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('currency', ?)",
-                           arguments: [target.currency])
+            // Pools and feature mappings of products a replacing import removed go with them.
+            try db.execute(sql: "DELETE FROM license_pool WHERE product NOT IN (SELECT id FROM product)")
+            try db.execute(sql: "DELETE FROM feature_map WHERE product NOT IN (SELECT id FROM product)")
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('currency', ?)",
+                arguments: [target.currency])
         }
         let summary = ImportSummary(batch: batch, collections: collections)
         if let batch {
@@ -92,8 +99,9 @@ extension SQLiteStore {
                 sql: "UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
                 arguments: [total.inserted, total.updated, total.unchanged, total.removed, batch])
             try AuditTrail.append(
-                AuditTrail.Change(entity: "import", id: String(batch), action: mode.rawValue, before: nil,
-                                  after: Self.json(summary: summary, source: source)),
+                AuditTrail.Change(
+                    entity: "import", id: String(batch), action: mode.rawValue, before: nil,
+                    after: Self.json(summary: summary, source: source)),
                 actor: source.actor, at: source.at, in: db)
         }
         return summary
@@ -131,7 +139,8 @@ extension SQLiteStore {
             else { return .invalidEstate(error) }
             let rest = path[path.index(after: close)...]
             let collection = path[..<open]
-            let located = origins[index].map { "\(collection)[\($0)]\(rest)" }
+            let located =
+                origins[index].map { "\(collection)[\($0)]\(rest)" }
                 ?? "the store's \(collection)[\(index)]\(rest)"
             return .invalidEstate(error.at(located))
         }
@@ -181,7 +190,9 @@ extension SQLiteStore {
             db, sql: "SELECT suite, id FROM product WHERE suite IS NOT NULL ORDER BY suite, suite_position")
         var bySuite: [String: [Product.ID]] = [:]
         for row in components { bySuite[row[0], default: []].append(Product.ID(row[1])) }
-        for i in estate.products.indices { estate.products[i].components = bySuite[estate.products[i].id.rawValue] ?? [] }
+        for i in estate.products.indices {
+            estate.products[i].components = bySuite[estate.products[i].id.rawValue] ?? []
+        }
         estate.installations = try EstateTables.installations.fetchAll(db)
         estate.usage = try EstateTables.usage.fetchAll(db)
         estate.denials = try EstateTables.denials.fetchAll(db)
@@ -189,7 +200,8 @@ extension SQLiteStore {
         estate.entitlements = try EstateTables.entitlements.fetchAll(db)
         var covers: [String: [Product.ID]] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT entitlement, product FROM entitlement_covers ORDER BY entitlement, position") {
+            db, sql: "SELECT entitlement, product FROM entitlement_covers ORDER BY entitlement, position")
+        {
             covers[row[0], default: []].append(Product.ID(row[1]))
         }
         for i in estate.entitlements.indices {
@@ -199,9 +211,7 @@ extension SQLiteStore {
     }
 
     static func json(summary: ImportSummary, source: ImportSource) -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }
+        func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
         let total = summary.total
         return "{\"source\": \(quoted(source.name)), \"digest\": \(quoted(source.digest)), "
             + "\"inserted\": \(total.inserted), \"updated\": \(total.updated), \"unchanged\": \(total.unchanged), "

@@ -7,6 +7,9 @@ extension SQLiteStore {
         migrator.registerMigration("v1: estate, imports, snapshots, audit") { db in
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2: license servers") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
 
@@ -85,5 +88,24 @@ extension SQLiteStore {
             entity_id TEXT NOT NULL, action TEXT NOT NULL, before TEXT, after TEXT, previous_hash TEXT NOT NULL,
             hash TEXT NOT NULL);
         CREATE INDEX audit_entry_subject ON audit_entry(entity, entity_id);
+        """
+
+    /// What license servers say beyond sessions and denials: the feature each was recorded under, how features map
+    /// to products, each server's samples and its pools as last sampled.
+    private static let version2 = """
+        ALTER TABLE usage_session ADD COLUMN feature TEXT;
+        ALTER TABLE denial ADD COLUMN feature TEXT;
+        CREATE TABLE feature_map (
+            feature TEXT PRIMARY KEY,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED);
+        CREATE TABLE license_server_sample (
+            id INTEGER PRIMARY KEY, server TEXT NOT NULL, at INTEGER NOT NULL,
+            batch INTEGER NOT NULL REFERENCES import_batch(id), checkouts INTEGER NOT NULL, pools INTEGER NOT NULL);
+        CREATE INDEX license_server_sample_server ON license_server_sample(server, at);
+        CREATE TABLE license_pool (
+            server TEXT NOT NULL, position INTEGER NOT NULL, vendor TEXT, feature TEXT NOT NULL,
+            product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
+            version TEXT, issued INTEGER, in_use INTEGER, reserved INTEGER NOT NULL, expires TEXT,
+            sampled_at INTEGER NOT NULL, PRIMARY KEY (server, position));
         """
 }

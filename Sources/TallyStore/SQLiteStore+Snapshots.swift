@@ -11,9 +11,11 @@ extension SQLiteStore {
                     INSERT INTO snapshot (as_of, taken_at, currency, exposure, surplus_value, shortfall)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [reconciliation.asOf.description, takenAt.description, reconciliation.currency,
-                            totals.exposure, totals.surplusValue,
-                            reconciliation.positions.reduce(0) { $0 + $1.shortfall }])
+                arguments: [
+                    reconciliation.asOf.description, takenAt.description, reconciliation.currency,
+                    totals.exposure, totals.surplusValue,
+                    reconciliation.positions.reduce(0) { $0 + $1.shortfall },
+                ])
             let id = db.lastInsertedRowID
             let insert = try db.makeStatement(
                 sql: """

@@ -10,6 +10,26 @@ public protocol Store: Sendable {
         _ estate: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?
     ) throws(StoreError) -> ImportSummary
 
+    /// Writes what a license server said as one import (merged). First the `featureMap` given with it is kept (a
+    /// feature mapped anew moves its stored sessions, denials and pools to its product); then `evidence` builds
+    /// the records from what the store holds, in the same transaction. A sample older than one already kept for
+    /// the same server is refused.
+    func importLicenseServer(
+        featureMap: [String: Product.ID], source: ImportSource, dryRun: Bool, progress: ImportProgress?,
+        evidence: (LicenseServerContext) -> LicenseServerEvidence
+    ) throws(StoreError) -> ImportSummary
+
+    /// Counts a license-server feature (`VENDOR:FEATURE`) for `product` from now on, moving the sessions, denials
+    /// and pools stored under it, as one audited change. The feature's own product (`VENDOR:FEATURE`) is removed
+    /// once nothing else refers to it.
+    func mapFeature(_ feature: String, to product: Product.ID, actor: String, at: Instant) throws(StoreError)
+
+    /// Which product each mapped license-server feature (`VENDOR:FEATURE`) counts for.
+    func fetchFeatureMap() throws(StoreError) -> [String: Product.ID]
+
+    /// The license servers' pools as last sampled, by server, then in report order.
+    func fetchServerPools() throws(StoreError) -> [ServerPool]
+
     /// The whole store as an estate dated `asOf`.
     func loadEstate(asOf: Day) throws(StoreError) -> Estate
 
@@ -83,8 +103,9 @@ public struct ImportCounts: Sendable, Equatable {
     }
 
     static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
-        ImportCounts(inserted: a.inserted + b.inserted, updated: a.updated + b.updated,
-                     unchanged: a.unchanged + b.unchanged, removed: a.removed + b.removed)
+        ImportCounts(
+            inserted: a.inserted + b.inserted, updated: a.updated + b.updated,
+            unchanged: a.unchanged + b.unchanged, removed: a.removed + b.removed)
     }
 }
 
@@ -94,6 +115,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var batch: Int64?
     /// Per collection, in the order of the estate format.
     public var collections: [(name: String, counts: ImportCounts)]
+
+    /// The counts of one collection (`usage`), zero where the import had none.
+    public subscript(collection: String) -> ImportCounts {
+        collections.first { $0.name == collection }?.counts ?? ImportCounts()
+    }
 
     /// The sum over all collections.
     public var total: ImportCounts { collections.reduce(ImportCounts()) { $0 + $1.counts } }

@@ -7,61 +7,78 @@ enum EstateTables {
         collection: "departments", table: "department", columns: ["id", "name", "cost_center", "parent"],
         identity: 1, keyed: true,
         values: { item, _ in
-            [item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.costCenter),
-             Column.text(item.parent?.rawValue)]
+            [
+                item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.costCenter),
+                Column.text(item.parent?.rawValue),
+            ]
         },
         record: { row in
-            Department(id: .init(row[0]), name: row[1], costCenter: row[2], parent: (row[3] as String?).map { .init($0) })
+            Department(
+                id: .init(row[0]), name: row[1], costCenter: row[2], parent: (row[3] as String?).map { .init($0) })
         })
 
     static let people = TableMapping<Person>(
         collection: "people", table: "person", columns: ["id", "name", "login", "email", "department", "active"],
         identity: 1, keyed: true,
         values: { item, _ in
-            [item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.login), Column.text(item.email),
-             Column.text(item.department?.rawValue), Column.bool(item.active)]
+            [
+                item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.login),
+                Column.text(item.email),
+                Column.text(item.department?.rawValue), Column.bool(item.active),
+            ]
         },
         record: { row in
-            Person(id: .init(row[0]), name: row[1], login: row[2], email: row[3],
-                   department: (row[4] as String?).map { .init($0) }, active: row[5])
+            Person(
+                id: .init(row[0]), name: row[1], login: row[2], email: row[3],
+                department: (row[4] as String?).map { .init($0) }, active: row[5])
         })
 
     static let devices = TableMapping<Device>(
         collection: "devices", table: "device",
-        columns: ["id", "hostname", "kind", "host", "processors", "cores_per_processor", "vcpus", "processor_model",
-                  "serial", "os", "user", "department", "active", "last_seen"],
+        columns: [
+            "id", "hostname", "kind", "host", "processors", "cores_per_processor", "vcpus", "processor_model",
+            "serial", "os", "user", "department", "active", "last_seen",
+        ],
         identity: 1, keyed: true,
         values: { item, _ in
-            [item.id.rawValue.databaseValue, Column.text(item.hostname), item.kind.rawValue.databaseValue,
-             Column.text(item.host?.rawValue), item.processors.databaseValue, Column.int(item.coresPerProcessor),
-             Column.int(item.vcpus), Column.text(item.processorModel), Column.text(item.serial), Column.text(item.os),
-             Column.text(item.user?.rawValue), Column.text(item.department?.rawValue), Column.bool(item.active),
-             Column.day(item.lastSeen)]
+            [
+                item.id.rawValue.databaseValue, Column.text(item.hostname), item.kind.rawValue.databaseValue,
+                Column.text(item.host?.rawValue), item.processors.databaseValue, Column.int(item.coresPerProcessor),
+                Column.int(item.vcpus), Column.text(item.processorModel), Column.text(item.serial),
+                Column.text(item.os),
+                Column.text(item.user?.rawValue), Column.text(item.department?.rawValue), Column.bool(item.active),
+                Column.day(item.lastSeen),
+            ]
         },
         record: { row in
-            Device(id: .init(row[0]), hostname: row[1], kind: try Column.choice(row, 2, Device.Kind.self),
-                   host: (row[3] as String?).map { .init($0) }, processors: row[4], coresPerProcessor: row[5],
-                   vcpus: row[6], processorModel: row[7], serial: row[8], os: row[9],
-                   user: (row[10] as String?).map { .init($0) }, department: (row[11] as String?).map { .init($0) },
-                   active: row[12], lastSeen: try Column.day(row, 13))
+            Device(
+                id: .init(row[0]), hostname: row[1], kind: try Column.choice(row, 2, Device.Kind.self),
+                host: (row[3] as String?).map { .init($0) }, processors: row[4], coresPerProcessor: row[5],
+                vcpus: row[6], processorModel: row[7], serial: row[8], os: row[9],
+                user: (row[10] as String?).map { .init($0) }, department: (row[11] as String?).map { .init($0) },
+                active: row[12], lastSeen: try Column.day(row, 13))
         })
 
     static let products = TableMapping<Product>(
         collection: "products", table: "product",
-        columns: ["id", "publisher", "name", "metric", "min_cores_per_processor", "min_cores_per_device",
-                  "min_cores_per_vm", "core_factor", "pvu_per_core", "virtualization", "devices_per_user",
-                  "window_days", "unit_price", "suite", "suite_position"],
+        columns: [
+            "id", "publisher", "name", "metric", "min_cores_per_processor", "min_cores_per_device",
+            "min_cores_per_vm", "core_factor", "pvu_per_core", "virtualization", "devices_per_user",
+            "window_days", "unit_price", "suite", "suite_position",
+        ],
         identity: 1, keyed: true,
         values: { item, context in
             let license = item.license
             let suite = context.suiteOf[item.id]
-            return [item.id.rawValue.databaseValue, Column.text(item.publisher), Column.text(item.name),
-                    license.metric.rawValue.databaseValue, license.minCoresPerProcessor.databaseValue,
-                    license.minCoresPerDevice.databaseValue, license.minCoresPerVM.databaseValue,
-                    Column.rating(license.coreFactor), Column.rating(license.pvuPerCore),
-                    license.virtualization.rawValue.databaseValue, Column.int(license.devicesPerUser),
-                    license.windowDays.databaseValue, Column.real(item.unitPrice), Column.text(suite?.suite.rawValue),
-                    Column.int(suite?.position)]
+            return [
+                item.id.rawValue.databaseValue, Column.text(item.publisher), Column.text(item.name),
+                license.metric.rawValue.databaseValue, license.minCoresPerProcessor.databaseValue,
+                license.minCoresPerDevice.databaseValue, license.minCoresPerVM.databaseValue,
+                Column.rating(license.coreFactor), Column.rating(license.pvuPerCore),
+                license.virtualization.rawValue.databaseValue, Column.int(license.devicesPerUser),
+                license.windowDays.databaseValue, Column.real(item.unitPrice), Column.text(suite?.suite.rawValue),
+                Column.int(suite?.position),
+            ]
         },
         record: { row in
             let license = License(
@@ -79,39 +96,52 @@ enum EstateTables {
         columns: ["device", "product", "version", "source", "installed", "last_used", "last_seen"],
         identity: 4, keyed: false,
         values: { item, context in
-            [item.device.rawValue.databaseValue, item.product.rawValue.databaseValue, Column.text(item.version?.text),
-             Column.text(item.source), Column.day(item.installed), Column.day(item.lastUsed),
-             Column.day(item.lastSeen ?? context.day)]
+            [
+                item.device.rawValue.databaseValue, item.product.rawValue.databaseValue,
+                Column.text(item.version?.text),
+                Column.text(item.source), Column.day(item.installed), Column.day(item.lastUsed),
+                Column.day(item.lastSeen ?? context.day),
+            ]
         },
         record: { row in
-            Installation(device: .init(row[0]), product: .init(row[1]), version: (row[2] as String?).map(Version.init),
-                         installed: try Column.day(row, 4), lastUsed: try Column.day(row, 5),
-                         lastSeen: try Column.day(row, 6), source: row[3])
+            Installation(
+                device: .init(row[0]), product: .init(row[1]), version: (row[2] as String?).map(Version.init),
+                installed: try Column.day(row, 4), lastUsed: try Column.day(row, 5),
+                lastSeen: try Column.day(row, 6), source: row[3])
         })
 
     static let usage = TableMapping<UsageSession>(
         collection: "usage", table: "usage_session",
-        columns: ["product", "user", "host", "start", "source", "end", "count"], identity: 5, keyed: false,
+        columns: ["product", "user", "host", "start", "source", "end", "count", "feature"], identity: 5, keyed: false,
         values: { item, _ in
-            [item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
-             Column.instant(item.start), Column.text(item.source), Column.instant(item.end), item.count.databaseValue]
+            [
+                item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
+                Column.instant(item.start), Column.text(item.source), Column.instant(item.end),
+                item.count.databaseValue,
+                Column.text(item.feature),
+            ]
         },
         record: { row in
-            UsageSession(product: .init(row[0]), user: row[1], host: row[2],
-                         start: Column.instant(row, 3) ?? Instant(secondsSinceEpoch: 0), end: Column.instant(row, 5),
-                         count: row[6], source: row[4])
+            UsageSession(
+                product: .init(row[0]), user: row[1], host: row[2],
+                start: Column.instant(row, 3) ?? Instant(secondsSinceEpoch: 0), end: Column.instant(row, 5),
+                count: row[6], source: row[4], feature: row[7])
         })
 
     static let denials = TableMapping<Denial>(
-        collection: "denials", table: "denial", columns: ["product", "user", "host", "at", "source", "reason"],
-        identity: 5, keyed: false,
+        collection: "denials", table: "denial",
+        columns: ["product", "user", "host", "at", "source", "reason", "feature"], identity: 5, keyed: false,
         values: { item, _ in
-            [item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
-             Column.instant(item.at), Column.text(item.source), Column.text(item.reason)]
+            [
+                item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
+                Column.instant(item.at), Column.text(item.source), Column.text(item.reason), Column.text(item.feature),
+            ]
         },
         record: { row in
-            Denial(product: .init(row[0]), user: row[1], host: row[2],
-                   at: Column.instant(row, 3) ?? Instant(secondsSinceEpoch: 0), reason: row[5], source: row[4])
+            Denial(
+                product: .init(row[0]), user: row[1], host: row[2],
+                at: Column.instant(row, 3) ?? Instant(secondsSinceEpoch: 0), reason: row[5], source: row[4],
+                feature: row[6])
         })
 
     static let assignments = TableMapping<Assignment>(
@@ -134,23 +164,28 @@ enum EstateTables {
 
     static let entitlements = TableMapping<Entitlement>(
         collection: "entitlements", table: "entitlement",
-        columns: ["id", "product", "quantity", "version", "downgrade", "start", "end", "unlimited", "scope_department",
-                  "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes"],
+        columns: [
+            "id", "product", "quantity", "version", "downgrade", "start", "end", "unlimited", "scope_department",
+            "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes",
+        ],
         identity: 1, keyed: true,
         values: { item, _ in
-            [item.id.rawValue.databaseValue, item.product.rawValue.databaseValue, Column.int(item.quantity),
-             Column.text(item.version?.text), Column.bool(item.downgrade), Column.day(item.start),
-             Column.day(item.end), Column.bool(item.unlimited), Column.text(item.scope?.rawValue),
-             Column.real(item.unitCost), item.costPeriod.rawValue.databaseValue, Column.text(item.vendor),
-             Column.text(item.contract), Column.text(item.purchaseOrder), Column.text(item.notes)]
+            [
+                item.id.rawValue.databaseValue, item.product.rawValue.databaseValue, Column.int(item.quantity),
+                Column.text(item.version?.text), Column.bool(item.downgrade), Column.day(item.start),
+                Column.day(item.end), Column.bool(item.unlimited), Column.text(item.scope?.rawValue),
+                Column.real(item.unitCost), item.costPeriod.rawValue.databaseValue, Column.text(item.vendor),
+                Column.text(item.contract), Column.text(item.purchaseOrder), Column.text(item.notes),
+            ]
         },
         record: { row in
             // `covers` is read from its own table once all entitlements are read.
-            Entitlement(id: .init(row[0]), product: .init(row[1]), quantity: row[2],
-                        version: (row[3] as String?).map(Version.init), downgrade: row[4], start: try Column.day(row, 5),
-                        end: try Column.day(row, 6), unlimited: row[7],
-                        scope: (row[8] as String?).map { .init($0) }, unitCost: row[9],
-                        costPeriod: try Column.choice(row, 10, Entitlement.CostPeriod.self), vendor: row[11],
-                        contract: row[12], purchaseOrder: row[13], notes: row[14])
+            Entitlement(
+                id: .init(row[0]), product: .init(row[1]), quantity: row[2],
+                version: (row[3] as String?).map(Version.init), downgrade: row[4], start: try Column.day(row, 5),
+                end: try Column.day(row, 6), unlimited: row[7],
+                scope: (row[8] as String?).map { .init($0) }, unitCost: row[9],
+                costPeriod: try Column.choice(row, 10, Entitlement.CostPeriod.self), vendor: row[11],
+                contract: row[12], purchaseOrder: row[13], notes: row[14])
         })
 }

@@ -65,7 +65,9 @@ extension TableMapping {
         }
         var taken: [String: Int] = [:]
         let update = try db.makeStatement(
-            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE \(key) = ?")
+            sql:
+                "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE \(key) = ?"
+        )
         for (i, record) in records.enumerated() {
             if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             let isCounted = counted?[i] ?? true
@@ -79,7 +81,8 @@ extension TableMapping {
                 } else {
                     if isCounted { counts.updated += 1 }
                     if let batch {
-                        try update.execute(arguments: StatementArguments(current + [batch.databaseValue, match[next].key]))
+                        try update.execute(
+                            arguments: StatementArguments(current + [batch.databaseValue, match[next].key]))
                     }
                 }
             } else {
@@ -99,7 +102,8 @@ extension TableMapping {
 
     /// Every row, in the order written, as records.
     func fetchAll(_ db: Database) throws -> [Record] {
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
         var records: [Record] = []
         while let row = try cursor.next() { records.append(try record(row)) }
         return records
@@ -108,12 +112,14 @@ extension TableMapping {
     private var insertSQL: String {
         let extra = table == "installation" ? ["first_seen", "batch"] : ["batch"]
         let all = columns + extra
-        return "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))"
+        return
+            "INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(all.map { _ in "?" }.joined(separator: ", ")))"
     }
 
     private func write(_ record: Record, with statement: BulkInsert, _ batch: Int64, _ context: ImportContext) throws {
         if table == "installation" {
-            try statement.insert(values(record, context), then: context.day.description.databaseValue, batch.databaseValue)
+            try statement.insert(
+                values(record, context), then: context.day.description.databaseValue, batch.databaseValue)
         } else {
             try statement.insert(values(record, context), then: batch.databaseValue)
         }
@@ -130,14 +136,16 @@ extension TableMapping {
             names.append("first_seen")
         }
         try db.execute(
-            sql: "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+            sql:
+                "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
             arguments: StatementArguments(all))
     }
 
     /// Replaces the values of the row with this text id, and takes it out of its import batch.
     func update(_ record: Record, id: String, in db: Database, context: ImportContext) throws {
         try db.execute(
-            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = NULL WHERE id = ?",
+            sql:
+                "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = NULL WHERE id = ?",
             arguments: StatementArguments(values(record, context) + [id.databaseValue]))
     }
 }

@@ -11,7 +11,9 @@ struct AuditCommand: ParsableCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every change, oldest first.")
 
-        @Option(name: .long, help: "Only changes to this kind of record (import, entitlement, product, device, assignment).")
+        @Option(
+            name: .long, help: "Only changes to this kind of record (import, entitlement, product, device, assignment)."
+        )
         var entity: String?
 
         @Option(name: .long, help: "Only changes to the record with this id.")
@@ -30,8 +32,9 @@ struct AuditCommand: ParsableCommand {
                 }
                 var lines: [String] = []
                 for entry in entries {
-                    lines.append("#\(entry.sequence)  \(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) "
-                                 + "\(entry.entityID)")
+                    lines.append(
+                        "#\(entry.sequence)  \(entry.at)  \(entry.actor)  \(entry.action) \(entry.entity) "
+                            + "\(entry.entityID)")
                     if let before = entry.before { lines.append("    before: \(before)") }
                     if let after = entry.after { lines.append("    after:  \(after)") }
                 }
@@ -60,7 +63,8 @@ struct AuditCommand: ParsableCommand {
                 case .intact(let entries):
                     Terminal.write("The audit trail is intact: \(entries) entries, each chained to the one before.\n")
                 case .broken(let sequence, let reason):
-                    throw CommandError.input(store.path, reason: "the audit trail is broken at entry \(sequence): \(reason)")
+                    throw CommandError.input(
+                        store.path, reason: "the audit trail is broken at entry \(sequence): \(reason)")
                 }
             }
         }

@@ -17,7 +17,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Measure on this estate file instead, reading and decoding included.")
     var estate: String?
 
-    @Option(name: .long, help: "How many times to reconcile; the best and the median are reported.")
+    @Option(name: .long, help: "Measure parsing this FlexNet debug log instead (one core, file already read).")
+    var flexlmLog: String?
+
+    @Option(name: .long, help: "How many times to reconcile (or parse); the best and the median are reported.")
     var runs: Int = 3
 
     func validate() throws {
@@ -26,6 +29,10 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let flexlmLog {
+                try benchLogParsing(flexlmLog)
+                return
+            }
             let clock = ContinuousClock()
             let subject: Estate
             if let estate {
@@ -76,6 +83,35 @@ struct BenchCommand: ParsableCommand {
             if let peak = Terminal.peakMemory {
                 Terminal.write("peak memory (resident): \(peak / 1_048_576) MiB\n")
             }
+        }
+    }
+
+    /// Parsing alone, on one core: the file is read first, and each run parses the bytes in memory.
+    private func benchLogParsing(_ path: String) throws {
+        let bytes = try Terminal.readFile(path)
+        let clock = ContinuousClock()
+        var timings: [Duration] = []
+        var parsed: FlexLMLogReport?
+        for _ in 0..<runs {
+            timings.append(
+                try clock.measure {
+                    do throws(FormatError) {
+                        parsed = try FlexLMLog.parse(bytes)
+                    } catch {
+                        throw CommandError.input(path, reason: error.description)
+                    }
+                })
+        }
+        timings.sort()
+        let megabytes = Double(bytes.count) / 1_000_000
+        for (label, timing) in [("best", timings[0]), ("median", timings[timings.count / 2])] {
+            let seconds = timing / .seconds(1)
+            Terminal.write(
+                "parse \(path) (\(Int(megabytes)) MB), \(label) of \(runs): \(Int((seconds * 1000).rounded())) ms = "
+                    + "\(Int((megabytes / seconds).rounded())) MB/s\n")
+        }
+        if let parsed {
+            Terminal.write("\(parsed.checkouts.count) checkouts, \(parsed.denials.count) denials\n")
         }
     }
 

@@ -13,7 +13,6 @@ func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws
     Terminal.write(message + "\n")
 }
 
-
 /// `tally device retire`.
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,8 +71,9 @@ struct AssignCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try applyEdit(.assign(assignee.assignment), store,
-                          done: "Assigned \(assignee.product) to \(assignee.description).")
+            try applyEdit(
+                .assign(assignee.assignment), store,
+                done: "Assigned \(assignee.product) to \(assignee.description).")
         }
     }
 }
@@ -88,8 +88,9 @@ struct UnassignCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            try applyEdit(.unassign(assignee.assignment), store,
-                          done: "Unassigned \(assignee.product) from \(assignee.description).")
+            try applyEdit(
+                .unassign(assignee.assignment), store,
+                done: "Unassigned \(assignee.product) from \(assignee.description).")
         }
     }
 }

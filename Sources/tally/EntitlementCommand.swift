@@ -15,7 +15,8 @@ struct EntitlementCommand: ParsableCommand {
         @Option(help: "true for a site license with no quantity limit.") var unlimited: Bool?
         @Option(help: "The version licensed (none: every version).") var version: String?
         @Option(help: "true when earlier versions are covered too.") var downgrade: Bool?
-        @Option(help: "Another product of the same metric it also covers (repeat for several).") var covers: [String] = []
+        @Option(help: "Another product of the same metric it also covers (repeat for several).") var covers: [String] =
+            []
         @Option(help: "First day of the term (YYYY-MM-DD).") var start: Day?
         @Option(help: "Last day of the term (YYYY-MM-DD).") var end: Day?
         @Option(help: "Only this department (and those below it) is covered.") var scope: String?
@@ -104,8 +105,9 @@ struct EntitlementCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let day = on ?? Terminal.today.adding(days: -1)
-                try applyEdit(.retireEntitlement(.init(id), on: day), store,
-                              done: "Retired entitlement \(id): its term ends \(day).")
+                try applyEdit(
+                    .retireEntitlement(.init(id), on: day), store,
+                    done: "Retired entitlement \(id): its term ends \(day).")
             }
         }
     }

@@ -40,6 +40,12 @@ extension Day: ExpressibleByArgument {
     }
 }
 
+extension Instant: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
 /// How a position is printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv

@@ -20,8 +20,9 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let contents = try store.loadEstate(from: try store.open(), asOf: asOf ?? Terminal.today)
             try Terminal.writeFile(estate) { EstateFile.encode(contents, to: $0) }
-            Terminal.error("Exported \(contents.devices.count) devices, \(contents.installations.count) installations "
-                           + "and \(contents.entitlements.count) entitlements to \(estate).")
+            Terminal.error(
+                "Exported \(contents.devices.count) devices, \(contents.installations.count) installations "
+                    + "and \(contents.entitlements.count) entitlements to \(estate).")
         }
     }
 }

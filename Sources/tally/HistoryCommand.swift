@@ -28,11 +28,14 @@ struct HistoryCommand: ParsableCommand {
             }
             var lines: [String]
             if let product {
-                lines = ["SNAPSHOT  AS OF       TAKEN AT              STATUS     DEMAND  COVERED  SHORTFALL       EXPOSURE"]
+                lines = [
+                    "SNAPSHOT  AS OF       TAKEN AT              STATUS     DEMAND  COVERED  SHORTFALL       EXPOSURE"
+                ]
                 for snapshot in snapshots {
                     guard let position = snapshot.position else {
-                        lines.append("\(String(snapshot.id).leftPadded(to: 8))  \(snapshot.asOf)  \(snapshot.takenAt)  "
-                                     + "(no position for \(product))")
+                        lines.append(
+                            "\(String(snapshot.id).leftPadded(to: 8))  \(snapshot.asOf)  \(snapshot.takenAt)  "
+                                + "(no position for \(product))")
                         continue
                     }
                     lines.append(

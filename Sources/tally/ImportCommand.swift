@@ -8,7 +8,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.",
-        subcommands: [ImportFlexLMLogCommand.self])
+        subcommands: [ImportFlexLMLogCommand.self, ImportLmstatCommand.self, ImportRlmstatCommand.self])
 
     // Optional so that the subcommands (`tally import flexlm-log ...`) parse without it; `run` asks for it.
     @Option(name: .long, help: "The estate file (tally-estate/1 JSON).")

@@ -9,63 +9,55 @@ struct ImportFlexLMLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flexlm-log",
         abstract: "Import FlexNet (FlexLM) debug logs: checkouts become usage sessions, denials are kept.",
-        discussion: "A feature becomes the product VENDOR:FEATURE (concurrent) the first time it is seen. "
-            + "Importing a log again, or a longer version of it, adds only what is new.")
+        discussion: "A feature counts for the product it is mapped to (`tally product map-feature`), else for the "
+            + "product VENDOR:FEATURE (concurrent), made the first time it is seen. Importing a log again, or a "
+            + "longer version of it, adds only what is new.")
 
     @Argument(help: "The debug log files.")
     var files: [String]
 
-    @Option(name: .long, help: "The license server's name, kept with each session (default: the vendor daemon).")
-    var server: String?
-
-    @Option(name: .long, help: "The time zone the log's times are in (e.g. Europe/Madrid); UTC by default.")
-    var timezone: String?
-
+    @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
-
-    func validate() throws {
-        if let timezone, TimeZone(identifier: timezone) == nil {
-            throw ValidationError("--timezone \(timezone) is not a time zone; use a name such as Europe/Madrid.")
-        }
-    }
 
     func run() throws {
         try reportingErrors {
-            let zone = timezone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC") ?? .current
             let opened = try store.open()
+            var featureMap = try server.featureMap()
             for file in files {
                 let bytes = try Terminal.readFile(file)
                 let report: FlexLMLogReport
                 do throws(FormatError) {
-                    report = try FlexLMLog.parse(bytes, timeZone: zone)
+                    report = try FlexLMLog.parse(bytes, timeZone: server.zone)
                 } catch {
                     throw CommandError.input(file, reason: error.description)
                 }
-                let known = Set(try store.loadEstate(from: opened, asOf: Terminal.today).products.map(\.id))
-                let source = "flexlm:" + (server ?? report.vendor ?? file)
-                let records = report.estate(asOf: Terminal.today, source: source, known: known)
+                let source = "flexlm:" + (server.server ?? report.vendor ?? file)
+                let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
                 let summary: ImportSummary
                 do throws(StoreError) {
-                    summary = try opened.importEstate(
-                        records, mode: .merge,
+                    summary = try opened.importLicenseServer(
+                        featureMap: featureMap,
                         source: ImportSource(name: file, digest: digest(bytes), actor: store.who, at: now),
-                        dryRun: false)
+                        dryRun: false, progress: { progress.update($0, of: $1, "records written") }
+                    ) { held in
+                        held.evidence(of: report, source: source, asOf: Terminal.today)
+                    }
                 } catch {
                     throw CommandError.input(file, reason: error.description)
                 }
+                progress.done()
+                featureMap = [:]
                 Terminal.write(Self.report(file, report, summary))
             }
         }
     }
 
     static func report(_ file: String, _ report: FlexLMLogReport, _ summary: ImportSummary) -> String {
-        let counts = Dictionary(uniqueKeysWithValues: summary.collections.map { ($0.name, $0.counts) })
-        let sessions = counts["usage"] ?? ImportCounts(), denials = counts["denials"] ?? ImportCounts()
+        let sessions = summary["usage"], denials = summary["denials"]
         var lines = [
             "\(file): \(report.checkouts.count) checkouts and \(report.denials.count) denials read; "
                 + "\(sessions.inserted) new sessions, \(sessions.updated) updated, \(sessions.unchanged) already "
-                + "known; \(denials.inserted) new denials; \((counts["products"] ?? ImportCounts()).inserted) "
-                + "new products."
+                + "known; \(denials.inserted) new denials; \(summary["products"].inserted) new products."
         ]
         let ignored = report.ignoredLines.sorted { $0.value > $1.value }
         if !ignored.isEmpty {

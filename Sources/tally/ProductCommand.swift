@@ -2,11 +2,11 @@ import ArgumentParser
 import TallyCore
 import TallyStore
 
-/// `tally product add|edit`.
+/// `tally product add|edit|map-feature`.
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product", abstract: "Record or change a product and its licensing model.",
-        subcommands: [Add.self, Edit.self])
+        subcommands: [Add.self, Edit.self, MapFeature.self])
 
     /// A product's values, each optional so that `edit` changes only what is given.
     struct Values: ParsableArguments {
@@ -66,8 +66,9 @@ struct ProductCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                try applyEdit(.addProduct(values.applied(to: Product(id: .init(id)))), store,
-                              done: "Added product \(id).")
+                try applyEdit(
+                    .addProduct(values.applied(to: Product(id: .init(id)))), store,
+                    done: "Added product \(id).")
             }
         }
     }
@@ -87,6 +88,44 @@ struct ProductCommand: ParsableCommand {
                     throw CommandError.store(.unknown(kind: "product", id: id), store)
                 }
                 try applyEdit(.editProduct(values.applied(to: current)), store, done: "Changed product \(id).")
+            }
+        }
+    }
+}
+
+extension ProductCommand {
+    /// Counts a license-server feature for a product, now and in later imports.
+    struct MapFeature: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "map-feature",
+            abstract: "Count a license-server feature (VENDOR:FEATURE) for a product, moving what it recorded.",
+            discussion: "Several features may count for one product. Sessions, denials and pools already imported "
+                + "under the feature move to the product; the feature's own product (VENDOR:FEATURE) is removed "
+                + "once nothing else refers to it.")
+
+        @Argument(help: "The feature, as VENDOR:FEATURE (MLM:MATLAB).")
+        var feature: String
+
+        @Argument(help: "The product's id.")
+        var product: String
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard feature.contains(":") else {
+                throw ValidationError("Write the feature as VENDOR:FEATURE (such as MLM:MATLAB), not \"\(feature)\".")
+            }
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let opened = try store.open()
+                do throws(StoreError) {
+                    try opened.mapFeature(feature, to: Product.ID(product), actor: store.who, at: now)
+                } catch {
+                    throw CommandError.store(error, store)
+                }
+                Terminal.write("\(feature) now counts for \(product).\n")
             }
         }
     }

@@ -7,7 +7,8 @@ struct ReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Compute the license position: demand, coverage, shortfall and exposure per product.",
-        discussion: "With --estate, of that file; without, of the store, and the position is saved for `tally history`.")
+        discussion: "With --estate, of that file; without, of the store, and the position is saved for `tally history`."
+    )
 
     @Option(name: .long, help: "The estate file (tally-estate/1 JSON); the store when not given.")
     var estate: String?
@@ -15,7 +16,9 @@ struct ReconcileCommand: ParsableCommand {
     @Option(name: .long, help: "How to print the position: table, json or csv.")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("as-of"), help: "Compute the position for this date (YYYY-MM-DD) instead of the file's (or today).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Compute the position for this date (YYYY-MM-DD) instead of the file's (or today).")
     var asOf: Day?
 
     @OptionGroup var store: StoreOptions
@@ -31,7 +34,8 @@ struct ReconcileCommand: ParsableCommand {
             let contents = try store.loadEstate(from: opened, asOf: asOf ?? Terminal.today)
             guard !contents.products.isEmpty else {
                 throw CommandError.input(
-                    store.path, reason: "the store holds no products yet; import an estate first "
+                    store.path,
+                    reason: "the store holds no products yet; import an estate first "
                         + "(`tally import --estate FILE`, or `tally demo --write demo.json` for a sample)")
             }
             let reconciliation = try EstateInput.reconcile(contents, path: store.path)

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Testing
 import TallyCore
+import Testing
+
 @testable import TallyStore
 
 @Suite("The audit trail: one entry per change, and tampering is detected")
@@ -13,8 +14,9 @@ struct AuditTrailTests {
     /// A store with an import and a few edits: five entries.
     func storeWithHistory() throws -> SQLiteStore {
         let store = try SQLiteStore()
-        let estate = Estate(asOf: day, people: [Person(id: "ann")], devices: [Device(id: "a"), Device(id: "b")],
-                            products: [Product(id: "p")], installations: [Installation(device: "a", product: "p")])
+        let estate = Estate(
+            asOf: day, people: [Person(id: "ann")], devices: [Device(id: "a"), Device(id: "b")],
+            products: [Product(id: "p")], installations: [Installation(device: "a", product: "p")])
         _ = try store.importEstate(estate, mode: .replace, source: Contract.source, dryRun: false)
         try store.apply(.addEntitlement(Entitlement(id: "e", product: "p", quantity: 2)), actor: "ann", at: at)
         try store.apply(.editEntitlement(Entitlement(id: "e", product: "p", quantity: 3)), actor: "bob", at: at)

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
-import Testing
 import TallyCore
 import TallyFormats
+import Testing
+
 @testable import TallyStore
 
 @Suite("Imports: merge, replace, dry runs and bad estates")
@@ -14,18 +15,23 @@ struct ImportTests {
         Estate(
             asOf: day, currency: "EUR", devices: [Device(id: "a"), Device(id: "b")],
             products: [Product(id: "p"), Product(id: "q")],
-            installations: [Installation(device: "a", product: "p", version: Version("1")),
-                            Installation(device: "a", product: "p", version: Version("1")),
-                            Installation(device: "b", product: "q")],
+            installations: [
+                Installation(device: "a", product: "p", version: Version("1")),
+                Installation(device: "a", product: "p", version: Version("1")),
+                Installation(device: "b", product: "q"),
+            ],
             entitlements: [Entitlement(id: "e1", product: "p", quantity: 1, unitCost: 10)])
     }
 
-    @Test("merge inserts and updates by id and keeps what the file does not mention", arguments: Contract.Backend.allCases)
+    @Test(
+        "merge inserts and updates by id and keeps what the file does not mention", arguments: Contract.Backend.allCases
+    )
     func merge(_ backend: Contract.Backend) throws {
         let store = try Contract.open(backend)
         _ = try store.importEstate(small(), mode: .merge, source: Contract.source, dryRun: false)
-        var second = Estate(asOf: day, products: [Product(id: "p", name: "Renamed")],
-                            entitlements: [Entitlement(id: "e2", product: "p", quantity: 4)])
+        var second = Estate(
+            asOf: day, products: [Product(id: "p", name: "Renamed")],
+            entitlements: [Entitlement(id: "e2", product: "p", quantity: 4)])
         second.devices = []
         let summary = try store.importEstate(second, mode: .merge, source: Contract.source, dryRun: false)
         #expect(summary.total == ImportCounts(inserted: 1, updated: 1, unchanged: 0, removed: 0))
@@ -43,9 +49,11 @@ struct ImportTests {
         next.installations.removeLast()
         next.entitlements[0].quantity = 2
         let summary = try store.importEstate(next, mode: .replace, source: Contract.source, dryRun: false)
-        #expect(summary.collections.first { $0.name == "installations" }?.counts
+        #expect(
+            summary.collections.first { $0.name == "installations" }?.counts
                 == ImportCounts(inserted: 0, updated: 0, unchanged: 2, removed: 1))
-        #expect(summary.collections.first { $0.name == "entitlements" }?.counts
+        #expect(
+            summary.collections.first { $0.name == "entitlements" }?.counts
                 == ImportCounts(inserted: 0, updated: 1, unchanged: 0, removed: 0))
         #expect(try store.loadEstate(asOf: day) == next.withLastSeen(day))
     }
@@ -60,7 +68,9 @@ struct ImportTests {
         #expect(try store.fetchAuditLog(entity: nil, id: nil).isEmpty)
     }
 
-    @Test("an estate that would be invalid is refused whole, and the store is unchanged", arguments: Contract.Backend.allCases)
+    @Test(
+        "an estate that would be invalid is refused whole, and the store is unchanged",
+        arguments: Contract.Backend.allCases)
     func badEstate(_ backend: Contract.Backend) throws {
         let store = try Contract.open(backend)
         _ = try store.importEstate(small(), mode: .replace, source: Contract.source, dryRun: false)
@@ -68,8 +78,12 @@ struct ImportTests {
         bad.products[0].name = "changed"
         bad.installations.append(Installation(device: "zz", product: "p"))
         for mode in ImportMode.allCases {
-            #expect(throws: StoreError.invalidEstate(.unknownReference(path: "installations[3].device", kind: "device",
-                                                                       id: "zz"))) {
+            #expect(
+                throws: StoreError.invalidEstate(
+                    .unknownReference(
+                        path: "installations[3].device", kind: "device",
+                        id: "zz"))
+            ) {
                 try store.importEstate(bad, mode: mode, source: Contract.source, dryRun: false)
             }
         }
@@ -83,17 +97,22 @@ struct ImportTests {
         _ = try store.importEstate(small(), mode: .replace, source: Contract.source, dryRun: false)
         var next = small()
         next.entitlements[0].quantity = 3
-        let second = ImportSource(name: "second.json", digest: "ff", actor: "bob",
-                                  at: Instant("2026-11-30T08:00:00Z") ?? Contract.source.at)
+        let second = ImportSource(
+            name: "second.json", digest: "ff", actor: "bob",
+            at: Instant("2026-11-30T08:00:00Z") ?? Contract.source.at)
         _ = try store.importEstate(next, mode: .replace, source: second, dryRun: false)
         try store.database.read { db in
             #expect(try Int64.fetchOne(db, sql: "SELECT batch FROM entitlement WHERE id = 'e1'") == 2)
             #expect(try Int64.fetchOne(db, sql: "SELECT batch FROM device WHERE id = 'a'") == 1)
-            let row = try #require(try Row.fetchOne(db, sql: "SELECT source, digest, actor, updated, unchanged FROM import_batch WHERE id = 2"))
+            let row = try #require(
+                try Row.fetchOne(
+                    db, sql: "SELECT source, digest, actor, updated, unchanged FROM import_batch WHERE id = 2"))
             #expect(row[0] as String == "second.json" && row[1] as String == "ff" && row[2] as String == "bob")
             // The entitlement changed, and the installations were seen again a day later: their last-seen moves.
             #expect(row[3] as Int == 4 && row[4] as Int == 4)
-            let seen = try #require(try Row.fetchOne(db, sql: "SELECT first_seen, last_seen, batch FROM installation ORDER BY rowid LIMIT 1"))
+            let seen = try #require(
+                try Row.fetchOne(
+                    db, sql: "SELECT first_seen, last_seen, batch FROM installation ORDER BY rowid LIMIT 1"))
             #expect(seen[0] as String == "2026-11-29" && seen[1] as String == "2026-11-30" && seen[2] as Int64 == 2)
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TallyCore
 import TallyFormats
+import Testing
+
 @testable import TallyStore
 
 /// The contract every store keeps, run against SQLite in memory and on a file through the real initialisers.
@@ -34,11 +35,13 @@ struct StoreContractTests {
         try EstateFile.decode(Array(Data(contentsOf: scenarios.appendingPathComponent("\(name).estate.json"))))
     }
 
-    static let source = ImportSource(name: "test.json", digest: "00", actor: "tester",
-                                     at: Instant("2026-11-29T10:00:00Z") ?? Instant(secondsSinceEpoch: 0))
+    static let source = ImportSource(
+        name: "test.json", digest: "00", actor: "tester",
+        at: Instant("2026-11-29T10:00:00Z") ?? Instant(secondsSinceEpoch: 0))
 
-    @Test("reconciling the store equals reconciling the file, for every scenario",
-          arguments: Backend.allCases, scenarioNames)
+    @Test(
+        "reconciling the store equals reconciling the file, for every scenario",
+        arguments: Backend.allCases, scenarioNames)
     func reconcileEqualsFile(_ backend: Backend, _ name: String) throws {
         let file = try Self.estate(name)
         let store = try Self.open(backend)

@@ -71,7 +71,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String {
         let (year, month, day) = parts
-        guard (0...9999).contains(year) else { return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2) }
+        guard (0...9999).contains(year) else {
+            return Day.pad(year, 4) + "-" + Day.pad(month, 2) + "-" + Day.pad(day, 2)
+        }
         // Written digit by digit: stores write millions of dates.
         return String(unsafeUninitializedCapacity: 10) { buffer in
             let zero = UInt8(ascii: "0")

@@ -11,11 +11,14 @@ public struct UsageSession: Hashable, Sendable {
     /// Licenses held by this one checkout.
     public var count: Int
     public var source: String?
+    /// The license-server feature it was recorded under (`VENDOR:FEATURE`), where it came from a license server;
+    /// kept by the store so that a feature can be mapped to another product later. Not part of the estate file.
+    public var feature: String?
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         product: Product.ID, user: String? = nil, host: String? = nil, start: Instant, end: Instant? = nil,
-        count: Int = 1, source: String? = nil
+        count: Int = 1, source: String? = nil, feature: String? = nil
     ) {
         self.product = product
         self.user = user
@@ -24,5 +27,6 @@ public struct UsageSession: Hashable, Sendable {
         self.end = end
         self.count = count
         self.source = source
+        self.feature = feature
     }
 }

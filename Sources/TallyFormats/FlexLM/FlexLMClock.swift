@@ -54,16 +54,9 @@ struct FlexLMClock {
         if wallDay != cachedDay {
             // One lookup per day: a log's lines run in order, and offsets change at most once a day.
             cachedDay = wallDay
-            let atMidnight = offset(atWall: wallDay * 86_400)
-            cachedOffset = atMidnight == offset(atWall: wallDay * 86_400 + 86_399) ? atMidnight : nil
+            let atMidnight = timeZone.offset(atWallClock: wallDay * 86_400)
+            cachedOffset = atMidnight == timeZone.offset(atWallClock: wallDay * 86_400 + 86_399) ? atMidnight : nil
         }
-        return wall - (cachedOffset ?? offset(atWall: wall))
-    }
-
-    /// The zone's offset from UTC at a wall-clock time (in a skipped or repeated hour, one of the two nearby).
-    private func offset(atWall wall: Int64) -> Int64 {
-        let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall)))
-        let corrected = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(wall - Int64(guess))))
-        return Int64(corrected)
+        return wall - (cachedOffset ?? timeZone.offset(atWallClock: wall))
     }
 }

@@ -1,33 +1,30 @@
 import TallyCore
 
 extension FlexLMLogReport {
-    /// The log as estate records: its checkouts as usage sessions and its denials, under products named
-    /// `VENDOR:FEATURE` (licensed `concurrent`), adding those products that `known` does not hold yet.
+    /// The log as estate records: its checkouts as usage sessions and its denials, under the products `products`
+    /// gives their features (unmapped features become `VENDOR:FEATURE` products, listed with the records).
     ///
     /// `source` is kept on every session and denial: with their user, host and start it identifies them, so that
     /// importing the same log again, or a longer version of it, adds only what is new.
-    public func estate(asOf: Day, source: String, known: Set<Product.ID>) -> Estate {
+    public func estate(asOf: Day, source: String, products: inout FeatureProducts) -> Estate {
         var estate = Estate(asOf: asOf)
-        var added = Set<Product.ID>()
-        func product(_ vendor: String?, _ feature: String) -> Product.ID {
-            let id = Product.ID("\(vendor ?? self.vendor ?? "FLEXLM"):\(feature)")
-            if !known.contains(id), added.insert(id).inserted {
-                estate.products.append(
-                    Product(
-                        id: id, publisher: vendor ?? self.vendor, name: feature, license: License(metric: .concurrent)))
-            }
-            return id
-        }
+        let fallback = vendor ?? "FLEXLM"
+        let before = products.added.count
         estate.usage = checkouts.map { checkout in
-            UsageSession(
-                product: product(checkout.vendor, checkout.feature), user: checkout.user, host: checkout.host,
-                start: checkout.start, end: checkout.end, count: checkout.count, source: source)
+            let vendor = checkout.vendor ?? fallback
+            return UsageSession(
+                product: products.product(vendor: vendor, feature: checkout.feature), user: checkout.user,
+                host: checkout.host, start: checkout.start, end: checkout.end, count: checkout.count, source: source,
+                feature: FeatureProducts.key(vendor: vendor, feature: checkout.feature))
         }
         estate.denials = denials.map { denial in
-            Denial(
-                product: product(denial.vendor, denial.feature), user: denial.user, host: denial.host,
-                at: denial.at, reason: denial.reason, source: source)
+            let vendor = denial.vendor ?? fallback
+            return Denial(
+                product: products.product(vendor: vendor, feature: denial.feature), user: denial.user,
+                host: denial.host, at: denial.at, reason: denial.reason, source: source,
+                feature: FeatureProducts.key(vendor: vendor, feature: denial.feature))
         }
+        estate.products = Array(products.added[before...])
         return estate
     }
 }

@@ -1,0 +1,23 @@
+import TallyCore
+
+/// What the store holds that shapes new license-server evidence: the estate, and which product each mapped feature
+/// (`VENDOR:FEATURE`) counts for.
+public struct LicenseServerContext: Sendable {
+    public var estate: Estate
+    public var featureMap: [String: Product.ID]
+}
+
+/// What a license server said, ready to be written as one import: new products for unmapped features, usage
+/// sessions (new, continuing and ended) and denials, and for a status report the server's sample.
+public struct LicenseServerEvidence: Sendable {
+    /// Products, usage and denials, merged into the store.
+    public var records: Estate
+    /// A status report's sample: the server, when, and its pools, which replace the server's pools kept so far.
+    public var sample: (server: String, at: Instant, pools: [ServerPool])?
+
+    /// Evidence from its parts.
+    public init(records: Estate, sample: (server: String, at: Instant, pools: [ServerPool])? = nil) {
+        self.records = records
+        self.sample = sample
+    }
+}

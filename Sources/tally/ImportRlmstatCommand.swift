@@ -1,0 +1,28 @@
+import ArgumentParser
+import TallyCore
+import TallyFormats
+
+/// `tally import rlmstat`: one `rlmutil rlmstat -a` report as a dated sample of a Reprise RLM license server.
+struct ImportRlmstatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rlmstat",
+        abstract: "Import an `rlmutil rlmstat -a` report as a sample: checkouts, ended sessions, pools.",
+        discussion: "The same as `tally import lmstat`, for Reprise RLM servers: ISVs are the vendors, products "
+            + "the features.")
+
+    @Argument(help: "The saved output of `rlmutil rlmstat -a`.")
+    var file: String
+
+    @Option(name: .long, help: "When the report was taken (2026-11-29T14:30:00Z); default: now.")
+    var at: Instant?
+
+    @OptionGroup var server: LicenseServerOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            try StatusSampleImport(kind: "rlmstat", defaultVendor: "RLM", parse: RlmstatReport.parse)
+                .run(file: file, at: at, server: server, store: store)
+        }
+    }
+}

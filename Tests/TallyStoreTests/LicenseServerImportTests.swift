@@ -1,0 +1,193 @@
+import Foundation
+import TallyCore
+import TallyFormats
+import Testing
+
+@testable import TallyStore
+
+@Suite("License-server evidence into the store")
+struct LicenseServerImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("TallyFormatsTests/Fixtures")
+    let day = Day(year: 2022, month: 7, day: 7) ?? Day(daysSinceEpoch: 0)
+
+    static func fixture(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: fixtures.appendingPathComponent(path)))
+    }
+
+    func importLog(
+        _ bytes: [UInt8], into store: SQLiteStore, map: [String: Product.ID] = [:]
+    ) throws
+        -> ImportSummary
+    {
+        let report = try FlexLMLog.parse(bytes)
+        return try store.importLicenseServer(
+            featureMap: map, source: StoreContractTests.source, dryRun: false, progress: nil
+        ) { held in
+            held.evidence(of: report, source: "flexlm:lic1", asOf: day)
+        }
+    }
+
+    @discardableResult
+    func importSample(_ text: String, at: String, into store: SQLiteStore) throws -> LicenseSample {
+        let report = try LmstatReport.parse(Array(text.utf8))
+        let time = try #require(Instant(at))
+        var sample = LicenseSample()
+        _ = try store.importLicenseServer(
+            featureMap: [:], source: StoreContractTests.source, dryRun: false, progress: nil
+        ) { held in
+            let evidence: LicenseServerEvidence
+            (evidence, sample) = held.evidence(
+                of: report, at: time, server: "28000@host1", source: "lmstat:28000@host1", timeZone: .gmt,
+                defaultVendor: "FLEXLM")
+            return evidence
+        }
+        return sample
+    }
+
+    /// An lmstat report of one server with the given checkouts of `feature2` (user and start `10/20 16:40`).
+    static func report(at stamp: String, checkouts: [(user: String, start: String)], up: Bool = true) -> String {
+        var lines = [
+            "Flexible License Manager status on Fri \(stamp)", "",
+            "License server status: 28000@host1", "",
+            up ? "host1: license server UP (MASTER) v11.13" : "host1: Cannot connect to license server system.", "",
+            "Feature usage info:", "",
+        ]
+        guard up else { return lines.joined(separator: "\n") + "\n" }
+        lines += [
+            "Users of feature2:  (Total of 10 licenses issued;  Total of \(checkouts.count) licenses in use)", "",
+            "  \"feature2\" v31.0, vendor: vendor1, expiry: 31-dec-2017", "  floating license", "",
+        ]
+        for checkout in checkouts {
+            lines.append(
+                "    \(checkout.user) ws1 ws1 (v31.0) (host1/28000 5226), start Fri \(checkout.start)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test("importing a log twice, or a log and then its longer version, leaves no duplicate")
+    func noDuplicates() throws {
+        let full = try Self.fixture("flexlm/matlab.log")
+        let lines = full.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let half = Array(lines.prefix(lines.count / 2).joined(separator: [UInt8(ascii: "\n")]))
+
+        let once = try SQLiteStore()
+        _ = try importLog(full, into: once)
+        let expected = try once.loadEstate(asOf: day)
+
+        let twice = try SQLiteStore()
+        _ = try importLog(full, into: twice)
+        let again = try importLog(full, into: twice)
+        #expect(again.total.inserted == 0 && again.total.updated == 0)
+        #expect(try twice.loadEstate(asOf: day).usage.count == expected.usage.count)
+
+        let growing = try SQLiteStore()
+        let first = try importLog(half, into: growing)
+        let second = try importLog(full, into: growing)
+        #expect(first.total.inserted > 0 && second.total.inserted > 0)
+        let grown = try growing.loadEstate(asOf: day)
+        #expect(grown.usage.count == expected.usage.count)
+        func sessions(_ estate: Estate) -> Set<String> {
+            Set(
+                estate.usage.map { "\($0.product) \($0.user ?? "") \($0.start) \($0.end.map(\.description) ?? "open")" }
+            )
+        }
+        #expect(sessions(grown) == sessions(expected))
+        #expect(grown.denials.count == expected.denials.count)
+        #expect(expected.products.allSatisfy { $0.license.metric == .concurrent && $0.id.rawValue.hasPrefix("MLM:") })
+        #expect(expected.usage.allSatisfy { $0.feature == $0.product.rawValue })
+    }
+
+    @Test("a checkout absent from a later sample ends at that sample's time; one still listed continues")
+    func samplesEndSessions() throws {
+        let store = try SQLiteStore()
+        let first = try importSample(
+            Self.report(at: "10/20/2017 17:00", checkouts: [("ann", "10/20 16:40"), ("bob", "10/20 09:15")]),
+            at: "2017-10-20T17:00:00Z", into: store)
+        #expect(first.started == 2 && first.ended == 0)
+        var usage = try store.loadEstate(asOf: day).usage
+        #expect(usage.count == 2 && usage.allSatisfy { $0.end == nil })
+        #expect(usage.map(\.product) == [Product.ID("vendor1:feature2"), Product.ID("vendor1:feature2")])
+
+        let second = try importSample(
+            Self.report(at: "10/20/2017 18:00", checkouts: [("ann", "10/20 16:40"), ("cy", "10/20 17:30")]),
+            at: "2017-10-20T18:00:00Z", into: store)
+        #expect(second.started == 1 && second.continuing == 1 && second.ended == 1)
+        usage = try store.loadEstate(asOf: day).usage
+        #expect(usage.count == 3)
+        let bob = try #require(usage.first { $0.user == "bob" })
+        #expect(bob.start == Instant("2017-10-20T09:15:00Z") && bob.end == Instant("2017-10-20T18:00:00Z"))
+        #expect(usage.filter { $0.end == nil }.compactMap(\.user).sorted() == ["ann", "cy"])
+
+        // The same sample again changes nothing; an older one is refused and changes nothing.
+        let again = try importSample(
+            Self.report(at: "10/20/2017 18:00", checkouts: [("ann", "10/20 16:40"), ("cy", "10/20 17:30")]),
+            at: "2017-10-20T18:00:00Z", into: store)
+        #expect(again.started == 0 && again.continuing == 2 && again.ended == 0)
+        #expect(throws: StoreError.self) {
+            try importSample(
+                Self.report(at: "10/20/2017 17:30", checkouts: []), at: "2017-10-20T17:30:00Z", into: store)
+        }
+        #expect(try store.loadEstate(asOf: day).usage == usage)
+    }
+
+    @Test("a report of a server that is down ends nothing and keeps the pools")
+    func serverDown() throws {
+        let store = try SQLiteStore()
+        try importSample(
+            Self.report(at: "10/20/2017 17:00", checkouts: [("ann", "10/20 16:40")]), at: "2017-10-20T17:00:00Z",
+            into: store)
+        let pools = try store.fetchServerPools()
+        #expect(pools.count == 1 && pools.first?.issued == 10 && pools.first?.expires == Day("2017-12-31"))
+        let down = try importSample(
+            Self.report(at: "10/20/2017 18:00", checkouts: [], up: false), at: "2017-10-20T18:00:00Z", into: store)
+        #expect(down.ended == 0)
+        #expect(try store.loadEstate(asOf: day).usage.allSatisfy { $0.end == nil })
+        #expect(try store.fetchServerPools() == pools)
+    }
+
+    @Test("mapping a feature moves its sessions and removes its own product; re-imports stay without duplicates")
+    func mappingFeatures() throws {
+        let store = try SQLiteStore()
+        let log = try Self.fixture("flexlm/matlab.log")
+        _ = try importLog(log, into: store)
+        let before = try store.loadEstate(asOf: day)
+        let matlabSessions = before.usage.filter { $0.product == "MLM:MATLAB" }.count
+        #expect(matlabSessions > 0)
+
+        try store.apply(
+            .addProduct(Product(id: "matlab", license: License(metric: .concurrent))), actor: "t",
+            at: StoreContractTests.source.at)
+        try store.mapFeature("MLM:MATLAB", to: "matlab", actor: "t", at: StoreContractTests.source.at)
+        var after = try store.loadEstate(asOf: day)
+        #expect(after.usage.filter { $0.product == "matlab" }.count == matlabSessions)
+        #expect(!after.products.contains { $0.id == "MLM:MATLAB" })
+        #expect(try store.fetchFeatureMap() == ["MLM:MATLAB": "matlab"])
+        #expect(try store.fetchAuditLog(entity: "feature", id: "MLM:MATLAB").count == 1)
+
+        // Several features onto one product, given with an import (a product map).
+        let summary = try importLog(log, into: store, map: ["MLM:SIMULINK": "matlab"])
+        #expect(summary.total.inserted == 0)
+        after = try store.loadEstate(asOf: day)
+        #expect(after.usage.count == before.usage.count)
+        #expect(!after.products.contains { $0.id == "MLM:SIMULINK" })
+        #expect(
+            after.usage.filter { $0.product == "matlab" }.count
+                == before.usage.filter { $0.product == "MLM:MATLAB" || $0.product == "MLM:SIMULINK" }.count)
+
+        #expect(throws: StoreError.self) {
+            try store.mapFeature("MLM:Image_Toolbox", to: "nothing", actor: "t", at: StoreContractTests.source.at)
+        }
+    }
+
+    @Test("a replacing import drops the pools and mappings of the products it removes")
+    func replaceDropsPools() throws {
+        let store = try SQLiteStore()
+        try importSample(
+            Self.report(at: "10/20/2017 17:00", checkouts: [("ann", "10/20 16:40")]), at: "2017-10-20T17:00:00Z",
+            into: store)
+        _ = try store.importEstate(Estate(asOf: day), mode: .replace, source: StoreContractTests.source, dryRun: false)
+        #expect(try store.fetchServerPools().isEmpty)
+        #expect(try store.loadEstate(asOf: day).usage.isEmpty)
+    }
+}
