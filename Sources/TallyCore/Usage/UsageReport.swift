@@ -1,0 +1,140 @@
+/// Usage figures of products from an estate's usage sessions and denials: over a stretch of time, or per period.
+///
+/// Sessions are half-open `[start, end)` and clipped to the stretch; one without an end runs to the stretch's end.
+/// At one instant, ends count before starts (as the `concurrent` metric counts them).
+public struct UsageReport: Sendable {
+    /// The figures, by product id, then by period.
+    public var figures: [UsageFigures]
+
+    /// Figures for each product with sessions or denials in `[from, to)` (only `products` when given), over the whole
+    /// stretch, or per `period` when one is given.
+    public init(
+        _ estate: Estate, pools: [ServerPool] = [], products: Set<Product.ID>? = nil, from: Instant, to: Instant,
+        by period: UsagePeriod? = nil
+    ) {
+        var sessionsOf: [Product.ID: [Int]] = [:]
+        for (index, session) in estate.usage.enumerated()
+        where session.start < to && (session.end ?? to) > from && (session.end.map { $0 > session.start } ?? true)
+            && products.map({ $0.contains(session.product) }) ?? true
+        {
+            sessionsOf[session.product, default: []].append(index)
+        }
+        var denialsOf: [Product.ID: [Instant]] = [:]
+        for denial in estate.denials
+        where denial.at >= from && denial.at < to && products.map({ $0.contains(denial.product) }) ?? true {
+            denialsOf[denial.product, default: []].append(denial.at)
+        }
+        let boundaries = Self.boundaries(from: from, to: to, by: period)
+        let ownedDay = Instant(secondsSinceEpoch: max(from.secondsSinceEpoch, to.secondsSinceEpoch - 1)).day
+        let named = Set(sessionsOf.keys).union(denialsOf.keys).union(products ?? [])
+        figures = named.sorted { $0.rawValue < $1.rawValue }.flatMap { product in
+            var period = Self.periods(
+                of: product, sessions: (sessionsOf[product] ?? []).map { estate.usage[$0] },
+                denials: denialsOf[product] ?? [], boundaries: boundaries)
+            let owned = Self.owned(product, estate.entitlements, on: ownedDay)
+            let served = Self.served(product, pools)
+            for i in period.indices {
+                period[i].owned = owned
+                period[i].served = served
+            }
+            return period
+        }
+    }
+
+    /// The peak of each day in `[from, to)` for one product: what a sparkline draws.
+    public static func dailyPeaks(_ estate: Estate, product: Product.ID, from: Instant, to: Instant) -> [Int] {
+        UsageReport(estate, products: [product], from: from, to: to, by: .day).figures.map(\.peak)
+    }
+
+    /// `from`, the starts of the periods inside the stretch, and `to`.
+    static func boundaries(from: Instant, to: Instant, by period: UsagePeriod?) -> [Instant] {
+        var result = [from]
+        if let period {
+            var next = period.next(after: period.start(of: from.day))
+            while next.start < to {
+                result.append(next.start)
+                next = period.next(after: next)
+            }
+        }
+        result.append(to)
+        return result
+    }
+
+    /// One product's figures per period, by one sweep over its sessions' starts and ends.
+    static func periods(
+        of product: Product.ID, sessions: [UsageSession], denials: [Instant], boundaries: [Instant]
+    ) -> [UsageFigures] {
+        let from = boundaries[0], to = boundaries[boundaries.count - 1]
+        let count = boundaries.count - 1
+        func period(of time: Int64) -> Int {
+            // The last boundary at or before `time`, among the periods' starts.
+            var low = 0, high = count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if boundaries[middle].secondsSinceEpoch <= time { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+        var events: [(time: Int64, change: Int)] = []
+        events.reserveCapacity(sessions.count * 2)
+        var users = [Set<String>](repeating: [], count: count)
+        var sessionCounts = [Int](repeating: 0, count: count)
+        for session in sessions {
+            let start = max(session.start, from).secondsSinceEpoch
+            let end = min(session.end ?? to, to).secondsSinceEpoch
+            events.append((start, session.count))
+            events.append((end, -session.count))
+            let first = period(of: start), last = period(of: max(start, end - 1))
+            for index in first...last {
+                sessionCounts[index] += 1
+                if let user = session.user { users[index].insert(user) }
+            }
+        }
+        events.sort { $0.time != $1.time ? $0.time < $1.time : $0.change < $1.change }
+        var denialCounts = [Int](repeating: 0, count: count)
+        for at in denials { denialCounts[period(of: at.secondsSinceEpoch)] += 1 }
+
+        var result: [UsageFigures] = []
+        result.reserveCapacity(count)
+        var level = 0, next = 0
+        for index in 0..<count {
+            let start = boundaries[index].secondsSinceEpoch, end = boundaries[index + 1].secondsSinceEpoch
+            var peak = level, peakAt: Int64? = level > 0 ? start : nil
+            var held = 0.0, time = start
+            while next < events.count, events[next].time < end {
+                held += Double(level) * Double(events[next].time - time)
+                time = events[next].time
+                level += events[next].change
+                if level > peak {
+                    peak = level
+                    peakAt = time
+                }
+                next += 1
+            }
+            held += Double(level) * Double(end - time)
+            let length = Double(max(1, end - start))
+            result.append(
+                UsageFigures(
+                    product: product, from: boundaries[index], to: boundaries[index + 1], peak: peak,
+                    peakAt: peakAt.map(Instant.init(secondsSinceEpoch:)), average: held / length, hours: held / 3600,
+                    sessions: sessionCounts[index], users: users[index].count, denials: denialCounts[index],
+                    owned: nil, served: nil))
+        }
+        return result
+    }
+
+    static func owned(_ product: Product.ID, _ entitlements: [Entitlement], on day: Day) -> Int? {
+        var total = 0
+        for entitlement in entitlements where entitlement.product == product && entitlement.isActive(on: day) {
+            guard !entitlement.unlimited, let quantity = entitlement.quantity else { return nil }
+            total += quantity
+        }
+        return total
+    }
+
+    static func served(_ product: Product.ID, _ pools: [ServerPool]) -> Int? {
+        let mine = pools.filter { $0.product == product }
+        guard !mine.isEmpty else { return nil }
+        return mine.reduce(0) { $0 + ($1.issued ?? 0) }
+    }
+}

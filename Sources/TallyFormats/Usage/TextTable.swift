@@ -1,0 +1,31 @@
+/// A plain-text table for the terminal: columns as wide as their widest cell, numbers aligned right.
+struct TextTable {
+    let header: [String]
+    /// The columns aligned to the right (numbers).
+    let right: Set<Int>
+    var rows: [[String]] = []
+
+    init(_ header: [String], right: Set<Int>) {
+        self.header = header
+        self.right = right
+    }
+
+    mutating func append(_ row: [String]) { rows.append(row) }
+
+    func render() -> String {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (i, cell) in cells.enumerated() {
+                let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
+                if i > 0 { text += "  " }
+                text += right.contains(i) ? pad + cell : (i == cells.count - 1 ? cell : cell + pad)
+            }
+            return text
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,92 @@
+import TallyCore
+
+/// Usage figures as a terminal table, JSON or CSV.
+public enum UsageOutput {
+    /// One row per product (and period): peak, average, owned, served, hours, users, denials; with a sparkline of
+    /// daily peaks per product where `sparklines` has one.
+    public static func table(_ report: UsageReport, by period: UsagePeriod?, sparklines: [Product.ID: String]) -> String
+    {
+        guard !report.figures.isEmpty else { return "No usage or denials in this period.\n" }
+        var header = ["PRODUCT"] + (period == nil ? [] : ["PERIOD"])
+        header += ["PEAK", "AVERAGE", "OWNED", "SERVED", "HOURS", "USERS", "DENIALS"]
+        let numbers = Set((header.count - 7)..<header.count)
+        var table = TextTable(header + (period == nil ? ["DAILY PEAKS"] : []), right: numbers)
+        for figures in report.figures {
+            var row = [figures.product.rawValue]
+            if period != nil { row.append(figures.from.day.description) }
+            row += [
+                String(figures.peak), decimal(figures.average), figures.owned.map(String.init) ?? "unlimited",
+                figures.served.map(String.init) ?? "-", PositionTable.grouped(Int(figures.hours.rounded())),
+                String(figures.users), String(figures.denials),
+            ]
+            if period == nil { row.append(sparklines[figures.product] ?? "") }
+            table.append(row)
+        }
+        return table.render()
+    }
+
+    public static func json(_ report: UsageReport, by period: UsagePeriod?) -> [UInt8] {
+        var out = JSONWriter()
+        out.raw("{\"by\": ")
+        out.optionalString(period?.rawValue)
+        out.raw(", \"usage\": [")
+        for (i, figures) in report.figures.enumerated() {
+            out.raw(i == 0 ? "\n  {" : ",\n  {")
+            out.raw("\"product\": ")
+            out.string(figures.product.rawValue)
+            out.raw(", \"from\": ")
+            out.string(figures.from.description)
+            out.raw(", \"to\": ")
+            out.string(figures.to.description)
+            out.raw(", \"peak\": ")
+            out.number(figures.peak)
+            out.raw(", \"peakAt\": ")
+            out.optionalString(figures.peakAt?.description)
+            out.raw(", \"average\": ")
+            out.decimal(rounded(figures.average))
+            out.raw(", \"hours\": ")
+            out.decimal(rounded(figures.hours))
+            out.raw(", \"sessions\": ")
+            out.number(figures.sessions)
+            out.raw(", \"users\": ")
+            out.number(figures.users)
+            out.raw(", \"denials\": ")
+            out.number(figures.denials)
+            out.raw(", \"owned\": ")
+            out.optionalNumber(figures.owned)
+            out.raw(", \"served\": ")
+            out.optionalNumber(figures.served)
+            out.raw("}")
+        }
+        out.raw(report.figures.isEmpty ? "]}\n" : "\n]}\n")
+        return out.bytes
+    }
+
+    public static let csvHeader = [
+        "product", "from", "to", "peak", "peakAt", "average", "hours", "sessions", "users", "denials", "owned",
+        "served",
+    ]
+
+    public static func csv(_ report: UsageReport) -> String {
+        var lines = [csvHeader.joined(separator: ",")]
+        for figures in report.figures {
+            let cells = [
+                figures.product.rawValue, figures.from.description, figures.to.description, String(figures.peak),
+                figures.peakAt?.description ?? "", JSONWriter.decimalText(rounded(figures.average)),
+                JSONWriter.decimalText(rounded(figures.hours)), String(figures.sessions), String(figures.users),
+                String(figures.denials), figures.owned.map(String.init) ?? "unlimited",
+                figures.served.map(String.init) ?? "",
+            ]
+            lines.append(cells.map(PositionCSV.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Two decimals, for figures people read.
+    static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+    private static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return String(hundredths / 100) + "." + (hundredths % 100 < 10 ? "0" : "") + String(hundredths % 100)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import TallyCore
+import TallyFormats
+
+/// `tally usage`: how much of each license-server product is used, against what is owned.
+struct UsageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usage",
+        abstract: "Peak and average concurrent use, licenses owned and served, hours, users and denials per product.",
+        discussion: "From the usage sessions and denials in the store (license-server logs and samples). A session "
+            + "still open runs to the end of the period. OWNED is the quantity of the product's own active "
+            + "entitlements on the last day; SERVED what its license-server pools issue, as last sampled.")
+
+    @Option(name: .long, help: "A time series: one row per day, week (from Monday) or month, in UTC.")
+    var by: UsagePeriod?
+
+    @OptionGroup var options: UsageOptions
+
+    func run() throws {
+        try reportingErrors {
+            guard let loaded = try options.load() else {
+                Terminal.write(
+                    "No usage recorded yet: import license-server logs or reports (`tally import flexlm-log`, "
+                        + "`lmstat`, `rlmstat`).\n")
+                return
+            }
+            let report = UsageReport(
+                loaded.estate, pools: loaded.pools, products: loaded.products, from: loaded.from, to: loaded.to, by: by)
+            switch options.format {
+            case .table:
+                var sparklines: [Product.ID: String] = [:]
+                if by == nil {
+                    let daily = UsageReport(
+                        loaded.estate, products: loaded.products, from: loaded.from, to: loaded.to, by: .day)
+                    for (product, days) in Dictionary(grouping: daily.figures, by: \.product) {
+                        sparklines[product] = Sparkline.render(days.map(\.peak), width: 40)
+                    }
+                }
+                Terminal.write("Usage from \(loaded.from.day) to \(loaded.to.day.adding(days: -1)) (UTC)\n")
+                Terminal.write(UsageOutput.table(report, by: by, sparklines: sparklines))
+            case .json:
+                Terminal.write(UsageOutput.json(report, by: by))
+            case .csv:
+                Terminal.write(UsageOutput.csv(report))
+            }
+        }
+    }
+}
+
+extension UsagePeriod: ExpressibleByArgument {}
