@@ -80,6 +80,41 @@ check "the same log again adds nothing" 0 "0 new sessions, 0 updated, 10007 alre
     "$tally" import flexlm-log "$flexlm" --server lic1 --db "$work/usage.sqlite"
 check "a file that is not a FlexNet log is refused" 1 "line 1: this is not a FlexNet debug log" \
     "$tally" import flexlm-log "$scenarios/01-device-basic.estate.json" --db "$work/usage.sqlite"
+printf 'feature,product\nMLM:MATLAB matlab\n' >"$work/broken-map.csv"
+check "a product map names its broken line" 1 "broken-map.csv: line 2: expected FEATURE,PRODUCT" \
+    "$tally" import flexlm-log "$flexlm" --product-map "$work/broken-map.csv" --db "$work/usage.sqlite"
+printf 'MLM:SIMULINK,matlab\n' >"$work/map.csv"
+check "a product map must name products that exist" 1 "there is no such product" \
+    "$tally" import flexlm-log "$flexlm" --product-map "$work/map.csv" --db "$work/usage.sqlite"
+"$tally" product add matlab --name MATLAB --metric concurrent --db "$work/usage.sqlite" >/dev/null
+check "mapping a feature moves its sessions" 0 "MLM:MATLAB now counts for matlab" \
+    "$tally" product map-feature MLM:MATLAB matlab --db "$work/usage.sqlite"
+check "a product map maps more features onto one product" 0 "0 new sessions, 0 updated, 10007 already known" \
+    "$tally" import flexlm-log "$flexlm" --server lic1 --product-map "$work/map.csv" --db "$work/usage.sqlite"
+check "usage shows the peak of a product" 0 "matlab" "$tally" usage --product matlab --db "$work/usage.sqlite"
+check "usage as JSON" 0 '"peak": 319' "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
+check "usage per week" 0 "2022-06-13" "$tally" usage --product matlab --by week --db "$work/usage.sqlite"
+check "usage of an unknown product is refused" 1 'no product "nope"' \
+    "$tally" usage --product nope --db "$work/usage.sqlite"
+check "denials grouped by reason" 0 "No such feature exists." "$tally" denials --db "$work/usage.sqlite"
+check "denials as CSV" 0 "product,reason,count" "$tally" denials --format csv --db "$work/usage.sqlite"
+
+lmstat="$here/Tests/TallyFormatsTests/Fixtures/lmstat"
+check "an lmstat report is a sample" 0 "38 checkouts: 38 started, 0 continuing; 0 sessions ended; 3 pools kept" \
+    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$work/servers.sqlite"
+grep -v 'start Fri 10/20 16:' "$lmstat/lmstat_app2.txt" | sed 's|status on Fri 10/20/2017 17:02|status on Fri 10/20/2017 18:00|' >"$work/later.txt"
+check "a later sample ends what it no longer lists" 0 "25 checkouts: 0 started, 25 continuing; 13 sessions ended" \
+    "$tally" import lmstat "$work/later.txt" --db "$work/servers.sqlite"
+check "an older sample is refused" 1 "import a server's reports oldest first" \
+    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$work/servers.sqlite"
+check "a server that is down ends nothing" 0 "down: 28000@host3" \
+    "$tally" import lmstat "$lmstat/lmstat_server_down.txt" --server other --db "$work/servers.sqlite"
+check "pools are shown beside entitlements" 0 "28000@host1" "$tally" pools --db "$work/servers.sqlite"
+check "an rlmstat report is a sample" 0 "3 checkouts: 3 started" \
+    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output.txt" --db "$work/servers.sqlite"
+check "a broken rlmstat report names its line" 1 "rlm_output_bad.txt: line 5" \
+    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output_bad.txt" --db "$work/servers.sqlite"
+check "a bad --at is refused" 64 "--at" "$tally" import lmstat "$lmstat/lmstat_app2.txt" --at yesterday --db "$work/servers.sqlite"
 
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
