@@ -61,12 +61,17 @@ extension SQLiteStore {
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
             + target.entitlements.count
         var done = 0
-        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?) throws -> (String, ImportCounts) {
+        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?, current: [R]? = nil) throws
+            -> (String, ImportCounts)
+        {
             let counted = origins?.map { $0 != nil }
-            let counts = try mapping.sync(records, counted: counted, in: db, batch: batch, context: context) {
-                written in
-                progress?(done + written, total)
-            }
+            let report: (Int) -> Void = { written in progress?(done + written, total) }
+            let counts =
+                try current.map {
+                    try mapping.syncMerged(
+                        records, current: $0, counted: counted, in: db, batch: batch, context: context,
+                        progress: report)
+                } ?? mapping.sync(records, counted: counted, in: db, batch: batch, context: context, progress: report)
             done += records.count
             progress?(done, total)
             return (mapping.collection, counts)
@@ -77,9 +82,12 @@ extension SQLiteStore {
             try sync(EstateTables.people, target.people, fromFile.people),
             try sync(EstateTables.devices, target.devices, fromFile.devices),
             try sync(EstateTables.products, target.products, fromFile.products),
-            try sync(EstateTables.installations, target.installations, fromFile.installations),
-            try sync(EstateTables.usage, target.usage, fromFile.usage),
-            try sync(EstateTables.denials, target.denials, fromFile.denials),
+            // The bulk tables reuse the merge's matching: their rows are the current estate's, in order.
+            try sync(
+                EstateTables.installations, target.installations, fromFile.installations,
+                current: current?.installations),
+            try sync(EstateTables.usage, target.usage, fromFile.usage, current: current?.usage),
+            try sync(EstateTables.denials, target.denials, fromFile.denials, current: current?.denials),
             try sync(EstateTables.assignments, target.assignments, fromFile.assignments),
             try sync(EstateTables.entitlements, target.entitlements, fromFile.entitlements),
         ]

@@ -3,8 +3,8 @@ import TallyCore
 
 extension TableMapping {
     /// The identity of a record's row, as text: its id, or its identity columns.
-    func identity(of values: [DatabaseValue]) -> String {
-        values[0..<identity].map(\.description).joined(separator: "\u{1F}")
+    func identity(of values: [DatabaseValue]) -> ArraySlice<DatabaseValue> {
+        values[0..<identity]
     }
 
     /// `current` with `file` applied: a file record replaces the current one of the same identity (the n-th of
@@ -14,11 +14,13 @@ extension TableMapping {
         if current.isEmpty { return (file, Array(file.indices)) }
         var records = current
         var fromFile = [Int?](repeating: nil, count: current.count)
-        var waiting: [String: [Int]] = [:]
+        var waiting: [ArraySlice<DatabaseValue>: [Int]] = [:]
+        waiting.reserveCapacity(current.count)
         for (i, record) in current.enumerated() {
             waiting[identity(of: values(record, context)), default: []].append(i)
         }
-        var taken: [String: Int] = [:]
+        var taken: [ArraySlice<DatabaseValue>: Int] = [:]
+        taken.reserveCapacity(file.count)
         for (index, record) in file.enumerated() {
             let key = identity(of: values(record, context))
             let next = taken[key, default: 0]
@@ -56,14 +58,14 @@ extension TableMapping {
         }
         // Stored rows are remembered by identity with a hash of their values, not the values themselves: a store
         // of millions of rows would otherwise be held twice in memory.
-        var waiting: [String: [(key: DatabaseValue, digest: Int)]] = [:]
+        var waiting: [ArraySlice<DatabaseValue>: [(key: DatabaseValue, digest: Int)]] = [:]
         let rows = try Row.fetchCursor(
             db, sql: "SELECT \(key), \(columns.joined(separator: ", ")) FROM \(table) ORDER BY rowid")
         while let row = try rows.next() {
             let stored = (1...columns.count).map { row[$0] as DatabaseValue }
             waiting[identity(of: stored), default: []].append((row[0], stored.hashValue))
         }
-        var taken: [String: Int] = [:]
+        var taken: [ArraySlice<DatabaseValue>: Int] = [:]
         let update = try db.makeStatement(
             sql:
                 "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE \(key) = ?"
@@ -95,6 +97,43 @@ extension TableMapping {
             for row in rows.dropFirst(taken[identity, default: 0]) {
                 counts.removed += 1
                 if batch != nil { try delete.execute(arguments: [row.key]) }
+            }
+        }
+        return counts
+    }
+
+    /// Writes the outcome of `merge` for a table whose rows `current` holds in `rowid` order (as `fetchAll` reads
+    /// them): `records[i]` for `i < current.count` is the i-th row, updated when its values changed; the rest are
+    /// new. Spares matching identities a second time against the rows. Falls back to `sync` when the table no
+    /// longer holds `current.count` rows.
+    func syncMerged(
+        _ records: [Record], current: [Record], counted: [Bool]?, in db: Database, batch: Int64?,
+        context: ImportContext, progress: (Int) -> Void
+    ) throws -> ImportCounts {
+        let rowids = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) ORDER BY rowid")
+        guard rowids.count == current.count, records.count >= current.count else {
+            return try sync(records, counted: counted, in: db, batch: batch, context: context, progress: progress)
+        }
+        var counts = ImportCounts()
+        let insert = try BulkInsert(insertSQL, in: db)
+        let update = try db.makeStatement(
+            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE rowid = ?")
+        for (i, record) in records.enumerated() {
+            if i & 0xFFFF == 0xFFFF { progress(i + 1) }
+            let isCounted = counted?[i] ?? true
+            guard i < current.count else {
+                if isCounted { counts.inserted += 1 }
+                if let batch { try write(record, with: insert, batch, context) }
+                continue
+            }
+            let now = values(record, context)
+            if now == values(current[i], context) {
+                if isCounted { counts.unchanged += 1 }
+            } else {
+                if isCounted { counts.updated += 1 }
+                if let batch {
+                    try update.execute(arguments: StatementArguments(now + [batch.databaseValue, rowids[i].databaseValue]))
+                }
             }
         }
         return counts
