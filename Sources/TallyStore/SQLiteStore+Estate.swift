@@ -61,7 +61,9 @@ extension SQLiteStore {
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
             + target.entitlements.count
         var done = 0
-        func sync<R>(_ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?, current: [R]? = nil) throws
+        func sync<R>(
+            _ mapping: TableMapping<R>, _ records: [R], _ origins: [Int?]?, current: [R]? = nil
+        ) throws
             -> (String, ImportCounts)
         {
             let counted = origins?.map { $0 != nil }
@@ -167,6 +169,13 @@ extension SQLiteStore {
             current.installations, file.installations, context: context)
         (merged.usage, counted.usage) = EstateTables.usage.merge(current.usage, file.usage, context: context)
         (merged.denials, counted.denials) = EstateTables.denials.merge(current.denials, file.denials, context: context)
+        // The estate file has no feature: a session or denial from a file keeps the feature it was recorded under.
+        for i in current.usage.indices where merged.usage[i].feature == nil {
+            merged.usage[i].feature = current.usage[i].feature
+        }
+        for i in current.denials.indices where merged.denials[i].feature == nil {
+            merged.denials[i].feature = current.denials[i].feature
+        }
         (merged.assignments, counted.assignments) = EstateTables.assignments.merge(
             current.assignments, file.assignments, context: context)
         (merged.entitlements, counted.entitlements) = EstateTables.entitlements.merge(

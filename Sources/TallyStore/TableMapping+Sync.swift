@@ -117,7 +117,8 @@ extension TableMapping {
         var counts = ImportCounts()
         let insert = try BulkInsert(insertSQL, in: db)
         let update = try db.makeStatement(
-            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE rowid = ?")
+            sql: "UPDATE \(table) SET \(columns.map { "\($0) = ?" }.joined(separator: ", ")), batch = ? WHERE rowid = ?"
+        )
         for (i, record) in records.enumerated() {
             if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             let isCounted = counted?[i] ?? true
@@ -132,7 +133,8 @@ extension TableMapping {
             } else {
                 if isCounted { counts.updated += 1 }
                 if let batch {
-                    try update.execute(arguments: StatementArguments(now + [batch.databaseValue, rowids[i].databaseValue]))
+                    try update.execute(
+                        arguments: StatementArguments(now + [batch.databaseValue, rowids[i].databaseValue]))
                 }
             }
         }

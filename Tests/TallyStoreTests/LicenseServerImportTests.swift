@@ -180,6 +180,18 @@ struct LicenseServerImportTests {
         }
     }
 
+    @Test("sessions exported as an estate file and merged back are unchanged and keep their feature")
+    func exportedSessionsMergeBack() throws {
+        let store = try SQLiteStore()
+        _ = try importLog(try Self.fixture("flexlm/matlab.log"), into: store)
+        let stored = try store.loadEstate(asOf: day)
+        let exported = try EstateFile.decode(EstateFile.encode(stored))
+        #expect(exported.usage.count == stored.usage.count && exported.usage.allSatisfy { $0.feature == nil })
+        let summary = try store.importEstate(exported, mode: .merge, source: StoreContractTests.source, dryRun: false)
+        #expect(summary["usage"].unchanged == stored.usage.count && summary["usage"].updated == 0)
+        #expect(try store.loadEstate(asOf: day).usage == stored.usage)
+    }
+
     @Test("a replacing import drops the pools and mappings of the products it removes")
     func replaceDropsPools() throws {
         let store = try SQLiteStore()
