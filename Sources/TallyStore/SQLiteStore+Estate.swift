@@ -5,13 +5,20 @@ extension SQLiteStore {
     public func importEstate(
         _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?
     ) throws(StoreError) -> ImportSummary {
+        try importing(dryRun: dryRun) { db in
+            let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
+            return try importEstate(
+                file, mode: mode, current: current, source: source, dryRun: dryRun, progress: progress, in: db)
+        }
+    }
+
+    /// Runs an import in one transaction, rolled back for a dry run, turning driver errors into the store's.
+    func importing(dryRun: Bool, _ body: (Database) throws -> ImportSummary) throws(StoreError) -> ImportSummary {
         do {
             return try database.writeWithoutTransaction { db in
                 var summary = ImportSummary(batch: nil, collections: [])
                 try db.inTransaction {
-                    let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
-                    summary = try importEstate(
-                        file, mode: mode, current: current, source: source, dryRun: dryRun, progress: progress, in: db)
+                    summary = try body(db)
                     return dryRun ? .rollback : .commit
                 }
                 return summary

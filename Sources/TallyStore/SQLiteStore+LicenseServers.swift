@@ -6,33 +6,22 @@ extension SQLiteStore {
         featureMap: [String: Product.ID], source: ImportSource, dryRun: Bool, progress: ImportProgress?,
         evidence: (LicenseServerContext) -> LicenseServerEvidence
     ) throws(StoreError) -> ImportSummary {
-        do {
-            return try database.writeWithoutTransaction { db in
-                var summary = ImportSummary(batch: nil, collections: [])
-                try db.inTransaction {
-                    for (feature, product) in featureMap.sorted(by: { $0.key < $1.key }) {
-                        if let change = try Self.map(feature, to: product, in: db) {
-                            try AuditTrail.append(change, actor: source.actor, at: source.at, in: db)
-                        }
-                    }
-                    let current = try Self.loadEstate(db, asOf: source.at.day)
-                    let built = evidence(LicenseServerContext(estate: current, featureMap: try Self.featureMap(db)))
-                    if let sample = built.sample { try Self.checkOrder(server: sample.server, at: sample.at, in: db) }
-                    summary = try importEstate(
-                        built.records, mode: .merge, current: current, source: source, dryRun: dryRun,
-                        progress: progress, in: db)
-                    if let sample = built.sample, let batch = summary.batch {
-                        try Self.replacePools(
-                            of: sample.server, with: sample.pools, at: sample.at, batch: batch, in: db)
-                    }
-                    return dryRun ? .rollback : .commit
+        try importing(dryRun: dryRun) { db in
+            for (feature, product) in featureMap.sorted(by: { $0.key < $1.key }) {
+                if let change = try Self.map(feature, to: product, in: db) {
+                    try AuditTrail.append(change, actor: source.actor, at: source.at, in: db)
                 }
-                return summary
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw .database(Self.reason(error))
+            let current = try Self.loadEstate(db, asOf: source.at.day)
+            let built = evidence(LicenseServerContext(estate: current, featureMap: try Self.featureMap(db)))
+            if let sample = built.sample { try Self.checkOrder(server: sample.server, at: sample.at, in: db) }
+            let summary = try importEstate(
+                built.records, mode: .merge, current: current, source: source, dryRun: dryRun, progress: progress,
+                in: db)
+            if let sample = built.sample, let batch = summary.batch {
+                try Self.replacePools(of: sample.server, with: sample.pools, at: sample.at, batch: batch, in: db)
+            }
+            return summary
         }
     }
 
