@@ -41,6 +41,7 @@ public struct ColumnMap: Sendable, Equatable {
         }
     }
 
+    /// Installations or entitlements.
     public var kind: Kind
     /// Each field with the columns that may hold it, in order of preference.
     public var columns: [(field: Field, names: [String])]

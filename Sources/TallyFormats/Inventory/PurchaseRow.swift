@@ -4,6 +4,7 @@ import TallyCore
 public struct PurchaseRow: Sendable, Equatable {
     /// The product as written (`Microsoft Visio Professional 2019`).
     public var product: String
+    /// The publisher as written (`Microsoft`), where the sheet has one.
     public var publisher: String?
     /// Licenses (seats) bought.
     public var quantity: Int?
@@ -15,7 +16,9 @@ public struct PurchaseRow: Sendable, Equatable {
     public var end: Day?
     /// Who sold them (the supplier or reseller).
     public var vendor: String?
+    /// The purchase order (or order number) that bought them.
     public var purchaseOrder: String?
+    /// Free text kept with the purchase.
     public var notes: String?
     /// The line of the row in the file.
     public var line: Int
