@@ -259,8 +259,3 @@ struct GLPIContent {
         return Instant(secondsSinceEpoch: local.secondsSinceEpoch - offset)
     }
 }
-
-extension String {
-    /// Nil for the empty string.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}

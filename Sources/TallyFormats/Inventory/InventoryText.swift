@@ -81,3 +81,8 @@ enum InventoryText {
         return String(scalars)
     }
 }
+
+extension String {
+    /// Nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -47,8 +47,13 @@ struct XMLTree {
 private struct XMLScanner {
     typealias Element = XMLTree.Element
 
+    /// Elements nest no deeper than this: a tag is a few levels deep, and a file nested thousands deep is made to
+    /// exhaust the stack.
+    static let maximumDepth = 256
+
     private let bytes: [UInt8]
     private var position = 0
+    private var depth = 0
     /// Where each line starts, to name lines in errors without counting from the start each time.
     private let lineStarts: [Int]
 
@@ -77,13 +82,13 @@ private struct XMLScanner {
             } else if starts("<!--") {
                 try skip(past: "-->", what: "a comment")
             } else if starts("<!DOCTYPE") {
-                var depth = 0
+                var brackets = 0
                 while position < bytes.count {
                     let byte = bytes[position]
                     position += 1
-                    if byte == UInt8(ascii: "[") { depth += 1 }
-                    if byte == UInt8(ascii: "]") { depth -= 1 }
-                    if byte == UInt8(ascii: ">") && depth <= 0 { break }
+                    if byte == UInt8(ascii: "[") { brackets += 1 }
+                    if byte == UInt8(ascii: "]") { brackets -= 1 }
+                    if byte == UInt8(ascii: ">") && brackets <= 0 { break }
                 }
             } else {
                 return
@@ -92,6 +97,11 @@ private struct XMLScanner {
     }
 
     private mutating func element() throws(FormatError) -> Element {
+        guard depth < Self.maximumDepth else {
+            throw error("elements nest more than \(Self.maximumDepth) deep; this is not a tag")
+        }
+        depth += 1
+        defer { depth -= 1 }
         guard consume("<") else { throw error("expected an element, found \(found())") }
         var element = Element(name: try name("an element name"), line: line())
         while true {
