@@ -1,0 +1,88 @@
+/// The text of inventory exports, whatever Windows tool wrote it: byte-order marks, UTF-16 (`reg export`, Excel's
+/// "Unicode text"), UTF-8, and Windows code page 1252 (Excel's plain "CSV").
+enum InventoryText {
+    /// How the bytes were decoded.
+    enum Encoding: Equatable {
+        case utf8, utf16LittleEndian, utf16BigEndian, windows1252
+    }
+
+    /// Decodes a whole file. A byte-order mark decides; without one, text whose every other byte is zero is
+    /// UTF-16, valid UTF-8 is UTF-8, and anything else is read as Windows-1252, so that no byte is lost.
+    static func decode(_ bytes: [UInt8]) -> (text: String, encoding: Encoding) {
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (utf16(bytes.dropFirst(2), bigEndian: false), .utf16LittleEndian)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) { return (utf16(bytes.dropFirst(2), bigEndian: true), .utf16BigEndian) }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if looksLikeUTF16(body, zeroAt: 1) { return (utf16(body, bigEndian: false), .utf16LittleEndian) }
+        if looksLikeUTF16(body, zeroAt: 0) { return (utf16(body, bigEndian: true), .utf16BigEndian) }
+        if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
+        return (windows1252(body), .windows1252)
+    }
+
+    /// The lines of a text, without their endings (LF, CRLF or a lone CR).
+    static func lines(_ text: String) -> [Substring] {
+        // A CRLF is one Character in Swift, so it is matched as such, not as two separators.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    /// The text without leading and trailing white space.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        var slice = Substring(text)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// The trimmed text, or nil when nothing is left.
+    static func nonEmpty(_ text: (some StringProtocol)?) -> String? {
+        guard let text else { return nil }
+        let value = trimmed(text)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Decodes UTF-16 code units; an odd last byte is dropped.
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Text without a byte-order mark is taken for UTF-16 when, over its first characters, the high byte of every
+    /// code unit is zero: that is ASCII written as UTF-16, which every registry export and CSV header starts with.
+    private static func looksLikeUTF16(_ bytes: ArraySlice<UInt8>, zeroAt offset: Int) -> Bool {
+        let sample = bytes.prefix(64)
+        guard sample.count >= 4 else { return false }
+        for (position, byte) in sample.enumerated() {
+            let isHigh = position % 2 == offset
+            if isHigh && byte != 0 || !isHigh && byte == 0 { return false }
+        }
+        return true
+    }
+
+    /// Decodes Windows-1252: Latin-1, with typographic marks and a few letters in 0x80…0x9F.
+    static func windows1252(_ bytes: ArraySlice<UInt8>) -> String {
+        let high: [UInt32] = [
+            0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D,
+            0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A,
+            0x153, 0x9D, 0x17E, 0x178,
+        ]
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value) ?? "?")
+        }
+        return String(scalars)
+    }
+}
+
+extension String {
+    /// Nil for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
