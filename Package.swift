@@ -17,7 +17,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "TallyCore"),
-        .target(name: "TallyFormats", dependencies: ["TallyCore"]),
+        .target(
+            name: "TallyFormats", dependencies: ["TallyCore"], resources: [.copy("Catalog/builtin-catalog.json")]),
         .target(
             name: "TallyStore",
             dependencies: [

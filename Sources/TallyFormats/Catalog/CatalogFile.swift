@@ -1,0 +1,69 @@
+import TallyCore
+
+/// The software catalog file (`tally-catalog/1`): the products a catalog recognizes and its ordered rules, read
+/// strictly and written back. `docs/catalog.md` describes the format.
+public enum CatalogFile {
+    /// The format tag every catalog file starts with.
+    public static let formatTag = "tally-catalog/1"
+
+    /// Reads a catalog from JSON bytes. Unknown keys, wrong kinds, bad patterns and rules that name no product are
+    /// errors with their path (`rules[12].name: the pattern "..." ...`).
+    public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Catalog {
+        do {
+            return try bytes.withUnsafeBytes { buffer in try decode(buffer) }
+        } catch let error as FormatError {
+            throw error
+        } catch {
+            preconditionFailure("decode throws only FormatError")
+        }
+    }
+
+    /// Reads a catalog from JSON bytes.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(FormatError) -> Catalog {
+        var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
+        guard try reader.peekKind() == .object else {
+            throw reader.syntax("a catalog file is one JSON object; this one starts with something else")
+        }
+        var format: String?
+        var products: [CatalogProduct] = []
+        var rules: [CatalogRule] = []
+        let keys = CatalogKeys.catalog
+        try reader.readObject { reader, key throws(FormatError) in
+            guard let name = keys[key] else { throw keys.unknown(key, at: "") }
+            switch name {
+            case .format: format = try reader.string("format")
+            case .products:
+                products = try reader.list("products") { reader, index throws(FormatError) in
+                    try reader.catalogProduct(at: index)
+                }
+            case .rules:
+                rules = try reader.list("rules") { reader, index throws(FormatError) in
+                    try reader.catalogRule(at: index)
+                }
+            }
+        }
+        try reader.expectEnd()
+        guard let format else {
+            throw .field(path: "format", reason: "required; a catalog file starts with \"format\": \"\(formatTag)\"")
+        }
+        guard format == formatTag else {
+            throw .field(
+                path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(formatTag)\"")
+        }
+        do throws(CatalogError) {
+            return try Catalog(products: products, rules: rules)
+        } catch {
+            throw error.formatError
+        }
+    }
+}
+
+extension CatalogError {
+    /// The same problem as a format error, at its path in the file.
+    var formatError: FormatError {
+        switch self {
+        case .invalid(let path, let reason): return .field(path: path, reason: reason)
+        case .invalidPattern, .invalidTemplate: return .field(path: "", reason: description)
+        }
+    }
+}
