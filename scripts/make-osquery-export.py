@@ -48,7 +48,9 @@ FREE = [
 
 
 def version(pattern, rng):
-    return pattern.format(*(rng.randint(1, 9999) for _ in range(pattern.count("{}"))))
+    """One of six builds of a title, as a fleet mostly runs a few builds of each."""
+    build = random.Random(pattern + str(rng.randint(0, 5)))
+    return pattern.format(*(build.randint(1, 9999) for _ in range(pattern.count("{}"))))
 
 
 def windows(rng, tools):
@@ -57,7 +59,7 @@ def windows(rng, tools):
         rows.append({"name": name, "version": version(pattern, rng), "publisher": publisher,
                      "install_date": f"20{rng.randint(18, 23)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"})
     for i in rng.sample(range(len(tools)), 180):
-        rows.append({"name": tools[i], "version": f"{rng.randint(1, 9)}.{rng.randint(0, 20)}", "publisher": "Contoso IT",
+        rows.append({"name": tools[i], "version": f"{i % 7 + 1}.{rng.randint(0, 2)}", "publisher": "Contoso IT",
                      "install_date": ""})
     return rows
 
@@ -72,7 +74,7 @@ def macos(rng, tools):
 
 
 def linux(rng, packages):
-    return [{"name": p, "version": f"{rng.randint(1, 5)}.{rng.randint(0, 30)}-{rng.randint(1, 9)}", "arch": "amd64",
+    return [{"name": p, "version": f"{len(p) % 5 + 1}.{rng.randint(0, 3)}-1", "arch": "amd64",
              "maintainer": "Ubuntu Developers", "source": p} for p in rng.sample(packages, 1000)]
 
 

@@ -5,7 +5,7 @@ extension SQLiteStore {
     public func importEstate(
         _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?
     ) throws(StoreError) -> ImportSummary {
-        try importing(dryRun: dryRun) { db in
+        try importing(dryRun: dryRun) { (db: Database) throws -> ImportSummary in
             let current = mode == .merge ? try Self.loadEstate(db, asOf: file.asOf) : nil
             return try importEstate(
                 file, mode: mode, current: current, source: source, dryRun: dryRun, progress: progress, in: db)
@@ -13,15 +13,16 @@ extension SQLiteStore {
     }
 
     /// Runs an import in one transaction, rolled back for a dry run, turning driver errors into the store's.
-    func importing(dryRun: Bool, _ body: (Database) throws -> ImportSummary) throws(StoreError) -> ImportSummary {
+    func importing<T>(dryRun: Bool, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try database.writeWithoutTransaction { db in
-                var summary = ImportSummary(batch: nil, collections: [])
+                var result: T?
                 try db.inTransaction {
-                    summary = try body(db)
+                    result = try body(db)
                     return dryRun ? .rollback : .commit
                 }
-                return summary
+                guard let result else { throw StoreError.database("the import did not finish") }
+                return result
             }
         } catch let error as StoreError {
             throw error

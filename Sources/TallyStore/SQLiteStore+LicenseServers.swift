@@ -6,7 +6,7 @@ extension SQLiteStore {
         featureMap: [String: Product.ID], source: ImportSource, dryRun: Bool, progress: ImportProgress?,
         evidence: (LicenseServerContext) -> LicenseServerEvidence
     ) throws(StoreError) -> ImportSummary {
-        try importing(dryRun: dryRun) { db in
+        try importing(dryRun: dryRun) { (db: Database) throws -> ImportSummary in
             for (feature, product) in featureMap.sorted(by: { $0.key < $1.key }) {
                 if let change = try Self.map(feature, to: product, in: db) {
                     try AuditTrail.append(change, actor: source.actor, at: source.at, in: db)

@@ -10,6 +10,9 @@ extension SQLiteStore {
         migrator.registerMigration("v2: license servers") { db in
             try db.execute(sql: version2)
         }
+        migrator.registerMigration("v3: inventory evidence and the catalog") { db in
+            try db.execute(sql: version3)
+        }
         return migrator
     }
 
@@ -107,5 +110,20 @@ extension SQLiteStore {
             product TEXT NOT NULL REFERENCES product(id) DEFERRABLE INITIALLY DEFERRED,
             version TEXT, issued INTEGER, in_use INTEGER, reserved INTEGER NOT NULL, expires TEXT,
             sampled_at INTEGER NOT NULL, PRIMARY KEY (server, position));
+        """
+
+    /// What inventory sources saw, kept raw so that a new catalog rule can re-read it: each distinct (publisher, name,
+    /// version) once with what the catalog made of it, each sighting on a device by a source with its first and
+    /// last day and the day it disappeared. (The license manager's own catalog is a setting, `catalog`.)
+    private static let version3 = """
+        CREATE TABLE software_title (
+            id INTEGER PRIMARY KEY, publisher TEXT NOT NULL, name TEXT NOT NULL, version TEXT NOT NULL,
+            outcome TEXT NOT NULL, product TEXT, clean_version TEXT, rule TEXT,
+            UNIQUE (publisher, name, version));
+        CREATE TABLE raw_software (
+            id INTEGER PRIMARY KEY, device TEXT NOT NULL, source TEXT NOT NULL,
+            title INTEGER NOT NULL REFERENCES software_title(id), installed TEXT, first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL, removed TEXT, batch INTEGER NOT NULL);
+        CREATE INDEX raw_software_device ON raw_software(device, source);
         """
 }

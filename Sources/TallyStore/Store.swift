@@ -1,4 +1,5 @@
 import TallyCore
+import TallyFormats
 
 /// The license inventory kept over years: the estate, where each part came from, dated positions, and an audit
 /// trail of every change. Every backend keeps the same contract, proven by the same tests.
@@ -29,6 +30,27 @@ public protocol Store: Sendable {
 
     /// The license servers' pools as last sampled, by server, then in report order.
     func fetchServerPools() throws(StoreError) -> [ServerPool]
+
+    /// Writes what an inventory source saw as one import batch: each device recognised among the stored ones (by
+    /// serial, else short host name) or added, its details updated; its software replacing what `source` saw on it
+    /// before (what is gone is kept, marked removed); new raw titles read by `catalog`; and the devices'
+    /// installations derived again from every source's evidence.
+    func importInventory(
+        _ devices: [InventoryDevice], source: String, catalog: some SoftwareCatalog, origin: ImportSource,
+        dryRun: Bool
+    ) throws(StoreError) -> InventorySummary
+
+    /// Reads every stored raw title again with `catalog` and derives the installations afresh, as one audited change.
+    func applyCatalog(_ catalog: some SoftwareCatalog, actor: String, at: Instant) throws(StoreError) -> CatalogSummary
+
+    /// Raw titles no rule recognises, by the number of devices that have them, most first.
+    func fetchUnrecognized(limit: Int) throws(StoreError) -> [UnrecognizedTitle]
+
+    /// The license manager's own catalog (a catalog document, read before the built-in one), nil when none.
+    func fetchOwnCatalog() throws(StoreError) -> String?
+
+    /// Replaces the license manager's own catalog, as one audited change described by `change`.
+    func saveOwnCatalog(_ document: String, change: String, actor: String, at: Instant) throws(StoreError)
 
     /// The whole store as an estate dated `asOf`.
     func loadEstate(asOf: Day) throws(StoreError) -> Estate

@@ -8,7 +8,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.",
-        subcommands: [ImportFlexLMLogCommand.self, ImportLmstatCommand.self, ImportRlmstatCommand.self])
+        subcommands: [
+            ImportFlexLMLogCommand.self, ImportLmstatCommand.self, ImportRlmstatCommand.self, ImportGLPICommand.self,
+            ImportOsqueryCommand.self, ImportWinregCommand.self, ImportSWIDCommand.self, ImportCSVCommand.self,
+        ])
 
     // Optional so that the subcommands (`tally import flexlm-log ...`) parse without it; `run` asks for it.
     @Option(name: .long, help: "The estate file (tally-estate/1 JSON).")

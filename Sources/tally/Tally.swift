@@ -9,7 +9,8 @@ struct Tally: ParsableCommand {
         subcommands: [
             DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self,
             EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, AssignCommand.self, UnassignCommand.self,
-            UsageCommand.self, DenialsCommand.self, PoolsCommand.self, AuditCommand.self, GenerateCommand.self,
+            UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,
+            GenerateCommand.self,
             BenchCommand.self,
         ]
     )

@@ -29,7 +29,8 @@ public struct DeviceMatcher: Sendable {
 
     /// A new id for a machine: its short host name, else `serial-SERIAL`, made unique with `-2`, `-3`…
     public func newID(name: String?, serial: String?) -> Device.ID {
-        let base = name.map(Self.shortName).flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            name.map(Self.shortName).flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.meaningfulSerial(serial).map { "serial-" + $0 } ?? "device"
         var candidate = base
         var suffix = 2

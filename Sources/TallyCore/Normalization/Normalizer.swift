@@ -6,7 +6,7 @@
 public struct Normalizer: Sendable {
     public let catalog: Catalog
     private let index: RuleIndex
-    private var cache: [RawSoftware: Normalization] = [:]
+    private var cache: [SoftwareTitle: Normalization] = [:]
     /// The most answers remembered; when full, the memory starts afresh, so that an inventory of endless distinct
     /// versions cannot take all the memory there is.
     public var cacheLimit = 1 << 20
@@ -19,7 +19,7 @@ public struct Normalizer: Sendable {
 
     /// What a raw row is, remembered for the next row with the same publisher, name and version.
     public mutating func normalize(publisher: String?, name: String, version: String?) -> Normalization {
-        let row = RawSoftware(publisher: publisher, name: name, version: version)
+        let row = SoftwareTitle(publisher: publisher, name: name, version: version)
         if let known = cache[row] { return known }
         let result = evaluate(publisher: publisher, name: name, version: version)
         if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }

@@ -19,7 +19,7 @@ public enum NormalizationBenchmark {
 
     /// The distinct rows, what each was made as, and the rows of the inventory as positions in `distinct`.
     public struct Workload: Sendable {
-        public let distinct: [RawSoftware]
+        public let distinct: [SoftwareTitle]
         public let kinds: [Kind]
         public let records: [Int32]
     }
@@ -51,10 +51,10 @@ public enum NormalizationBenchmark {
     /// `records` rows drawn from about `distinct` distinct ones, every choice following from `seed`.
     public static func workload(records: Int = 5_000_000, distinct: Int = 20_000, seed: UInt64 = 1) -> Workload {
         var rng = SeededGenerator(seed: seed)
-        var rows: [RawSoftware] = []
+        var rows: [SoftwareTitle] = []
         var kinds: [Kind] = []
         var ranges: [Kind: Range<Int>] = [:]
-        var seen = Set<RawSoftware>()
+        var seen = Set<SoftwareTitle>()
         for (kind, share) in shares {
             let start = rows.count
             let target = max(1, Int((Double(max(1, distinct)) * share).rounded()))
@@ -63,7 +63,7 @@ public enum NormalizationBenchmark {
             while rows.count - start < target, attempts < target * 50 {
                 attempts += 1
                 let template = rng.pick(templates)
-                let row = RawSoftware(
+                let row = SoftwareTitle(
                     publisher: template.publisher.isEmpty ? nil : expand(template.publisher, &rng),
                     name: expand(template.name, &rng), version: expand(template.version, &rng))
                 guard seen.insert(row).inserted else { continue }

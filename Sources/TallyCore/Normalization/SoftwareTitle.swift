@@ -1,6 +1,6 @@
 /// One row of software as an inventory tool reports it, before normalization: the publisher and name as the
 /// installer wrote them (`Microsoft Corporation`, `Microsoft Office Professional Plus 2019 - en-us`) and the version.
-public struct RawSoftware: Hashable, Sendable {
+public struct SoftwareTitle: Hashable, Sendable {
     public var publisher: String?
     public var name: String
     public var version: String?

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import TallyFormats
+
+/// `tally import swid`: ISO/IEC 19770-2 SWID tags found on one device.
+struct ImportSWIDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swid",
+        abstract: "Import ISO/IEC 19770-2 SWID tags (2015 or 2009 schema): files, or folders of .swidtag files.",
+        discussion: "Patch and supplemental tags describe a product's parts, not products: they are left out.")
+
+    @Argument(help: "Tag files, or folders searched for *.swidtag files.")
+    var paths: [String]
+
+    @Option(name: .long, help: "The device the tags were found on (its host name).")
+    var device: String
+
+    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
+    var dryRun = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            var files: [String] = []
+            for path in paths {
+                var folder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+                    let found = (FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? [])
+                        .filter { $0.lowercased().hasSuffix(".swidtag") }.sorted()
+                    guard !found.isEmpty else { throw CommandError.file(path, reason: "holds no .swidtag file") }
+                    files += found.map { (path as NSString).appendingPathComponent($0) }
+                } else {
+                    files.append(path)
+                }
+            }
+            var device = InventoryDevice(name: self.device)
+            var skipped: [InventoryWarning] = []
+            var digests: [String] = []
+            for file in files {
+                let bytes = try Terminal.readFile(file)
+                digests.append(digest(bytes))
+                let tag: SWIDTag
+                do throws(FormatError) {
+                    tag = try SWIDTag.parse(bytes)
+                } catch {
+                    throw CommandError.input(file, reason: error.description)
+                }
+                if tag.isProduct {
+                    device.software.append(tag.software)
+                } else {
+                    skipped.append(
+                        InventoryWarning(location: file, reason: "a \(tag.kind.rawValue) tag, not a product"))
+                }
+            }
+            try InventoryImport(source: "swid", store: store, dryRun: dryRun).write(
+                InventoryReport(devices: [device], skipped: skipped), files: files, digests: digests)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import TallyFormats
+
+/// `tally import winreg`: a `reg export` of the Windows Uninstall keys.
+struct ImportWinregCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winreg",
+        abstract: "Import a `reg export` of the Uninstall keys (UTF-16 or UTF-8) for one device.",
+        discussion: "System components and updates are not products and are left out.")
+
+    @Argument(help: "The .reg files of the device (64-bit and 32-bit keys).")
+    var files: [String]
+
+    @Option(name: .long, help: "The device the export was taken on (its host name).")
+    var device: String
+
+    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
+    var dryRun = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try reportingErrors {
+            try InventoryImport(source: "winreg", store: store, dryRun: dryRun).run(files) {
+                file, bytes throws(CommandError) in
+                do throws(FormatError) {
+                    return try WindowsRegistryExport.parse(bytes, device: device)
+                } catch {
+                    throw .input(file, reason: error.description)
+                }
+            }
+        }
+    }
+}
