@@ -43,8 +43,10 @@ extension SQLiteStore {
             arguments: [at.description, actor, summary.changed, summary.titles - summary.changed])
         let batch = db.lastInsertedRowID
         let devices = try String.fetchAll(db, sql: "SELECT DISTINCT device FROM raw_software").map { Device.ID($0) }
-        summary.productsAdded = try Self.addProducts(usedBy: devices, to: &estate, catalog: catalog, in: db)
-        summary.installationsAfter = try Self.rederive(devices, in: &estate, batch: batch, in: db)
+        let evidence = try Self.storedEvidence(of: devices, excluding: nil, in: db)
+        summary.productsAdded = try Self.addProducts(
+            Set(evidence.map(\.product)), to: &estate, catalog: catalog, in: db)
+        summary.installationsAfter = try Self.rederive(devices, from: evidence, in: &estate, batch: batch, in: db)
         try Self.check(estate)
         try AuditTrail.append(
             AuditTrail.Change(

@@ -11,13 +11,18 @@ struct TitleTable {
     }
 
     private var ids: [Key: Int64] = [:]
+    /// For titles recognised as products: the product and clean version.
+    private(set) var products: [Int64: (product: String, version: String?)] = [:]
     private var insert: Statement
     /// Titles added: recognised as products, ignored, unrecognised.
     private(set) var added = (0, 0, 0)
 
     init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT id, publisher, name, version FROM software_title") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT id, publisher, name, version, outcome, product, clean_version FROM software_title")
+        {
             ids[Key(publisher: row[1], name: row[2], version: row[3])] = row[0]
+            if let product: String = row[5], row[4] == "product" { products[row[0]] = (product, row[6]) }
         }
         insert = try db.makeStatement(
             sql: """
@@ -42,7 +47,28 @@ struct TitleTable {
             ])
         let id = db.lastInsertedRowID
         ids[key] = id
+        if outcome.kind == "product", let product = outcome.product { products[id] = (product, outcome.version) }
         return id
+    }
+}
+
+/// One source's sighting of a recognised product on a device, dates as stored (`YYYY-MM-DD`).
+struct Evidence: Comparable {
+    var device: String
+    var product: String
+    var version: String?
+    var source: String
+    var installed: Day?
+    var lastSeen: String
+    var firstSeen: String
+
+    /// The same device, product and clean version: one installation.
+    func sameInstallation(as other: Evidence) -> Bool {
+        device == other.device && product == other.product && version == other.version
+    }
+
+    static func < (a: Evidence, b: Evidence) -> Bool {
+        (a.device, a.product, a.version ?? "", a.source) < (b.device, b.product, b.version ?? "", b.source)
     }
 }
 
@@ -75,16 +101,20 @@ struct TitleOutcome: Equatable {
 extension SQLiteStore {
     /// Makes each device's sightings by `source` what it was seen with now: titles seen again get today as their
     /// last day, titles no longer seen are marked removed today (kept as history), new titles are added.
-    /// Returns (added, seen again, removed).
+    /// Returns the counts (added, seen again, removed) and the evidence of products the devices now hold.
     static func replaceSightings(
-        _ sightings: [(device: Device.ID, titles: [Int64: Day?])], source: String, day: Day, batch: Int64,
-        in db: Database
-    ) throws -> (Int, Int, Int) {
-        var stored: [String: [Int64: Int64]] = [:]
+        _ sightings: [(device: Device.ID, titles: [Int64: Day?])], source: String, titles table: TitleTable, day: Day,
+        batch: Int64, in db: Database
+    ) throws -> (added: Int, seen: Int, removed: Int, evidence: [Evidence]) {
+        var stored: [String: [Int64: (id: Int64, installed: Day?, firstSeen: String)]] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT device, title, id FROM raw_software WHERE source = ? AND removed IS NULL",
+            db,
+            sql:
+                "SELECT device, title, id, installed, first_seen FROM raw_software WHERE source = ? AND removed IS NULL",
             arguments: [source])
-        while let row = try rows.next() { stored[row[0], default: [:]][row[1]] = row[2] }
+        while let row = try rows.next() {
+            stored[row[0], default: [:]][row[1]] = (row[2], try Column.day(row, 3), row[4])
+        }
         let today = day.description
         let remove = try db.makeStatement(sql: "UPDATE raw_software SET removed = ?, batch = ? WHERE id = ?")
         let keep = try db.makeStatement(
@@ -95,42 +125,71 @@ extension SQLiteStore {
             VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
             """, in: db)
         var added = 0, seen = 0, removed = 0
+        var evidence: [Evidence] = []
         for (device, titles) in sightings {
             let before = stored[device.rawValue] ?? [:]
             for (title, row) in before where titles[title] == nil {
-                try remove.execute(arguments: [today, batch, row])
+                try remove.execute(arguments: [today, batch, row.id])
                 removed += 1
             }
-            try keep.execute(arguments: [today, batch, device.rawValue, source])
+            if !before.isEmpty { try keep.execute(arguments: [today, batch, device.rawValue, source]) }
             for (title, installed) in titles {
-                if before[title] != nil {
+                var firstSeen = today
+                var since = installed
+                if let earlier = before[title] {
                     seen += 1
-                    continue
+                    firstSeen = earlier.firstSeen
+                    since = earlier.installed ?? installed
+                } else {
+                    try insert.insert([
+                        device.rawValue.databaseValue, source.databaseValue, title.databaseValue,
+                        Column.day(installed), today.databaseValue, today.databaseValue, batch.databaseValue,
+                    ])
+                    added += 1
                 }
-                try insert.insert([
-                    device.rawValue.databaseValue, source.databaseValue, title.databaseValue,
-                    Column.day(installed), today.databaseValue, today.databaseValue, batch.databaseValue,
-                ])
-                added += 1
+                if let product = table.products[title] {
+                    evidence.append(
+                        Evidence(
+                            device: device.rawValue, product: product.product, version: product.version,
+                            source: source, installed: since, lastSeen: today, firstSeen: firstSeen))
+                }
             }
         }
-        return (added, seen, removed)
+        return (added, seen, removed, evidence)
     }
 
-    /// Adds to the store the products that the devices' recognised titles count for and that it lacks.
-    static func addProducts(
-        usedBy devices: [Device.ID], to estate: inout Estate, catalog: some SoftwareCatalog, in db: Database
-    ) throws -> Int {
+    /// The stored evidence of products on `devices`, from every source but `excluded`.
+    static func storedEvidence(
+        of devices: [Device.ID], excluding excluded: String?, in db: Database
+    ) throws
+        -> [Evidence]
+    {
         try fillTouched(devices, in: db)
-        let used = try String.fetchAll(
+        let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT DISTINCT t.product FROM raw_software r JOIN software_title t ON t.id = r.title
-                WHERE r.removed IS NULL AND t.outcome = 'product' AND r.device IN (SELECT device FROM touched)
-                """)
+                SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen
+                FROM raw_software r JOIN software_title t ON t.id = r.title
+                WHERE r.device IN (SELECT device FROM touched) AND r.source IS NOT ? AND r.removed IS NULL
+                    AND t.outcome = 'product'
+                """, arguments: [excluded])
+        var evidence: [Evidence] = []
+        while let row = try rows.next() {
+            evidence.append(
+                Evidence(
+                    device: row[0], product: row[1], version: row[2], source: row[3], installed: try Column.day(row, 4),
+                    lastSeen: row[5], firstSeen: row[6]))
+        }
+        return evidence
+    }
+
+    /// Adds to the store the products that evidence names and that it lacks.
+    static func addProducts(
+        _ used: Set<String>, to estate: inout Estate, catalog: some SoftwareCatalog, in db: Database
+    ) throws -> Int {
         let known = Set(estate.products.map(\.id.rawValue))
         var added = 0
-        for id in used where !known.contains(id) {
+        for id in used.sorted() where !known.contains(id) {
             let product = catalog.product(Product.ID(id)) ?? Product(id: Product.ID(id))
             try EstateTables.products.insert(product, in: db, context: ImportContext(day: estate.asOf))
             estate.products.append(product)
@@ -139,11 +198,13 @@ extension SQLiteStore {
         return added
     }
 
-    /// Derives the installations of `devices` afresh from every source's evidence: one per device, product and
-    /// clean version (source `inventory:glpi+osquery`, the sources that saw it), installed on the earliest day any
-    /// sighting says, seen last on the latest. They replace the devices' earlier derived installations, in the
-    /// store and in `estate`.
-    static func rederive(_ devices: [Device.ID], in estate: inout Estate, batch: Int64, in db: Database) throws -> Int {
+    /// Derives the installations of `devices` afresh from their evidence: one per device, product and clean version
+    /// (source `inventory:glpi+osquery`, the sources that saw it), installed on the earliest day any sighting says,
+    /// seen last on the latest. They replace the devices' earlier derived installations, in the store and in
+    /// `estate`.
+    static func rederive(
+        _ devices: [Device.ID], from evidence: [Evidence], in estate: inout Estate, batch: Int64, in db: Database
+    ) throws -> Int {
         try fillTouched(devices, in: db)
         let touched = Set(devices)
         estate.installations.removeAll { touched.contains($0.device) && ($0.source?.hasPrefix("inventory:") ?? false) }
@@ -151,55 +212,35 @@ extension SQLiteStore {
             sql: """
                 DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (SELECT device FROM touched)
                 """)
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT r.device, t.product, t.clean_version, r.source, min(r.installed), max(r.last_seen),
-                    min(r.first_seen)
-                FROM raw_software r JOIN software_title t ON t.id = r.title
-                WHERE r.removed IS NULL AND t.outcome = 'product' AND r.device IN (SELECT device FROM touched)
-                GROUP BY r.device, t.product, t.clean_version, r.source
-                ORDER BY r.device, t.product, t.clean_version, r.source
-                """)
         let insert = try BulkInsert(
             """
             INSERT INTO installation (device, product, version, installed, last_used, last_seen, source, first_seen,
             batch) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
             """, in: db)
-        var pending: (installation: Installation, firstSeen: String)?
+        let ordered = evidence.sorted()
         var count = 0
-        func flush() throws {
-            guard let (installation, firstSeen) = pending else { return }
+        var start = 0
+        while start < ordered.count {
+            var end = start + 1
+            while end < ordered.count, ordered[end].sameInstallation(as: ordered[start]) { end += 1 }
+            let group = ordered[start..<end]
+            var sources: [String] = []
+            for item in group where sources.last != item.source { sources.append(item.source) }
+            let first = ordered[start]
+            let installation = Installation(
+                device: Device.ID(first.device), product: Product.ID(first.product),
+                version: first.version.map(Version.init),
+                installed: group.compactMap(\.installed).min(), lastSeen: Day(group.map(\.lastSeen).max() ?? ""),
+                source: "inventory:" + sources.joined(separator: "+"))
             estate.installations.append(installation)
             try insert.insert([
-                installation.device.rawValue.databaseValue, installation.product.rawValue.databaseValue,
-                Column.text(installation.version?.description), Column.day(installation.installed),
-                Column.day(installation.lastSeen), Column.text(installation.source), firstSeen.databaseValue,
-                batch.databaseValue,
+                first.device.databaseValue, first.product.databaseValue, Column.text(first.version),
+                Column.day(installation.installed), Column.day(installation.lastSeen), Column.text(installation.source),
+                (group.map(\.firstSeen).min() ?? "").databaseValue, batch.databaseValue,
             ])
             count += 1
+            start = end
         }
-        while let row = try rows.next() {
-            let installation = Installation(
-                device: Device.ID(row[0]), product: Product.ID(row[1]), version: (row[2] as String?).map(Version.init),
-                installed: try Column.day(row, 4), lastSeen: try Column.day(row, 5), source: "inventory:" + row[3])
-            let firstSeen: String = row[6]
-            if var same = pending, same.installation.device == installation.device,
-                same.installation.product == installation.product,
-                same.installation.version?.description == installation.version?.description
-            {
-                same.installation.source = (same.installation.source ?? "") + "+" + (row[3] as String)
-                same.installation.installed = [same.installation.installed, installation.installed].compactMap { $0 }
-                    .min()
-                same.installation.lastSeen = [same.installation.lastSeen, installation.lastSeen].compactMap { $0 }.max()
-                same.firstSeen = min(same.firstSeen, firstSeen)
-                pending = same
-            } else {
-                try flush()
-                pending = (installation, firstSeen)
-            }
-        }
-        try flush()
         return count
     }
 

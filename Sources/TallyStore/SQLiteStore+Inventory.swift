@@ -36,12 +36,16 @@ extension SQLiteStore {
                 sightings.append((device, seen))
             }
             (summary.titlesRecognized, summary.titlesIgnored, summary.titlesUnrecognized) = titles.added
-            let counts = try Self.replaceSightings(sightings, source: source, day: day, batch: batch, in: db)
-            (summary.softwareAdded, summary.softwareSeen, summary.softwareRemoved) = counts
+            let sighted = try Self.replaceSightings(
+                sightings, source: source, titles: titles, day: day, batch: batch, in: db)
+            (summary.softwareAdded, summary.softwareSeen, summary.softwareRemoved) =
+                (sighted.added, sighted.seen, sighted.removed)
 
             let devices = recognised.software.map(\.device)
-            summary.productsAdded = try Self.addProducts(usedBy: devices, to: &estate, catalog: catalog, in: db)
-            summary.installations = try Self.rederive(devices, in: &estate, batch: batch, in: db)
+            let evidence = try sighted.evidence + Self.storedEvidence(of: devices, excluding: source, in: db)
+            summary.productsAdded = try Self.addProducts(
+                Set(evidence.map(\.product)), to: &estate, catalog: catalog, in: db)
+            summary.installations = try Self.rederive(devices, from: evidence, in: &estate, batch: batch, in: db)
             let context = ImportContext(day: day, estate: estate)
             for device in estate.devices where recognised.added.contains(device.id) {
                 try EstateTables.devices.insert(device, in: db, context: context)

@@ -20,6 +20,11 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Measure parsing this FlexNet debug log instead (one core, file already read).")
     var flexlmLog: String?
 
+    @Option(
+        name: .long,
+        help: "Measure normalizing this many raw installation records with the built-in catalog instead (one core).")
+    var normalize: Int?
+
     @Option(name: .long, help: "How many times to reconcile (or parse); the best and the median are reported.")
     var runs: Int = 3
 
@@ -31,6 +36,10 @@ struct BenchCommand: ParsableCommand {
         try reportingErrors {
             if let flexlmLog {
                 try benchLogParsing(flexlmLog)
+                return
+            }
+            if let normalize {
+                try benchNormalizing(normalize)
                 return
             }
             let clock = ContinuousClock()
@@ -113,6 +122,40 @@ struct BenchCommand: ParsableCommand {
         if let parsed {
             Terminal.write("\(parsed.checkouts.count) checkouts, \(parsed.denials.count) denials\n")
         }
+    }
+
+    /// Normalizing raw records drawn from 20,000 distinct (publisher, name, version) titles, as inventories repeat
+    /// the same titles across devices; then working out each distinct title without the cache.
+    private func benchNormalizing(_ records: Int) throws {
+        let catalog: Catalog
+        do throws(FormatError) {
+            catalog = try CatalogFile.builtin()
+        } catch {
+            throw CommandError.input("the built-in catalog", reason: error.description)
+        }
+        let workload = NormalizationBenchmark.workload(records: records, distinct: 20_000, seed: seed)
+        let clock = ContinuousClock()
+        var timings: [Duration] = []
+        var counts = NormalizationBenchmark.Counts()
+        for _ in 0..<runs {
+            var normalizer = Normalizer(catalog: catalog)
+            timings.append(clock.measure { counts = NormalizationBenchmark.normalize(workload, with: &normalizer) })
+        }
+        timings.sort()
+        for (label, timing) in [("best", timings[0]), ("median", timings[timings.count / 2])] {
+            let seconds = timing / .seconds(1)
+            Terminal.write(
+                "normalize \(records) records (20,000 distinct), \(label) of \(runs): "
+                    + "\(Int((seconds * 1000).rounded())) ms = \(PositionTable.grouped(Int(Double(records) / seconds))) records/s\n"
+            )
+        }
+        Terminal.write("\(counts.products) products, \(counts.ignored) ignored, \(counts.unrecognized) unrecognised\n")
+        let uncached = clock.measure {
+            _ = NormalizationBenchmark.evaluateDistinct(workload, with: Normalizer(catalog: catalog))
+        }
+        Terminal.write(
+            "each of the \(workload.distinct.count) distinct titles without the cache: \(Int((uncached / .milliseconds(1)).rounded())) ms\n"
+        )
     }
 
     private func report(_ what: String, _ duration: Duration) {

@@ -28,6 +28,13 @@ enum InventoryText {
 
     /// The text without leading and trailing white space.
     static func trimmed(_ text: some StringProtocol) -> String {
+        // Most values have no space at either end: check the bytes before looking at characters.
+        let string = String(text)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80, last > 0x20,
+            last < 0x80
+        {
+            return string
+        }
         var slice = Substring(text)
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
