@@ -224,147 +224,151 @@ extension BuiltinCatalogTests {
     ]
 
     /// Free editions and free tools of commercial publishers: ignored, before the paid product of the same name.
-    static let freeEditions: [RawSoftware] = [
-        RawSoftware(publisher: "Adobe Systems Incorporated", name: "Adobe Acrobat Reader DC", version: "21.001.20145"),
-        RawSoftware(publisher: "Adobe Inc.", name: "Adobe Acrobat Reader DC MUI", version: "23.003.20244"),
-        RawSoftware(
+    static let freeEditions: [SoftwareTitle] = [
+        SoftwareTitle(
+            publisher: "Adobe Systems Incorporated", name: "Adobe Acrobat Reader DC", version: "21.001.20145"),
+        SoftwareTitle(publisher: "Adobe Inc.", name: "Adobe Acrobat Reader DC MUI", version: "23.003.20244"),
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Microsoft Visual Studio Community 2019", version: "16.11"),
-        RawSoftware(publisher: "Microsoft Corporation", name: "Visual Studio Community 2022", version: "17.8.3"),
-        RawSoftware(
+        SoftwareTitle(publisher: "Microsoft Corporation", name: "Visual Studio Community 2022", version: "17.8.3"),
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Microsoft SQL Server 2019 Express LocalDB", version: "15.0"),
-        RawSoftware(publisher: "Microsoft Corporation", name: "Microsoft SQL Server 2014 Express", version: "12.0"),
-        RawSoftware(
+        SoftwareTitle(publisher: "Microsoft Corporation", name: "Microsoft SQL Server 2014 Express", version: "12.0"),
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Microsoft Power BI Desktop (x64)", version: "2.124.1052.0"),
-        RawSoftware(publisher: "Microsoft Corporation", name: "Microsoft Visual Studio Code (User)", version: "1.85.1"),
-        RawSoftware(
+        SoftwareTitle(
+            publisher: "Microsoft Corporation", name: "Microsoft Visual Studio Code (User)", version: "1.85.1"),
+        SoftwareTitle(
             publisher: "JetBrains s.r.o.", name: "IntelliJ IDEA Community Edition 2023.2.1", version: "232.9559.62"),
-        RawSoftware(publisher: "JetBrains s.r.o.", name: "PyCharm Community Edition 2024.1", version: "241.14494.241"),
-        RawSoftware(publisher: "Oracle Corporation", name: "Java 8 Update 202 (64-bit)", version: "8.0.2020.8"),
-        RawSoftware(publisher: "Oracle Corporation", name: "Java 8 Update 45", version: "8.0.450.15"),
-        RawSoftware(
+        SoftwareTitle(
+            publisher: "JetBrains s.r.o.", name: "PyCharm Community Edition 2024.1", version: "241.14494.241"),
+        SoftwareTitle(publisher: "Oracle Corporation", name: "Java 8 Update 202 (64-bit)", version: "8.0.2020.8"),
+        SoftwareTitle(publisher: "Oracle Corporation", name: "Java 8 Update 45", version: "8.0.450.15"),
+        SoftwareTitle(
             publisher: "Oracle Corporation", name: "Java(TM) SE Development Kit 17.0.5 (64-bit)", version: "17.0.5.0"),
-        RawSoftware(publisher: "Oracle Corporation", name: "Oracle VM VirtualBox 7.0.12", version: "7.0.12"),
-        RawSoftware(publisher: "Oracle Corporation", name: "MySQL Workbench 8.0 CE", version: "8.0.34"),
-        RawSoftware(publisher: "Atlassian", name: "Sourcetree", version: "3.4.15"),
-        RawSoftware(publisher: "Tableau Software", name: "Tableau Reader 2023.1", version: "2023.1"),
-        RawSoftware(publisher: "Foxit Software Inc.", name: "Foxit PDF Reader", version: "2023.3.0.23028"),
-        RawSoftware(publisher: "TeamViewer", name: "TeamViewer QuickSupport", version: "15.40.8"),
-        RawSoftware(publisher: "Autodesk", name: "Autodesk DWG TrueView 2024 - English", version: "24.3.61.0"),
-        RawSoftware(publisher: "Autodesk", name: "Autodesk Navisworks Freedom 2024", version: "21.0"),
-        RawSoftware(publisher: "Dassault Systemes", name: "eDrawings 2023", version: "31.2.0"),
-        RawSoftware(publisher: "MathWorks", name: "MATLAB Runtime R2023b", version: "23.2"),
-        RawSoftware(publisher: "VMware, Inc.", name: "VMware vSphere Client 6.0", version: "6.0.0"),
-        RawSoftware(publisher: "Citrix Systems, Inc.", name: "Citrix Workspace 2309", version: "23.9.0.45"),
-        RawSoftware(
+        SoftwareTitle(publisher: "Oracle Corporation", name: "Oracle VM VirtualBox 7.0.12", version: "7.0.12"),
+        SoftwareTitle(publisher: "Oracle Corporation", name: "MySQL Workbench 8.0 CE", version: "8.0.34"),
+        SoftwareTitle(publisher: "Atlassian", name: "Sourcetree", version: "3.4.15"),
+        SoftwareTitle(publisher: "Tableau Software", name: "Tableau Reader 2023.1", version: "2023.1"),
+        SoftwareTitle(publisher: "Foxit Software Inc.", name: "Foxit PDF Reader", version: "2023.3.0.23028"),
+        SoftwareTitle(publisher: "TeamViewer", name: "TeamViewer QuickSupport", version: "15.40.8"),
+        SoftwareTitle(publisher: "Autodesk", name: "Autodesk DWG TrueView 2024 - English", version: "24.3.61.0"),
+        SoftwareTitle(publisher: "Autodesk", name: "Autodesk Navisworks Freedom 2024", version: "21.0"),
+        SoftwareTitle(publisher: "Dassault Systemes", name: "eDrawings 2023", version: "31.2.0"),
+        SoftwareTitle(publisher: "MathWorks", name: "MATLAB Runtime R2023b", version: "23.2"),
+        SoftwareTitle(publisher: "VMware, Inc.", name: "VMware vSphere Client 6.0", version: "6.0.0"),
+        SoftwareTitle(publisher: "Citrix Systems, Inc.", name: "Citrix Workspace 2309", version: "23.9.0.45"),
+        SoftwareTitle(
             publisher: "SAP", name: "SAP Crystal Reports runtime engine for .NET Framework (64-bit)", version: "13.0.32"
         ),
-        RawSoftware(publisher: "Qlik", name: "Qlik Sense Desktop", version: "14.0"),
+        SoftwareTitle(publisher: "Qlik", name: "Qlik Sense Desktop", version: "14.0"),
     ]
 
     /// Operating-system packages, drivers, runtimes and updates.
-    static let systemRows: [RawSoftware] = [
-        RawSoftware(publisher: "", name: "libc6", version: "2.36-9"),
-        RawSoftware(publisher: nil, name: "python3-requests", version: "2.28.1-1"),
-        RawSoftware(publisher: nil, name: "linux-image-6.1.0-18-amd64", version: "6.1.76-1"),
-        RawSoftware(publisher: nil, name: "perl-base", version: "5.36.0-7+deb12u1"),
-        RawSoftware(publisher: nil, name: "systemd", version: "252.22-1~deb12u1"),
-        RawSoftware(publisher: nil, name: "gcc-12", version: "12.2.0-14"),
-        RawSoftware(publisher: nil, name: "fonts-dejavu-core", version: "2.37-6"),
-        RawSoftware(publisher: nil, name: "libreoffice-calc", version: "4:7.4.7-1"),
-        RawSoftware(publisher: "CentOS", name: "kernel", version: "4.18.0-513.el8"),
-        RawSoftware(publisher: "Red Hat, Inc.", name: "glibc", version: "2.34-60.el9"),
-        RawSoftware(
+    static let systemRows: [SoftwareTitle] = [
+        SoftwareTitle(publisher: "", name: "libc6", version: "2.36-9"),
+        SoftwareTitle(publisher: nil, name: "python3-requests", version: "2.28.1-1"),
+        SoftwareTitle(publisher: nil, name: "linux-image-6.1.0-18-amd64", version: "6.1.76-1"),
+        SoftwareTitle(publisher: nil, name: "perl-base", version: "5.36.0-7+deb12u1"),
+        SoftwareTitle(publisher: nil, name: "systemd", version: "252.22-1~deb12u1"),
+        SoftwareTitle(publisher: nil, name: "gcc-12", version: "12.2.0-14"),
+        SoftwareTitle(publisher: nil, name: "fonts-dejavu-core", version: "2.37-6"),
+        SoftwareTitle(publisher: nil, name: "libreoffice-calc", version: "4:7.4.7-1"),
+        SoftwareTitle(publisher: "CentOS", name: "kernel", version: "4.18.0-513.el8"),
+        SoftwareTitle(publisher: "Red Hat, Inc.", name: "glibc", version: "2.34-60.el9"),
+        SoftwareTitle(
             publisher: "Microsoft Corporation",
             name: "Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130", version: "14.38.33130.0"),
-        RawSoftware(
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Microsoft .NET Runtime - 6.0.25 (x64)", version: "48.103.9296"),
-        RawSoftware(
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Security Update for Windows 10 (KB5034441)", version: nil),
-        RawSoftware(
+        SoftwareTitle(
             publisher: "Microsoft Corporation", name: "Update for Windows 10 for x64-based Systems (KB5001716)",
             version: "8.94.0.0"),
-        RawSoftware(
+        SoftwareTitle(
             publisher: "Intel Corporation", name: "Intel(R) Chipset Device Software", version: "10.1.18793.8276"),
-        RawSoftware(publisher: "NVIDIA Corporation", name: "NVIDIA Graphics Driver 537.42", version: "537.42"),
-        RawSoftware(
+        SoftwareTitle(publisher: "NVIDIA Corporation", name: "NVIDIA Graphics Driver 537.42", version: "537.42"),
+        SoftwareTitle(
             publisher: "Realtek Semiconductor Corp.", name: "Realtek High Definition Audio Driver",
             version: "6.0.9239.1"),
-        RawSoftware(publisher: "Google LLC", name: "Google Chrome", version: "120.0.6099.130"),
-        RawSoftware(publisher: "Mozilla", name: "Mozilla Firefox (x64 en-US)", version: "121.0"),
-        RawSoftware(publisher: "Microsoft Corporation", name: "Microsoft Edge", version: "120.0.2210.91"),
-        RawSoftware(publisher: "Igor Pavlov", name: "7-Zip 23.01 (x64)", version: "23.01"),
-        RawSoftware(publisher: "VideoLAN", name: "VLC media player", version: "3.0.20"),
-        RawSoftware(publisher: "Notepad++ Team", name: "Notepad++ (64-bit x64)", version: "8.6"),
-        RawSoftware(publisher: "The Git Development Community", name: "Git", version: "2.43.0"),
-        RawSoftware(publisher: "Python Software Foundation", name: "Python 3.11.5 (64-bit)", version: "3.11.5150.0"),
-        RawSoftware(
+        SoftwareTitle(publisher: "Google LLC", name: "Google Chrome", version: "120.0.6099.130"),
+        SoftwareTitle(publisher: "Mozilla", name: "Mozilla Firefox (x64 en-US)", version: "121.0"),
+        SoftwareTitle(publisher: "Microsoft Corporation", name: "Microsoft Edge", version: "120.0.2210.91"),
+        SoftwareTitle(publisher: "Igor Pavlov", name: "7-Zip 23.01 (x64)", version: "23.01"),
+        SoftwareTitle(publisher: "VideoLAN", name: "VLC media player", version: "3.0.20"),
+        SoftwareTitle(publisher: "Notepad++ Team", name: "Notepad++ (64-bit x64)", version: "8.6"),
+        SoftwareTitle(publisher: "The Git Development Community", name: "Git", version: "2.43.0"),
+        SoftwareTitle(publisher: "Python Software Foundation", name: "Python 3.11.5 (64-bit)", version: "3.11.5150.0"),
+        SoftwareTitle(
             publisher: "Eclipse Adoptium", name: "Eclipse Temurin JDK with Hotspot 17.0.9+9 (x64)", version: "17.0.9"),
     ]
 
     /// Language packs, proofing tools, updates and service packs, and the suite each belongs to.
-    static let suiteParts: [(RawSoftware, String)] = [
+    static let suiteParts: [(SoftwareTitle, String)] = [
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "Microsoft Office Proofing Tools 2016 - Deutsch",
                 version: "16.0.4266.1001"), "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "Microsoft Office Language Pack 2010 - German/Deutsch",
                 version: "14.0.7015.1000"), "microsoft-office"
         ),
         (
-            RawSoftware(publisher: "Microsoft Corporation", name: "Microsoft Office 2016 Language Pack", version: nil),
+            SoftwareTitle(
+                publisher: "Microsoft Corporation", name: "Microsoft Office 2016 Language Pack", version: nil),
             "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "Microsoft Office Shared MUI (English) 2016",
                 version: "16.0.4266.1001"), "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "Update for Microsoft Office 2016 (KB4011035) 32-Bit Edition",
                 version: nil), "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation",
                 name: "Security Update for Microsoft Excel 2013 (KB5002104) 64-Bit Edition", version: nil),
             "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation",
                 name: "Service Pack 2 for Microsoft Office 2013 (KB2850036) 32-Bit Edition", version: nil),
             "microsoft-office"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "SQL Server 2019 Database Engine Services",
                 version: "15.0.2000.5"), "microsoft-sql-server"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Microsoft Corporation", name: "Microsoft SQL Server 2019 Setup (English)",
                 version: "15.0.4013.40"), "microsoft-sql-server"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Autodesk", name: "AutoCAD 2024 Language Pack - Deutsch (German)", version: "T.114.0.0"),
             "autodesk-autocad"
         ),
         (
-            RawSoftware(publisher: "Autodesk", name: "Autodesk Revit Content Libraries 2024", version: "24.0.0"),
+            SoftwareTitle(publisher: "Autodesk", name: "Autodesk Revit Content Libraries 2024", version: "24.0.0"),
             "autodesk-revit"
         ),
         (
-            RawSoftware(
+            SoftwareTitle(
                 publisher: "Corel Corporation", name: "CorelDRAW Graphics Suite 2021 - Draw", version: "23.0.0.363"),
             "corel-coreldraw"
         ),
         (
-            RawSoftware(publisher: "Adobe Inc.", name: "Adobe Media Encoder 2024", version: "24.2"),
+            SoftwareTitle(publisher: "Adobe Inc.", name: "Adobe Media Encoder 2024", version: "24.2"),
             "adobe-creative-cloud"
         ),
     ]

@@ -73,7 +73,7 @@ struct BuiltinCatalogTests {
     }
 
     @Test("Free editions of commercial titles are ignored", arguments: freeEditions)
-    func freeEdition(_ row: RawSoftware) throws {
+    func freeEdition(_ row: SoftwareTitle) throws {
         let normalizer = try Self.normalizer()
         let result = normalizer.evaluate(publisher: row.publisher, name: row.name, version: row.version)
         guard case .ignored = result else {
@@ -83,7 +83,7 @@ struct BuiltinCatalogTests {
     }
 
     @Test("Operating-system packages, drivers, runtimes, updates and free software are ignored", arguments: systemRows)
-    func systemRow(_ row: RawSoftware) throws {
+    func systemRow(_ row: SoftwareTitle) throws {
         let normalizer = try Self.normalizer()
         let result = normalizer.evaluate(publisher: row.publisher, name: row.name, version: row.version)
         guard case .ignored = result else {

@@ -20,20 +20,20 @@ struct SharedInventorySampleTests {
     }
 
     /// The `softwares` of the GLPI agent's inventory, as raw rows.
-    static func glpiSoftware() throws -> [RawSoftware] {
+    static func glpiSoftware() throws -> [SoftwareTitle] {
         let json = try JSONSerialization.jsonObject(
             with: try sample("glpi-inventory", "computer_1_partial_softs.json"))
         let content = (json as? [String: Any])?["content"] as? [String: Any]
         let softwares = content?["softwares"] as? [[String: Any]] ?? []
         return softwares.map {
-            RawSoftware(
+            SoftwareTitle(
                 publisher: $0["publisher"] as? String, name: $0["name"] as? String ?? "",
                 version: $0["version"] as? String)
         }
     }
 
     /// A SWID tag's software name and version and its first entity, as a reader of tags would report them.
-    static func swidSoftware(_ name: String) throws -> RawSoftware {
+    static func swidSoftware(_ name: String) throws -> SoftwareTitle {
         let text = String(decoding: try sample("swid", name), as: UTF8.self)
         func attribute(_ attribute: String, of element: String) -> String? {
             guard let start = text.range(of: "<\(element) ") else { return nil }
@@ -41,7 +41,7 @@ struct SharedInventorySampleTests {
             guard let value = tag.range(of: " \(attribute)=\"") ?? tag.range(of: "\(attribute)=\"") else { return nil }
             return String(tag[value.upperBound...].prefix { $0 != "\"" })
         }
-        return RawSoftware(
+        return SoftwareTitle(
             publisher: attribute("name", of: "Entity"), name: attribute("name", of: "SoftwareIdentity") ?? "",
             version: attribute("version", of: "SoftwareIdentity"))
     }
