@@ -116,5 +116,36 @@ check "a broken rlmstat report names its line" 1 "rlm_output_bad.txt: line 5" \
     "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output_bad.txt" --db "$work/servers.sqlite"
 check "a bad --at is refused" 64 "--at" "$tally" import lmstat "$lmstat/lmstat_app2.txt" --at yesterday --db "$work/servers.sqlite"
 
+inventory="$here/Tests/TallyFormatsTests/Fixtures/inventory"
+inv="$work/inventory.sqlite"
+check "a GLPI inventory imports its device" 0 "Imported from glpi: 1 devices (1 new, 0 updated), 6 software entries" \
+    "$tally" import glpi "$inventory/computer_1_partial_softs.json" --db "$inv"
+check "osquery: the same machine under its FQDN is the same device" 0 "1 devices (0 new, 1 updated)" \
+    "$tally" import osquery "$inventory/osqueryi-programs.json" --device GLPIXPS.example.org --db "$inv"
+check "winreg needs the device" 64 "--device" "$tally" import winreg "$inventory/uninstall-utf16.reg" --db "$inv"
+check "winreg lists what it left out" 0 "is a system component" \
+    "$tally" import winreg "$inventory/uninstall-utf16.reg" --device win-vm01 --db "$inv"
+check "swid reads a folder of tags" 0 "3 software entries" "$tally" import swid "$here/../shared/data/swid" --device fedora-1 --db "$inv"
+check "csv with the SCCM preset" 0 "Imported from sccm" \
+    "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --preset sccm --db "$inv"
+check "csv purchases with the Snipe-IT preset" 0 "Imported 3 purchases: 3 new entitlements" \
+    "$tally" import csv "$inventory/snipeit-licenses.csv" --kind entitlements --preset snipeit --db "$inv"
+check "a map naming a missing column is refused" 1 "NoSuchColumn" \
+    "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --map 'NoSuchColumn=name,Netbios_Name0=device' --db "$inv"
+printf '{"content": {"hardware": {"name": "x"}, "softwares": [{"name": 3, "version": [1]}]}}' >"$work/bad-glpi.json"
+check "a malformed GLPI file names its JSON path" 1 "bad-glpi.json: content.softwares[0].version" \
+    "$tally" import glpi "$work/bad-glpi.json" --db "$inv"
+check "the review queue lists unknown names" 0 "Contoso Ünicode Tool" "$tally" catalog unrecognized --db "$inv"
+check "a rule with a bad pattern is refused" 1 "unknown placeholder" \
+    "$tally" catalog add-rule --name "Contoso {yr}" --product contoso-tool --product-name T --product-publisher C --db "$inv"
+check "a new product needs its name and publisher" 64 "--product-publisher" \
+    "$tally" catalog add-rule --name "Contoso Ünicode Tool*" --product contoso-tool --db "$inv"
+check "a rule is added" 0 "Added rule own-1" \
+    "$tally" catalog add-rule --name "Contoso Ünicode Tool*" --product contoso-tool --product-name "Contoso Tool" \
+    --product-publisher Contoso --db "$inv"
+check "applying the catalog re-reads the evidence" 0 "1 read otherwise than before; 1 new products" \
+    "$tally" catalog apply --db "$inv"
+check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

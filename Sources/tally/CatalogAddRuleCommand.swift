@@ -64,6 +64,10 @@ extension CatalogCommand {
                 if let product, own.product(Product.ID(product)) == nil,
                     (try? CatalogFile.builtin())?.product(Product.ID(product)) == nil
                 {
+                    guard productName != nil, productPublisher != nil else {
+                        throw ValidationError(
+                            "\(product) is a new product: give its --product-name and --product-publisher.")
+                    }
                     products.append(
                         "{\"id\": \(quoted(product)), \"publisher\": \(quoted(productPublisher ?? publisher.first ?? "")), "
                             + "\"name\": \(quoted(productName ?? product))}")

@@ -10,7 +10,13 @@ struct TextTable {
         self.right = right
     }
 
-    mutating func append(_ row: [String]) { rows.append(row) }
+    /// Adds a row; a line break inside a cell is shown as a space, so that each row stays one line.
+    mutating func append(_ row: [String]) {
+        rows.append(
+            row.map { cell in
+                cell.contains(where: \.isNewline) ? String(cell.map { $0.isNewline ? " " : $0 }) : cell
+            })
+    }
 
     func render() -> String {
         var widths = header.map(\.count)
