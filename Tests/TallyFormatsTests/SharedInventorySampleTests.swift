@@ -19,31 +19,15 @@ struct SharedInventorySampleTests {
         return try Data(contentsOf: FileManager.default.fileExists(atPath: shared.path) ? shared : copy)
     }
 
-    /// The `softwares` of the GLPI agent's inventory, as raw rows.
-    static func glpiSoftware() throws -> [SoftwareTitle] {
-        let json = try JSONSerialization.jsonObject(
-            with: try sample("glpi-inventory", "computer_1_partial_softs.json"))
-        let content = (json as? [String: Any])?["content"] as? [String: Any]
-        let softwares = content?["softwares"] as? [[String: Any]] ?? []
-        return softwares.map {
-            SoftwareTitle(
-                publisher: $0["publisher"] as? String, name: $0["name"] as? String ?? "",
-                version: $0["version"] as? String)
-        }
+    /// The software of the GLPI agent's inventory, as the GLPI reader reports it.
+    static func glpiSoftware() throws -> [RawSoftware] {
+        let report = try GLPIInventory.parse(Array(try sample("glpi-inventory", "computer_1_partial_softs.json")))
+        return report.devices.flatMap(\.software)
     }
 
-    /// A SWID tag's software name and version and its first entity, as a reader of tags would report them.
-    static func swidSoftware(_ name: String) throws -> SoftwareTitle {
-        let text = String(decoding: try sample("swid", name), as: UTF8.self)
-        func attribute(_ attribute: String, of element: String) -> String? {
-            guard let start = text.range(of: "<\(element) ") else { return nil }
-            let tag = text[start.upperBound...].prefix { $0 != ">" }
-            guard let value = tag.range(of: " \(attribute)=\"") ?? tag.range(of: "\(attribute)=\"") else { return nil }
-            return String(tag[value.upperBound...].prefix { $0 != "\"" })
-        }
-        return SoftwareTitle(
-            publisher: attribute("name", of: "Entity"), name: attribute("name", of: "SoftwareIdentity") ?? "",
-            version: attribute("version", of: "SoftwareIdentity"))
+    /// A SWID tag's software, as the SWID reader reports it.
+    static func swidSoftware(_ name: String) throws -> RawSoftware {
+        try SWIDTag.parse(Array(try sample("swid", name))).software
     }
 
     @Test("The GLPI computer's six Fedora packages are operating-system packages")
