@@ -28,10 +28,7 @@ struct ImportCSVCommand: ParsableCommand {
     @Option(name: .long, help: "How dates with slashes are written: monthFirst (11/24/2008) or dayFirst.")
     var dates: CellValue.DateOrder = .monthFirst
 
-    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
-    var dryRun = false
-
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: InventoryOptions
 
     func validate() throws {
         guard (preset == nil) != (map == nil) else { throw ValidationError("Give either --preset or --map.") }
@@ -62,7 +59,7 @@ struct ImportCSVCommand: ParsableCommand {
             }
             switch kind {
             case .installations:
-                try InventoryImport(source: columns.origin, store: store, dryRun: dryRun).run([file]) {
+                try options.importing(columns.origin).run([file]) {
                     file, bytes throws(CommandError) in
                     do throws(FormatError) {
                         return try SpreadsheetInventory.installations(bytes, columns: columns, dates: dates)
@@ -71,7 +68,8 @@ struct ImportCSVCommand: ParsableCommand {
                     }
                 }
             case .entitlements:
-                try PurchaseImport(store: store, dryRun: dryRun).run(file, columns: columns, dates: dates)
+                try PurchaseImport(store: options.store, dryRun: options.dryRun).run(
+                    file, columns: columns, dates: dates)
             }
         }
     }

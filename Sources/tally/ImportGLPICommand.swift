@@ -10,14 +10,11 @@ struct ImportGLPICommand: ParsableCommand {
     @Argument(help: "The inventory files (glpi-agent --json).")
     var files: [String]
 
-    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
-    var dryRun = false
-
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: InventoryOptions
 
     func run() throws {
         try reportingErrors {
-            try InventoryImport(source: "glpi", store: store, dryRun: dryRun).run(files) {
+            try options.importing("glpi").run(files) {
                 file, bytes throws(CommandError) in
                 do throws(FormatError) {
                     return try GLPIInventory.parse(bytes)

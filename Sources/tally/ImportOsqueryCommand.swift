@@ -12,19 +12,17 @@ struct ImportOsqueryCommand: ParsableCommand {
     @Argument(help: "The results files.")
     var files: [String]
 
-    @OptionGroup var device: DeviceOption
+    @Option(name: .long, help: "The device `osqueryi --json` results describe (its host name).")
+    var device: String?
 
-    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
-    var dryRun = false
-
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: InventoryOptions
 
     func run() throws {
         try reportingErrors {
-            try InventoryImport(source: "osquery", store: store, dryRun: dryRun).run(files) {
+            try options.importing("osquery").run(files) {
                 file, bytes throws(CommandError) in
                 do throws(FormatError) {
-                    return try OsqueryResults.parse(bytes, device: device.device)
+                    return try OsqueryResults.parse(bytes, device: device)
                 } catch {
                     throw .input(file, reason: error.description)
                 }

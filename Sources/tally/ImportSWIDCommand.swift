@@ -15,10 +15,7 @@ struct ImportSWIDCommand: ParsableCommand {
     @Option(name: .long, help: "The device the tags were found on (its host name).")
     var device: String
 
-    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
-    var dryRun = false
-
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: InventoryOptions
 
     func run() throws {
         try reportingErrors {
@@ -53,7 +50,7 @@ struct ImportSWIDCommand: ParsableCommand {
                         InventoryWarning(location: file, reason: "a \(tag.kind.rawValue) tag, not a product"))
                 }
             }
-            try InventoryImport(source: "swid", store: store, dryRun: dryRun).write(
+            try options.importing("swid").write(
                 InventoryReport(devices: [device], skipped: skipped), files: files, digests: digests)
         }
     }

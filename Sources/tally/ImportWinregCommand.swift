@@ -14,14 +14,11 @@ struct ImportWinregCommand: ParsableCommand {
     @Option(name: .long, help: "The device the export was taken on (its host name).")
     var device: String
 
-    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
-    var dryRun = false
-
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: InventoryOptions
 
     func run() throws {
         try reportingErrors {
-            try InventoryImport(source: "winreg", store: store, dryRun: dryRun).run(files) {
+            try options.importing("winreg").run(files) {
                 file, bytes throws(CommandError) in
                 do throws(FormatError) {
                     return try WindowsRegistryExport.parse(bytes, device: device)

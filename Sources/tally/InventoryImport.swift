@@ -73,8 +73,15 @@ struct InventoryImport {
     }
 }
 
-/// Options of the connectors that read one device's files.
-struct DeviceOption: ParsableArguments {
-    @Option(name: .long, help: "The device the files describe (its host name).")
-    var device: String?
+/// The options every inventory connector shares: a dry run, and the store.
+struct InventoryOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Only count what would change.")
+    var dryRun = false
+
+    @OptionGroup var store: StoreOptions
+
+    /// An import of `source` with these options.
+    func importing(_ source: String) -> InventoryImport {
+        InventoryImport(source: source, store: store, dryRun: dryRun)
+    }
 }
