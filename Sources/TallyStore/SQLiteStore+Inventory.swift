@@ -25,13 +25,13 @@ extension SQLiteStore {
             summary.devicesUpdated = recognised.updated.count
             summary.devicesUnchanged = recognised.software.count - recognised.added.count - recognised.updated.count
             var titles = try TitleTable(db)
+            // Each device's titles, once each, with the earliest install day any row gives.
             var sightings: [(device: Device.ID, titles: [Int64: Day?])] = []
             for (device, software) in recognised.software {
                 var seen: [Int64: Day?] = [:]
                 for item in software {
                     let id = try titles.id(of: item, catalog: catalog, in: db)
-                    if let installed = item.installed, let earlier = seen[id] ?? nil, earlier <= installed { continue }
-                    seen[id] = item.installed ?? seen[id] ?? nil
+                    seen[id] = [seen[id] ?? nil, item.installed].compactMap { $0 }.min()
                 }
                 sightings.append((device, seen))
             }
