@@ -11,7 +11,7 @@ public enum PositionTable {
         ]
         let positions = reconciliation.positions.sorted(by: worstFirst)
         let rows = positions.map { position -> [String] in
-            let name = [position.publisher, position.name].compactMap { $0 }.joined(separator: " ")
+            let name = Self.displayName(publisher: position.publisher, name: position.name)
             return [
                 position.status.rawValue, position.product.rawValue, clip(name, 36), position.metric.rawValue,
                 grouped(position.demand), position.supply.map(grouped) ?? "unlimited",
@@ -77,6 +77,13 @@ public enum PositionTable {
         case .over: return "\u{1B}[33m"
         case .compliant: return "\u{1B}[32m"
         }
+    }
+
+    /// `Adobe Photoshop`: the publisher before the name, unless the name already starts with it.
+    static func displayName(publisher: String?, name: String?) -> String {
+        guard let publisher, !publisher.isEmpty else { return name ?? "" }
+        guard let name, !name.isEmpty else { return publisher }
+        return name.lowercased().hasPrefix(publisher.lowercased()) ? name : publisher + " " + name
     }
 
     private static func clip(_ text: String, _ width: Int) -> String {
