@@ -146,6 +146,8 @@ check "a rule is added" 0 "Added rule own-1" \
     --product-publisher Contoso --db "$inv"
 check "applying the catalog re-reads the evidence" 0 "1 read otherwise than before; 1 new products" \
     "$tally" catalog apply --db "$inv"
+check "a device's software, as seen and as recognised" 0 "microsoft-visio-professional 2016" \
+    "$tally" device software glpixps --db "$inv"
 check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
 
 echo "cli: $passed passed, $failures failed"

@@ -62,3 +62,22 @@ extension Normalizer: SoftwareCatalog {
         catalog.product(id)?.product
     }
 }
+
+/// One raw title a source saw on a device: what it was, what the catalog made of it, and when it was seen.
+public struct SoftwareSighting: Sendable, Equatable {
+    public var source: String
+    public var publisher: String?
+    public var name: String
+    public var version: String?
+    /// `product`, `ignored` or `unrecognized`.
+    public var outcome: String
+    /// For a product: its id and clean version; for an ignored title: the rule that set it aside.
+    public var product: Product.ID?
+    public var cleanVersion: String?
+    public var rule: String?
+    public var installed: Day?
+    public var firstSeen: Day
+    public var lastSeen: Day
+    /// The day the source no longer reported it: uninstalled.
+    public var removed: Day?
+}

@@ -77,6 +77,29 @@ extension SQLiteStore {
         }
     }
 
+    public func fetchSightings(device: Device.ID) throws(StoreError) -> [SoftwareSighting] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule,
+                        r.installed, r.first_seen, r.last_seen, r.removed
+                    FROM raw_software r JOIN software_title t ON t.id = r.title WHERE r.device = ?
+                    ORDER BY r.removed IS NOT NULL, r.removed DESC, t.name, t.version, r.source
+                    """, arguments: [device.rawValue]
+            ).map { row in
+                let publisher: String = row[1], version: String = row[3]
+                return SoftwareSighting(
+                    source: row[0], publisher: publisher.isEmpty ? nil : publisher, name: row[2],
+                    version: version.isEmpty ? nil : version, outcome: row[4],
+                    product: (row[5] as String?).map { Product.ID($0) },
+                    cleanVersion: row[6], rule: row[7], installed: try Column.day(row, 8),
+                    firstSeen: try Column.day(row, 9) ?? Day(daysSinceEpoch: 0),
+                    lastSeen: try Column.day(row, 10) ?? Day(daysSinceEpoch: 0), removed: try Column.day(row, 11))
+            }
+        }
+    }
+
     public func fetchOwnCatalog() throws(StoreError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'catalog'") }
     }

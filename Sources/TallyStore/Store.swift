@@ -46,6 +46,10 @@ public protocol Store: Sendable {
     /// Raw titles no rule recognises, by the number of devices that have them, most first.
     func fetchUnrecognized(limit: Int) throws(StoreError) -> [UnrecognizedTitle]
 
+    /// Everything inventory sources saw on a device, present and gone, with what the catalog made of it: installed
+    /// first, by name, then what was removed, latest first.
+    func fetchSightings(device: Device.ID) throws(StoreError) -> [SoftwareSighting]
+
     /// The license manager's own catalog (a catalog document, read before the built-in one), nil when none.
     func fetchOwnCatalog() throws(StoreError) -> String?
 

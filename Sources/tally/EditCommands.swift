@@ -16,7 +16,8 @@ func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws
 /// `tally device retire`.
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "device", abstract: "Change devices.", subcommands: [Retire.self])
+        commandName: "device", abstract: "Retire a device, or see the software inventories found on it.",
+        subcommands: [Retire.self, Software.self])
 
     /// Marks a device retired: it stays on record and no longer counts.
     struct Retire: ParsableCommand {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import TallyCore
 import TallyFormats
 import Testing
@@ -81,18 +80,12 @@ struct InventoryImportTests {
             estate.installations.map(\.product).sorted()
                 == ["microsoft-project-professional", "microsoft-visio-professional"])
         #expect(estate.installations.allSatisfy { $0.lastSeen == Day("2026-12-05") })
-        let history = try store.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.name, r.first_seen, r.last_seen, r.removed FROM raw_software r
-                    JOIN software_title t ON t.id = r.title ORDER BY t.name
-                    """)
-        }
-        #expect(history.map { $0[0] as String } == [autocad.0, project.0, visio.0])
-        #expect(history[0][3] as String? == "2026-12-05")
-        #expect(history[2][1] as String == "2026-11-29" && history[2][2] as String == "2026-12-05")
-        #expect(history[2][3] as String? == nil)
+        let history = try store.fetchSightings(device: "ws-1")
+        #expect(history.map(\.name) == [project.0, visio.0, autocad.0])
+        #expect(history.map(\.removed) == [nil, nil, Day("2026-12-05")])
+        #expect(history[1].firstSeen == Day("2026-11-29") && history[1].lastSeen == Day("2026-12-05"))
+        #expect(history[1].product == "microsoft-visio-professional" && history[1].cleanVersion == "2016")
+        #expect(history[2].lastSeen == Day("2026-11-29"))
     }
 
     @Test("a language pack or an update counts through its suite, never as a product of its own")
