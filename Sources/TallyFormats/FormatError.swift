@@ -18,3 +18,17 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension FormatError {
+    /// A document's `format` must be there and be the one this version reads (`tally-estate/1`); `document` names
+    /// the kind of file for the message (`an estate file`).
+    static func check(_ format: String?, is tag: String, in document: String) throws(FormatError) {
+        guard let format else {
+            throw .field(path: "format", reason: "required; \(document) starts with \"format\": \"\(tag)\"")
+        }
+        guard format == tag else {
+            throw .field(
+                path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(tag)\"")
+        }
+    }
+}

@@ -45,24 +45,6 @@ public struct UnrecognizedTitle: Sendable, Equatable {
     public var devices: Int
 }
 
-/// Turns raw software into products: the catalog the store's evidence is read with.
-public protocol SoftwareCatalog: Sendable {
-    /// What a raw title is.
-    func recognise(publisher: String?, name: String, version: String?) -> Normalization
-    /// The product a recognised title counts for, to add to the store when it lacks it.
-    func product(_ id: Product.ID) -> Product?
-}
-
-extension Normalizer: SoftwareCatalog {
-    public func recognise(publisher: String?, name: String, version: String?) -> Normalization {
-        evaluate(publisher: publisher, name: name, version: version)
-    }
-
-    public func product(_ id: Product.ID) -> Product? {
-        catalog.product(id)?.product
-    }
-}
-
 /// One raw title a source saw on a device: what it was, what the catalog made of it, and when it was seen.
 public struct SoftwareSighting: Sendable, Equatable {
     public var source: String

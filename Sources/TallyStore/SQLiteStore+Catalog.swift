@@ -3,7 +3,7 @@ import TallyCore
 
 extension SQLiteStore {
     public func applyCatalog(
-        _ catalog: some SoftwareCatalog, actor: String, at: Instant
+        _ catalog: Normalizer, actor: String, at: Instant
     ) throws(StoreError)
         -> CatalogSummary
     {
@@ -11,7 +11,7 @@ extension SQLiteStore {
     }
 
     static func applyCatalog(
-        _ catalog: some SoftwareCatalog, actor: String, at: Instant, in db: Database
+        _ catalog: Normalizer, actor: String, at: Instant, in db: Database
     ) throws
         -> CatalogSummary
     {
@@ -25,7 +25,7 @@ extension SQLiteStore {
             summary.titles += 1
             let publisher: String = row[1], version: String = row[3]
             let now = TitleOutcome(
-                catalog.recognise(
+                catalog.evaluate(
                     publisher: publisher.isEmpty ? nil : publisher, name: row[2],
                     version: version.isEmpty ? nil : version))
             guard now != TitleOutcome(kind: row[4], product: row[5], version: row[6], rule: row[7]) else { continue }
@@ -35,13 +35,10 @@ extension SQLiteStore {
         summary.installationsBefore =
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM installation WHERE source LIKE 'inventory:%'") ?? 0
-        try db.execute(
-            sql: """
-                INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
-                VALUES ('catalog', '', ?, ?, 'catalog', 0, ?, ?, 0)
-                """,
-            arguments: [at.description, actor, summary.changed, summary.titles - summary.changed])
-        let batch = db.lastInsertedRowID
+        let batch = try Self.openBatch(
+            ImportSource(name: "catalog", digest: "", actor: actor, at: at), mode: "catalog", in: db)
+        try Self.closeBatch(
+            batch, counts: ImportCounts(updated: summary.changed, unchanged: summary.titles - summary.changed), in: db)
         let devices = try String.fetchAll(db, sql: "SELECT DISTINCT device FROM raw_software").map { Device.ID($0) }
         let evidence = try Self.storedEvidence(of: devices, excluding: nil, in: db)
         summary.productsAdded = try Self.addProducts(
@@ -73,29 +70,6 @@ extension SQLiteStore {
                 let publisher: String = row[0]
                 return UnrecognizedTitle(
                     publisher: publisher.isEmpty ? nil : publisher, name: row[1], versions: row[2], devices: row[3])
-            }
-        }
-    }
-
-    public func fetchSightings(device: Device.ID) throws(StoreError) -> [SoftwareSighting] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule,
-                        r.installed, r.first_seen, r.last_seen, r.removed
-                    FROM raw_software r JOIN software_title t ON t.id = r.title WHERE r.device = ?
-                    ORDER BY r.removed IS NOT NULL, r.removed DESC, t.name, t.version, r.source
-                    """, arguments: [device.rawValue]
-            ).map { row in
-                let publisher: String = row[1], version: String = row[3]
-                return SoftwareSighting(
-                    source: row[0], publisher: publisher.isEmpty ? nil : publisher, name: row[2],
-                    version: version.isEmpty ? nil : version, outcome: row[4],
-                    product: (row[5] as String?).map { Product.ID($0) },
-                    cleanVersion: row[6], rule: row[7], installed: try Column.day(row, 8),
-                    firstSeen: try Column.day(row, 9) ?? Day(daysSinceEpoch: 0),
-                    lastSeen: try Column.day(row, 10) ?? Day(daysSinceEpoch: 0), removed: try Column.day(row, 11))
             }
         }
     }

@@ -56,13 +56,7 @@ extension SQLiteStore {
 
         var batch: Int64?
         if !dryRun {
-            try db.execute(
-                sql: """
-                    INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
-                    VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)
-                    """,
-                arguments: [source.name, source.digest, source.at.description, source.actor, mode.rawValue])
-            batch = db.lastInsertedRowID
+            batch = try Self.openBatch(source, mode: mode.rawValue, in: db)
         }
         let total =
             target.departments.count + target.people.count + target.devices.count + target.products.count
@@ -113,9 +107,7 @@ extension SQLiteStore {
         let summary = ImportSummary(batch: batch, collections: collections)
         if let batch {
             let total = summary.total
-            try db.execute(
-                sql: "UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
-                arguments: [total.inserted, total.updated, total.unchanged, total.removed, batch])
+            try Self.closeBatch(batch, counts: total, in: db)
             try AuditTrail.append(
                 AuditTrail.Change(
                     entity: "import", id: String(batch), action: mode.rawValue, before: nil,
@@ -123,6 +115,24 @@ extension SQLiteStore {
                 actor: source.actor, at: source.at, in: db)
         }
         return summary
+    }
+
+    /// Records an import batch (its counts follow with `closeBatch`) and returns its number.
+    static func openBatch(_ source: ImportSource, mode: String, in db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
+                VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)
+                """,
+            arguments: [source.name, source.digest, source.at.description, source.actor, mode])
+        return db.lastInsertedRowID
+    }
+
+    /// Records what a batch did.
+    static func closeBatch(_ batch: Int64, counts: ImportCounts, in db: Database) throws {
+        try db.execute(
+            sql: "UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
+            arguments: [counts.inserted, counts.updated, counts.unchanged, counts.removed, batch])
     }
 
     /// For each record of a merged estate, its index in the file, or nil where only the store holds it (only the

@@ -32,10 +32,10 @@ struct TitleTable {
     }
 
     /// The title's id, adding it (read by the catalog) when it is new.
-    mutating func id(of item: RawSoftware, catalog: some SoftwareCatalog, in db: Database) throws -> Int64 {
+    mutating func id(of item: RawSoftware, catalog: Normalizer, in db: Database) throws -> Int64 {
         let key = Key(publisher: item.publisher ?? "", name: item.name, version: item.version ?? "")
         if let id = ids[key] { return id }
-        let outcome = TitleOutcome(catalog.recognise(publisher: item.publisher, name: item.name, version: item.version))
+        let outcome = TitleOutcome(catalog.evaluate(publisher: item.publisher, name: item.name, version: item.version))
         switch outcome.kind {
         case "product": added.0 += 1
         case "ignored": added.1 += 1
@@ -185,7 +185,7 @@ extension SQLiteStore {
 
     /// Adds to the store the products that evidence names and that it lacks.
     static func addProducts(
-        _ used: Set<String>, to estate: inout Estate, catalog: some SoftwareCatalog, in db: Database
+        _ used: Set<String>, to estate: inout Estate, catalog: Normalizer, in db: Database
     ) throws -> Int {
         let known = Set(estate.products.map(\.id.rawValue))
         var added = 0

@@ -4,20 +4,14 @@ import TallyFormats
 
 extension SQLiteStore {
     public func importInventory(
-        _ reported: [InventoryDevice], source: String, catalog: some SoftwareCatalog, origin: ImportSource,
+        _ reported: [InventoryDevice], source: String, catalog: Normalizer, origin: ImportSource,
         dryRun: Bool
     ) throws(StoreError) -> InventorySummary {
         try importing(dryRun: dryRun) { (db: Database) throws -> InventorySummary in
             var summary = InventorySummary()
             let day = origin.at.day
             var estate = try Self.loadEstate(db, asOf: day)
-            try db.execute(
-                sql: """
-                    INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
-                    VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)
-                    """,
-                arguments: [origin.name, origin.digest, origin.at.description, origin.actor, "inventory:" + source])
-            let batch = db.lastInsertedRowID
+            let batch = try Self.openBatch(origin, mode: "inventory:" + source, in: db)
             summary.batch = dryRun ? nil : batch
 
             let recognised = try Self.recognise(reported, in: &estate, day: day)
@@ -54,12 +48,12 @@ extension SQLiteStore {
                 try EstateTables.devices.update(device, id: device.id.rawValue, in: db, context: context)
             }
             try Self.check(estate)
-            try db.execute(
-                sql: "UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, removed = ? WHERE id = ?",
-                arguments: [
-                    summary.devicesAdded + summary.softwareAdded, summary.devicesUpdated,
-                    summary.devicesUnchanged + summary.softwareSeen, summary.softwareRemoved, batch,
-                ])
+            try Self.closeBatch(
+                batch,
+                counts: ImportCounts(
+                    inserted: summary.devicesAdded + summary.softwareAdded, updated: summary.devicesUpdated,
+                    unchanged: summary.devicesUnchanged + summary.softwareSeen, removed: summary.softwareRemoved),
+                in: db)
             try AuditTrail.append(
                 AuditTrail.Change(
                     entity: "import", id: String(batch), action: "inventory:" + source, before: nil,
@@ -70,6 +64,29 @@ extension SQLiteStore {
                         + "\"installations\": \(summary.installations)}"),
                 actor: origin.actor, at: origin.at, in: db)
             return summary
+        }
+    }
+
+    public func fetchSightings(device: Device.ID) throws(StoreError) -> [SoftwareSighting] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule,
+                        r.installed, r.first_seen, r.last_seen, r.removed
+                    FROM raw_software r JOIN software_title t ON t.id = r.title WHERE r.device = ?
+                    ORDER BY r.removed IS NOT NULL, r.removed DESC, t.name, t.version, r.source
+                    """, arguments: [device.rawValue]
+            ).map { row in
+                let publisher: String = row[1], version: String = row[3]
+                return SoftwareSighting(
+                    source: row[0], publisher: publisher.isEmpty ? nil : publisher, name: row[2],
+                    version: version.isEmpty ? nil : version, outcome: row[4],
+                    product: (row[5] as String?).map { Product.ID($0) },
+                    cleanVersion: row[6], rule: row[7], installed: try Column.day(row, 8),
+                    firstSeen: try Column.day(row, 9) ?? Day(daysSinceEpoch: 0),
+                    lastSeen: try Column.day(row, 10) ?? Day(daysSinceEpoch: 0), removed: try Column.day(row, 11))
+            }
         }
     }
 

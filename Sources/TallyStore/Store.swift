@@ -36,12 +36,12 @@ public protocol Store: Sendable {
     /// before (what is gone is kept, marked removed); new raw titles read by `catalog`; and the devices'
     /// installations derived again from every source's evidence.
     func importInventory(
-        _ devices: [InventoryDevice], source: String, catalog: some SoftwareCatalog, origin: ImportSource,
+        _ devices: [InventoryDevice], source: String, catalog: Normalizer, origin: ImportSource,
         dryRun: Bool
     ) throws(StoreError) -> InventorySummary
 
     /// Reads every stored raw title again with `catalog` and derives the installations afresh, as one audited change.
-    func applyCatalog(_ catalog: some SoftwareCatalog, actor: String, at: Instant) throws(StoreError) -> CatalogSummary
+    func applyCatalog(_ catalog: Normalizer, actor: String, at: Instant) throws(StoreError) -> CatalogSummary
 
     /// Raw titles no rule recognises, by the number of devices that have them, most first.
     func fetchUnrecognized(limit: Int) throws(StoreError) -> [UnrecognizedTitle]

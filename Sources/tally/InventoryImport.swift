@@ -64,12 +64,19 @@ struct InventoryImport {
                 + "\(summary.titlesUnrecognized) unrecognised (`tally catalog unrecognized` lists them); "
                 + "\(summary.installations) installations on these devices; \(summary.productsAdded) new products.",
         ]
+        lines += warningLines(skipped: skipped, unread: unread)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many rows a file's reader left out and how many values it could not read, with the first five of each.
+    static func warningLines(skipped: [String], unread: [String]) -> [String] {
+        var lines: [String] = []
         for (what, warnings) in [("rows skipped", skipped), ("values not read (left empty)", unread)]
         where !warnings.isEmpty {
             lines.append("\(warnings.count) \(what), the first:")
             lines += warnings.prefix(5).map { "  " + $0 }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }
 

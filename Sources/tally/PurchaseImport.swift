@@ -29,10 +29,10 @@ struct PurchaseImport {
         for row in list.rows {
             let product: Product.ID
             // Purchase lists often leave the publisher out of the name (Visio Professional 2019, by Microsoft).
-            let named = catalog.recognise(publisher: row.publisher, name: row.product, version: nil)
+            let named = catalog.evaluate(publisher: row.publisher, name: row.product, version: nil)
             let outcome =
                 if case .unrecognized = named, let publisher = row.publisher {
-                    catalog.recognise(publisher: publisher, name: publisher + " " + row.product, version: nil)
+                    catalog.evaluate(publisher: publisher, name: publisher + " " + row.product, version: nil)
                 } else { named }
             if case .product(let id, _) = outcome {
                 product = id
@@ -77,11 +77,8 @@ struct PurchaseImport {
             lines.append("\(made.count) products the catalog does not know were made from their names, the first:")
             lines += made.prefix(5).map { "  " + $0 }
         }
-        for (what, warnings) in [("rows skipped", list.skipped), ("values not read (left empty)", list.unreadValues)]
-        where !warnings.isEmpty {
-            lines.append("\(warnings.count) \(what), the first:")
-            lines += warnings.prefix(5).map { "  \(file): \($0)" }
-        }
+        lines += InventoryImport.warningLines(
+            skipped: list.skipped.map { "\(file): \($0)" }, unread: list.unreadValues.map { "\(file): \($0)" })
         Terminal.write(lines.joined(separator: "\n") + "\n")
     }
 

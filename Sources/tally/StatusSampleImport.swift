@@ -18,7 +18,7 @@ struct StatusSampleImport {
         let report: LicenseStatusReport
         do throws(FormatError) {
             // The parser reads the server's wall clock: it infers checkout years from the report's date, or `at`.
-            report = try parse(bytes, at.map { Instant(secondsSinceEpoch: $0.secondsSinceEpoch + zone.offset(of: $0)) })
+            report = try parse(bytes, at.map(zone.wallClock(of:)))
         } catch {
             throw .input(file, reason: error.description)
         }
@@ -74,12 +74,5 @@ struct StatusSampleImport {
         if added > 0 { lines.append("\(added) new products (map them with `tally product map-feature`)") }
         if report.skippedLines > 0 { lines.append("\(report.skippedLines) lines not understood, left out") }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-extension TimeZone {
-    /// The zone's offset from UTC at a moment, in seconds.
-    fileprivate func offset(of instant: Instant) -> Int64 {
-        Int64(secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant.secondsSinceEpoch))))
     }
 }

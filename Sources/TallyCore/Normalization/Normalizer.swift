@@ -37,6 +37,11 @@ public struct Normalizer: Sendable {
         firstMatch(publisher: publisher, name: name, version: version).map { catalog.rules[$0.rule] }
     }
 
+    /// The product a recognised row counts for, as an estate records it; nil for an id the catalog does not hold.
+    public func product(_ id: Product.ID) -> Product? {
+        catalog.product(id)?.product
+    }
+
     /// How many distinct rows `normalize` remembers.
     public var remembered: Int { cache.count }
 

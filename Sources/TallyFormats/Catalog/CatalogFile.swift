@@ -43,13 +43,7 @@ public enum CatalogFile {
             }
         }
         try reader.expectEnd()
-        guard let format else {
-            throw .field(path: "format", reason: "required; a catalog file starts with \"format\": \"\(formatTag)\"")
-        }
-        guard format == formatTag else {
-            throw .field(
-                path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(formatTag)\"")
-        }
+        try FormatError.check(format, is: formatTag, in: "a catalog file")
         do throws(CatalogError) {
             return try Catalog(products: products, rules: rules)
         } catch {

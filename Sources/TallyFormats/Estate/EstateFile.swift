@@ -67,13 +67,7 @@ public enum EstateFile {
             }
         }
         try reader.expectEnd()
-        guard let format else {
-            throw .field(path: "format", reason: "required; an estate file starts with \"format\": \"\(formatTag)\"")
-        }
-        guard format == formatTag else {
-            throw .field(
-                path: "format", reason: "\"\(format)\" is not a format this version reads; expected \"\(formatTag)\"")
-        }
+        try FormatError.check(format, is: formatTag, in: "an estate file")
         guard let asOf else { throw .field(path: "asOf", reason: "required: the date of the position, as YYYY-MM-DD") }
         estate.asOf = asOf
         return estate
