@@ -14,22 +14,21 @@ extension LicenseServerContext {
         return LicenseServerEvidence(records: log.estate(asOf: asOf, source: source, products: &products))
     }
 
-    /// A status report as a sample of `server` at `at`, continuing and ending the sessions earlier samples of the
-    /// same `source` left open (see `LicenseStatusReport.sample`). A report that shows no license line (its server
-    /// down) keeps the server's pools as they are.
+    /// A status report as a sample of `server` at `at`, continuing the sessions earlier samples of the same `source`
+    /// saw (see `LicenseStatusReport.sample`). A report that shows no license line (its server down) keeps the
+    /// server's pools as they are.
     public func evidence(
         of report: LicenseStatusReport, at: Instant, server: String, source: String, timeZone: TimeZone,
         defaultVendor: String
     ) -> (LicenseServerEvidence, LicenseSample) {
         var products = featureProducts
-        let open = estate.usage.filter { $0.source == source && $0.end == nil }
+        let known = estate.usage.filter { $0.source == source }
         let sample = report.sample(
             at: at, server: server, source: source, timeZone: timeZone, defaultVendor: defaultVendor,
-            products: &products, open: open)
+            products: &products, known: known, previous: lastSample[server])
         var records = Estate(asOf: at.day)
         records.usage = sample.usage
         records.products = products.added
-        let kept = sample.pools.isEmpty ? nil : (server: server, at: at, pools: sample.pools)
-        return (LicenseServerEvidence(records: records, sample: kept), sample)
+        return (LicenseServerEvidence(records: records, sample: (server, at, sample.pools)), sample)
     }
 }

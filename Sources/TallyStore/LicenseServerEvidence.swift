@@ -5,6 +5,8 @@ import TallyCore
 public struct LicenseServerContext: Sendable {
     public var estate: Estate
     public var featureMap: [String: Product.ID]
+    /// When each license server was last sampled.
+    public var lastSample: [String: Instant] = [:]
 }
 
 /// What a license server said, ready to be written as one import: new products for unmapped features, usage
@@ -12,7 +14,8 @@ public struct LicenseServerContext: Sendable {
 public struct LicenseServerEvidence: Sendable {
     /// Products, usage and denials, merged into the store.
     public var records: Estate
-    /// A status report's sample: the server, when, and its pools, which replace the server's pools kept so far.
+    /// A status report's sample: the server, when, and its pools, which replace the server's pools kept so far (a
+    /// sample with no pools, its server down, keeps them).
     public var sample: (server: String, at: Instant, pools: [ServerPool])?
 
     /// Evidence from its parts.

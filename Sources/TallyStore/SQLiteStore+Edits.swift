@@ -65,14 +65,28 @@ extension SQLiteStore {
             return .init(
                 entity: "product", id: item.id.rawValue, action: "edit", before: EstateFile.json(of: before),
                 after: EstateFile.json(of: item))
-        case .retireDevice(let id):
+        case .retireDevice(let id, let day):
             let index = try position(of: id.rawValue, in: estate.devices.map(\.id.rawValue), "device")
             let before = estate.devices[index]
-            guard before.active else { throw StoreError.refused("device \"\(id)\" is already retired") }
+            if let retired = before.retired {
+                throw StoreError.refused("device \"\(id)\" is already retired, on \(retired)")
+            }
             estate.devices[index].active = false
+            estate.devices[index].retired = day
             return .init(
                 entity: "device", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
                 after: EstateFile.json(of: estate.devices[index]))
+        case .retirePerson(let id, let day):
+            let index = try position(of: id.rawValue, in: estate.people.map(\.id.rawValue), "person")
+            let before = estate.people[index]
+            if let retired = before.retired {
+                throw StoreError.refused("person \"\(id)\" is already retired, on \(retired)")
+            }
+            estate.people[index].active = false
+            estate.people[index].retired = day
+            return .init(
+                entity: "person", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                after: EstateFile.json(of: estate.people[index]))
         case .assign(let item):
             guard !estate.assignments.contains(item) else {
                 throw StoreError.refused("\(describe(item)) is already assigned")
@@ -111,8 +125,14 @@ extension SQLiteStore {
             if let stored = estate.products.first(where: { $0.id == item.id }) {
                 try EstateTables.products.update(stored, id: item.id.rawValue, in: db, context: context)
             }
-        case .retireDevice(let id):
-            try db.execute(sql: "UPDATE device SET active = 0, batch = NULL WHERE id = ?", arguments: [id.rawValue])
+        case .retireDevice(let id, let day):
+            try db.execute(
+                sql: "UPDATE device SET active = 0, retired = ?, batch = NULL WHERE id = ?",
+                arguments: [day.description, id.rawValue])
+        case .retirePerson(let id, let day):
+            try db.execute(
+                sql: "UPDATE person SET active = 0, retired = ?, batch = NULL WHERE id = ?",
+                arguments: [day.description, id.rawValue])
         case .assign(let item):
             try EstateTables.assignments.insert(item, in: db, context: context)
         case .unassign(let item):
@@ -148,8 +168,10 @@ extension SQLiteStore {
             subject = ("entitlements", estate.entitlements.firstIndex { $0.id == id }, "entitlement \"\(id)\"")
         case .addProduct(let item), .editProduct(let item):
             subject = ("products", estate.products.firstIndex { $0.id == item.id }, "product \"\(item.id)\"")
-        case .retireDevice(let id):
+        case .retireDevice(let id, _):
             subject = ("devices", estate.devices.firstIndex { $0.id == id }, "device \"\(id)\"")
+        case .retirePerson(let id, _):
+            subject = ("people", estate.people.firstIndex { $0.id == id }, "person \"\(id)\"")
         case .assign(let item), .unassign(let item):
             subject = ("assignments", estate.assignments.lastIndex(of: item), "the assignment of \"\(item.product)\"")
         }

@@ -61,6 +61,8 @@ struct Evidence: Comparable {
     var installed: Day?
     var lastSeen: String
     var firstSeen: String
+    /// The day the source no longer saw it; nil while it does.
+    var removed: Day? = nil
 
     /// The same device, product and clean version: one installation.
     func sameInstallation(as other: Evidence) -> Bool {
@@ -158,7 +160,8 @@ extension SQLiteStore {
         return (added, seen, removed, evidence)
     }
 
-    /// The stored evidence of products on `devices`, from every source but `excluded`.
+    /// The stored evidence of products on `devices`: what every source but `excluded` sees now, and what any
+    /// source saw there before it was removed.
     static func storedEvidence(
         of devices: [Device.ID], excluding excluded: String?, in db: Database
     ) throws
@@ -168,17 +171,18 @@ extension SQLiteStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen
+                SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen,
+                    r.removed
                 FROM raw_software r JOIN software_title t ON t.id = r.title
-                WHERE r.device IN (SELECT device FROM touched) AND r.source IS NOT ? AND r.removed IS NULL
-                    AND t.outcome = 'product'
+                WHERE r.device IN (SELECT device FROM touched) AND t.outcome = 'product'
+                    AND (r.removed IS NOT NULL OR r.source IS NOT ?)
                 """, arguments: [excluded])
         var evidence: [Evidence] = []
         while let row = try rows.next() {
             evidence.append(
                 Evidence(
                     device: row[0], product: row[1], version: row[2], source: row[3], installed: try Column.day(row, 4),
-                    lastSeen: row[5], firstSeen: row[6]))
+                    lastSeen: row[5], firstSeen: row[6], removed: try Column.day(row, 7)))
         }
         return evidence
     }
@@ -199,9 +203,10 @@ extension SQLiteStore {
     }
 
     /// Derives the installations of `devices` afresh from their evidence: one per device, product and clean version
-    /// (source `inventory:glpi+osquery`, the sources that saw it), installed on the earliest day any sighting says,
-    /// seen last on the latest. They replace the devices' earlier derived installations, in the store and in
-    /// `estate`.
+    /// (source `inventory:glpi+osquery`, the sources that saw it), installed on the earliest day any sighting says
+    /// (where none says, the day it was first seen: the store did not hold it before), seen last on the latest, and
+    /// removed on the latest day a sighting was removed where every sighting of it was. They replace the devices'
+    /// earlier derived installations, in the store and in `estate`.
     static func rederive(
         _ devices: [Device.ID], from evidence: [Evidence], in estate: inout Estate, batch: Int64, in db: Database
     ) throws -> Int {
@@ -215,7 +220,7 @@ extension SQLiteStore {
         let insert = try BulkInsert(
             """
             INSERT INTO installation (device, product, version, installed, last_used, last_seen, source, first_seen,
-            batch) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            batch, removed) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
             """, in: db)
         let ordered = evidence.sorted()
         var count = 0
@@ -227,16 +232,19 @@ extension SQLiteStore {
             var sources: [String] = []
             for item in group where sources.last != item.source { sources.append(item.source) }
             let first = ordered[start]
+            let firstSeen = group.map(\.firstSeen).min() ?? ""
+            let removed = group.contains { $0.removed == nil } ? nil : group.compactMap(\.removed).max()
+            // An install day a clock put after the removal is not believed beyond it.
+            let installed = [group.compactMap(\.installed).min() ?? Day(firstSeen), removed].compactMap { $0 }.min()
             let installation = Installation(
                 device: Device.ID(first.device), product: Product.ID(first.product),
-                version: first.version.map(Version.init),
-                installed: group.compactMap(\.installed).min(), lastSeen: Day(group.map(\.lastSeen).max() ?? ""),
-                source: "inventory:" + sources.joined(separator: "+"))
+                version: first.version.map(Version.init), installed: installed, removed: removed,
+                lastSeen: Day(group.map(\.lastSeen).max() ?? ""), source: "inventory:" + sources.joined(separator: "+"))
             estate.installations.append(installation)
             try insert.insert([
                 first.device.databaseValue, first.product.databaseValue, Column.text(first.version),
                 Column.day(installation.installed), Column.day(installation.lastSeen), Column.text(installation.source),
-                (group.map(\.firstSeen).min() ?? "").databaseValue, batch.databaseValue,
+                firstSeen.databaseValue, batch.databaseValue, Column.day(installation.removed),
             ])
             count += 1
             start = end

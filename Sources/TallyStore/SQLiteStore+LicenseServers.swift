@@ -13,7 +13,9 @@ extension SQLiteStore {
                 }
             }
             let current = try Self.loadEstate(db, asOf: source.at.day)
-            let built = evidence(LicenseServerContext(estate: current, featureMap: try Self.featureMap(db)))
+            let built = evidence(
+                LicenseServerContext(
+                    estate: current, featureMap: try Self.featureMap(db), lastSample: try Self.lastSamples(db)))
             if let sample = built.sample { try Self.checkOrder(server: sample.server, at: sample.at, in: db) }
             let summary = try importEstate(
                 built.records, mode: .merge, current: current, source: source, dryRun: dryRun, progress: progress,
@@ -119,12 +121,25 @@ extension SQLiteStore {
                 + "\(at); import a server's reports oldest first (give a report's time with --at)")
     }
 
-    /// Keeps a sample and makes it the server's pools.
+    /// When each server was last sampled.
+    static func lastSamples(_ db: Database) throws -> [String: Instant] {
+        var latest: [String: Instant] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT server, max(at) FROM license_server_sample GROUP BY server") {
+            latest[row[0]] = Instant(secondsSinceEpoch: row[1])
+        }
+        return latest
+    }
+
+    /// Keeps a sample and, where it shows any, makes its pools the server's.
     static func replacePools(
         of server: String, with pools: [ServerPool], at: Instant, batch: Int64, in db: Database
     )
         throws
     {
+        try db.execute(
+            sql: "INSERT INTO license_server_sample (server, at, batch, checkouts, pools) VALUES (?, ?, ?, ?, ?)",
+            arguments: [server, at.secondsSinceEpoch, batch, pools.reduce(0) { $0 + ($1.inUse ?? 0) }, pools.count])
+        guard !pools.isEmpty else { return }
         try db.execute(sql: "DELETE FROM license_pool WHERE server = ?", arguments: [server])
         let insert = try db.makeStatement(
             sql: """
@@ -137,9 +152,6 @@ extension SQLiteStore {
                 pool.inUse, pool.reserved, pool.expires?.description, at.secondsSinceEpoch,
             ])
         }
-        try db.execute(
-            sql: "INSERT INTO license_server_sample (server, at, batch, checkouts, pools) VALUES (?, ?, ?, ?, ?)",
-            arguments: [server, at.secondsSinceEpoch, batch, pools.reduce(0) { $0 + ($1.inUse ?? 0) }, pools.count])
     }
 
     static func escaped(_ text: String) -> String {

@@ -13,6 +13,9 @@ extension SQLiteStore {
         migrator.registerMigration("v3: inventory evidence and the catalog") { db in
             try db.execute(sql: version3)
         }
+        migrator.registerMigration("v4: dates, duplicates, sessions seen in samples") { db in
+            try db.execute(sql: version4)
+        }
         return migrator
     }
 
@@ -125,5 +128,19 @@ extension SQLiteStore {
             title INTEGER NOT NULL REFERENCES software_title(id), installed TEXT, first_seen TEXT NOT NULL,
             last_seen TEXT NOT NULL, removed TEXT, batch INTEGER NOT NULL);
         CREATE INDEX raw_software_device ON raw_software(device, source);
+        """
+
+    /// License rules v2: the day people and devices retired and installations were removed, a product's duplicates
+    /// rule, and sessions known only from status samples ending at the last sample that saw them (they were left
+    /// open before, which made one old sample count as use for ever).
+    private static let version4 = """
+        ALTER TABLE person ADD COLUMN retired TEXT;
+        ALTER TABLE device ADD COLUMN retired TEXT;
+        ALTER TABLE installation ADD COLUMN removed TEXT;
+        ALTER TABLE product ADD COLUMN duplicates TEXT;
+        UPDATE usage_session SET end = max(start + 1, coalesce((
+            SELECT max(s.at) FROM license_server_sample s
+            WHERE s.server = substr(usage_session.source, instr(usage_session.source, ':') + 1)), start + 1))
+        WHERE end IS NULL AND (source LIKE 'lmstat:%' OR source LIKE 'rlmstat:%');
         """
 }

@@ -36,7 +36,20 @@ extension SQLiteStore {
     public func fetchSnapshots(product: Product.ID?) throws(StoreError) -> [SnapshotSummary] {
         try read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, as_of, taken_at, exposure, surplus_value, shortfall FROM snapshot ORDER BY id")
+                db, sql: "SELECT id, as_of, taken_at, exposure, surplus_value FROM snapshot ORDER BY id")
+            var shortfalls: [Int64: [License.Metric: Int]] = [:]
+            var under: [Int64: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT snapshot, metric, sum(shortfall), count(*) FROM snapshot_position WHERE shortfall > 0
+                    GROUP BY snapshot, metric
+                    """)
+            {
+                let id: Int64 = row[0]
+                shortfalls[id, default: [:]][try Column.choice(row, 1, License.Metric.self)] = row[2]
+                under[id, default: 0] += row[3] as Int
+            }
             var positions: [Int64: SnapshotPosition] = [:]
             if let product {
                 for row in try Row.fetchAll(
@@ -57,7 +70,8 @@ extension SQLiteStore {
                 return SnapshotSummary(
                     id: id, asOf: try Column.day(row, 1) ?? Day(daysSinceEpoch: 0),
                     takenAt: Instant(row[2] as String) ?? Instant(secondsSinceEpoch: 0), exposure: row[3],
-                    surplusValue: row[4], shortfall: row[5], position: positions[id])
+                    surplusValue: row[4], productsUnder: under[id] ?? 0, shortfalls: shortfalls[id] ?? [:],
+                    position: positions[id])
             }
         }
     }

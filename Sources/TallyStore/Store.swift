@@ -163,7 +163,10 @@ public struct SnapshotSummary: Sendable, Equatable {
     public var takenAt: Instant
     public var exposure: Double
     public var surplusValue: Double
-    public var shortfall: Int
+    /// Products in shortfall.
+    public var productsUnder: Int
+    /// Units short per metric: devices, users, cores, PVU... are never added together.
+    public var shortfalls: [License.Metric: Int]
     /// The product's figures when one product was asked for and it had a position then.
     public var position: SnapshotPosition?
 }
@@ -191,8 +194,10 @@ public enum Edit: Sendable, Equatable {
     case addProduct(Product)
     /// Replaces a product's values (not its components); its id must exist.
     case editProduct(Product)
-    /// Marks a device retired (inactive); it stays on record.
-    case retireDevice(Device.ID)
+    /// Marks a device retired on a day (the first day it no longer counts); it stays on record.
+    case retireDevice(Device.ID, on: Day)
+    /// Marks a person retired on a day (the first day they no longer count, having left); they stay on record.
+    case retirePerson(Person.ID, on: Day)
     case assign(Assignment)
     case unassign(Assignment)
 }

@@ -18,26 +18,27 @@ enum EstateTables {
         })
 
     static let people = TableMapping<Person>(
-        collection: "people", table: "person", columns: ["id", "name", "login", "email", "department", "active"],
+        collection: "people", table: "person",
+        columns: ["id", "name", "login", "email", "department", "active", "retired"],
         identity: 1, keyed: true,
         values: { item, _ in
             [
                 item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.login),
                 Column.text(item.email),
-                Column.text(item.department?.rawValue), Column.bool(item.active),
+                Column.text(item.department?.rawValue), Column.bool(item.active), Column.day(item.retired),
             ]
         },
         record: { row in
             Person(
                 id: .init(row[0]), name: row[1], login: row[2], email: row[3],
-                department: (row[4] as String?).map { .init($0) }, active: row[5])
+                department: (row[4] as String?).map { .init($0) }, active: row[5], retired: try Column.day(row, 6))
         })
 
     static let devices = TableMapping<Device>(
         collection: "devices", table: "device",
         columns: [
             "id", "hostname", "kind", "host", "processors", "cores_per_processor", "vcpus", "processor_model",
-            "serial", "os", "user", "department", "active", "last_seen",
+            "serial", "os", "user", "department", "active", "last_seen", "retired",
         ],
         identity: 1, keyed: true,
         values: { item, _ in
@@ -47,7 +48,7 @@ enum EstateTables {
                 Column.int(item.vcpus), Column.text(item.processorModel), Column.text(item.serial),
                 Column.text(item.os),
                 Column.text(item.user?.rawValue), Column.text(item.department?.rawValue), Column.bool(item.active),
-                Column.day(item.lastSeen),
+                Column.day(item.lastSeen), Column.day(item.retired),
             ]
         },
         record: { row in
@@ -56,7 +57,7 @@ enum EstateTables {
                 host: (row[3] as String?).map { .init($0) }, processors: row[4], coresPerProcessor: row[5],
                 vcpus: row[6], processorModel: row[7], serial: row[8], os: row[9],
                 user: (row[10] as String?).map { .init($0) }, department: (row[11] as String?).map { .init($0) },
-                active: row[12], lastSeen: try Column.day(row, 13))
+                active: row[12], retired: try Column.day(row, 14), lastSeen: try Column.day(row, 13))
         })
 
     static let products = TableMapping<Product>(
@@ -64,7 +65,7 @@ enum EstateTables {
         columns: [
             "id", "publisher", "name", "metric", "min_cores_per_processor", "min_cores_per_device",
             "min_cores_per_vm", "core_factor", "pvu_per_core", "virtualization", "devices_per_user",
-            "window_days", "unit_price", "suite", "suite_position",
+            "window_days", "unit_price", "suite", "suite_position", "duplicates",
         ],
         identity: 1, keyed: true,
         values: { item, context in
@@ -77,7 +78,7 @@ enum EstateTables {
                 Column.rating(license.coreFactor), Column.rating(license.pvuPerCore),
                 license.virtualization.rawValue.databaseValue, Column.int(license.devicesPerUser),
                 license.windowDays.databaseValue, Column.real(item.unitPrice), Column.text(suite?.suite.rawValue),
-                Column.int(suite?.position),
+                Column.int(suite?.position), Column.text(license.duplicates?.rawValue),
             ]
         },
         record: { row in
@@ -86,27 +87,27 @@ enum EstateTables {
                 minCoresPerDevice: row[5], minCoresPerVM: row[6], coreFactor: try Column.rating(row, 7),
                 pvuPerCore: try Column.rating(row, 8),
                 virtualization: try Column.choice(row, 9, License.Virtualization.self), devicesPerUser: row[10],
-                windowDays: row[11])
+                windowDays: row[11], duplicates: try Column.optionalChoice(row, 15, License.Duplicates.self))
             // Components are filled in from the `suite` column of the other products, once all are read.
             return Product(id: .init(row[0]), publisher: row[1], name: row[2], license: license, unitPrice: row[12])
         })
 
     static let installations = TableMapping<Installation>(
         collection: "installations", table: "installation",
-        columns: ["device", "product", "version", "source", "installed", "last_used", "last_seen"],
+        columns: ["device", "product", "version", "source", "installed", "last_used", "last_seen", "removed"],
         identity: 4, keyed: false,
         values: { item, context in
             [
                 item.device.rawValue.databaseValue, item.product.rawValue.databaseValue,
                 Column.text(item.version?.text),
                 Column.text(item.source), Column.day(item.installed), Column.day(item.lastUsed),
-                Column.day(item.lastSeen ?? context.day),
+                Column.day(item.lastSeen ?? context.day), Column.day(item.removed),
             ]
         },
         record: { row in
             Installation(
                 device: .init(row[0]), product: .init(row[1]), version: (row[2] as String?).map(Version.init),
-                installed: try Column.day(row, 4), lastUsed: try Column.day(row, 5),
+                installed: try Column.day(row, 4), removed: try Column.day(row, 7), lastUsed: try Column.day(row, 5),
                 lastSeen: try Column.day(row, 6), source: row[3])
         })
 

@@ -68,6 +68,11 @@ enum Column {
         return .value(value)
     }
 
+    static func optionalChoice<T: RawRepresentable>(_ row: Row, _ index: Int, _ type: T.Type) throws -> T?
+    where T.RawValue == String {
+        (row[index] as String?) == nil ? nil : try choice(row, index, type)
+    }
+
     static func choice<T: RawRepresentable>(_ row: Row, _ index: Int, _ type: T.Type) throws -> T
     where T.RawValue == String {
         let text: String = row[index] ?? ""

@@ -64,13 +64,19 @@ extension CatalogCommand {
                 if let product, own.product(Product.ID(product)) == nil,
                     (try? CatalogFile.builtin())?.product(Product.ID(product)) == nil
                 {
-                    guard productName != nil, productPublisher != nil else {
+                    // A product the store already holds keeps its id: inventory titles then count for it, instead
+                    // of making a second product of the same software.
+                    let stored = try store.loadEstate(from: opened, asOf: Terminal.today).products.first {
+                        $0.id.rawValue == product
+                    }
+                    guard let name = productName ?? stored?.name ?? stored.map({ _ in product }),
+                        let maker = productPublisher ?? stored?.publisher ?? stored.map({ _ in "" })
+                    else {
                         throw ValidationError(
                             "\(product) is a new product: give its --product-name and --product-publisher.")
                     }
                     products.append(
-                        "{\"id\": \(quoted(product)), \"publisher\": \(quoted(productPublisher ?? publisher.first ?? "")), "
-                            + "\"name\": \(quoted(productName ?? product))}")
+                        "{\"id\": \(quoted(product)), \"publisher\": \(quoted(maker)), \"name\": \(quoted(name))}")
                 }
                 var fields = ["\"id\": \(quoted(ruleID))", "\"name\": [\(name.map(quoted).joined(separator: ", "))]"]
                 if !publisher.isEmpty {

@@ -19,18 +19,52 @@ struct DeviceCommand: ParsableCommand {
         commandName: "device", abstract: "Retire a device, or see the software inventories found on it.",
         subcommands: [Retire.self, Software.self])
 
-    /// Marks a device retired: it stays on record and no longer counts.
+    /// Marks a device retired: it stays on record and no longer counts from the day given.
     struct Retire: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Retire a device: it stays on record, uncounted.")
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a device: it stays on record, uncounted from the day given.",
+            discussion: "Positions on earlier dates (`tally reconcile --as-of`) still count it.")
 
         @Argument(help: "The device's id.")
         var id: String
+
+        @Option(name: .long, help: "The first day it no longer counts (YYYY-MM-DD; default: today).")
+        var on: Day?
 
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             try reportingErrors {
-                try applyEdit(.retireDevice(.init(id)), store, done: "Retired device \(id).")
+                let day = on ?? Terminal.today
+                try applyEdit(.retireDevice(.init(id), on: day), store, done: "Retired device \(id) on \(day).")
+            }
+        }
+    }
+}
+
+/// `tally person retire`.
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "Retire a person who left.", subcommands: [Retire.self])
+
+    /// Marks a person retired: they stay on record and no longer count from the day given.
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Retire a person who left: they stay on record, uncounted from the day given.",
+            discussion: "Positions on earlier dates (`tally reconcile --as-of`) still count them.")
+
+        @Argument(help: "The person's id.")
+        var id: String
+
+        @Option(name: .long, help: "The first day they no longer count (YYYY-MM-DD; default: today).")
+        var on: Day?
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try reportingErrors {
+                let day = on ?? Terminal.today
+                try applyEdit(.retirePerson(.init(id), on: day), store, done: "Retired person \(id) on \(day).")
             }
         }
     }

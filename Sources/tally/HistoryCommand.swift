@@ -46,16 +46,27 @@ struct HistoryCommand: ParsableCommand {
                             + (position.exposure.map(PositionTable.money) ?? "unknown").leftPadded(to: 15))
                 }
             } else {
-                lines = ["SNAPSHOT  AS OF       TAKEN AT              SHORTFALL        EXPOSURE   SURPLUS VALUE"]
-                for snapshot in snapshots {
-                    lines.append(
-                        "\(String(snapshot.id).leftPadded(to: 8))  \(snapshot.asOf)  \(snapshot.takenAt)  "
-                            + String(snapshot.shortfall).leftPadded(to: 9)
-                            + PositionTable.money(snapshot.exposure).leftPadded(to: 16)
-                            + PositionTable.money(snapshot.surplusValue).leftPadded(to: 16))
-                }
+                lines = [Self.totals(snapshots)]
             }
             Terminal.write(lines.joined(separator: "\n") + "\n")
         }
+    }
+
+    /// The totals of each snapshot: products under, units short per metric (units of different metrics are never
+    /// added), exposure and surplus value.
+    static func totals(_ snapshots: [SnapshotSummary]) -> String {
+        let metrics = License.Metric.allCases.filter { metric in snapshots.contains { $0.shortfalls[metric] != nil } }
+        let header =
+            ["SNAPSHOT", "AS OF", "TAKEN AT", "UNDER"] + metrics.map { "SHORT (\($0.rawValue.uppercased()))" }
+            + ["EXPOSURE", "SURPLUS VALUE"]
+        var table = TextTable(header, right: Set([0, 3]).union(4..<header.count))
+        for snapshot in snapshots {
+            let figures =
+                [String(snapshot.id), snapshot.asOf.description, snapshot.takenAt.description]
+                + [String(snapshot.productsUnder)] + metrics.map { PositionTable.grouped(snapshot.shortfalls[$0] ?? 0) }
+            table.append(
+                figures + [PositionTable.money(snapshot.exposure), PositionTable.money(snapshot.surplusValue)])
+        }
+        return table.render().trimmingCharacters(in: .newlines)
     }
 }

@@ -8,7 +8,8 @@ struct Tally: ParsableCommand {
         abstract: "Software asset management: the license position of an estate, explained.",
         subcommands: [
             DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self,
-            EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, AssignCommand.self, UnassignCommand.self,
+            EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, PersonCommand.self,
+            AssignCommand.self, UnassignCommand.self,
             UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,
             GenerateCommand.self,
             BenchCommand.self,

@@ -4,14 +4,15 @@ import Testing
 
 @Suite("Demand under the concurrent metric: peak use inside the window")
 struct ConcurrentMetricTests {
+    /// The pool's units for sessions of different users (so that no two are one license).
     func pool(_ sessions: [(String, String?, Int)], windowDays: Int = 90) throws -> Int? {
         let result = try Reconciler.reconcile(
             estate(
                 products: [product("m", License(metric: .concurrent, windowDays: windowDays))],
-                usage: sessions.map {
+                usage: sessions.enumerated().map { index, session in
                     UsageSession(
-                        product: "m", user: "u", start: .at($0.0), end: $0.1.map(Instant.at),
-                        count: $0.2)
+                        product: "m", user: "u\(index)", start: .at(session.0), end: session.1.map(Instant.at),
+                        count: session.2)
                 }))
         return units(result, "m")["pool"]
     }

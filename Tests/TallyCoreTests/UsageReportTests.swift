@@ -101,12 +101,14 @@ struct UsageReportTests {
         let hourly = UsageReport(estate, from: from, to: to, by: .day).figures
         #expect(hourly.map(\.peak).max() == whole.peak)
         #expect(abs(hourly.map(\.hours).reduce(0, +) - whole.hours) < 1e-6)
-        // Brute force: the level at every start.
+        #expect(hourly.map(\.sessionPeak).max() == whole.sessionPeak)
+        // Brute force: the level of sessions at every start; a user's overlapping sessions are one license.
         let clipped = estate.usage.map { (max($0.start, from), min($0.end ?? to, to), $0.count) }
         let brute = clipped.map { probe in
             clipped.filter { $0.0 <= probe.0 && probe.0 < $0.1 }.reduce(0) { $0 + $1.2 }
         }.max()
-        #expect(brute == whole.peak)
+        #expect(brute == whole.sessionPeak)
+        #expect(whole.peak < whole.sessionPeak && whole.duplicates == .userHost)
     }
 
     @Test("denials group by product and reason, most refused users first")

@@ -21,7 +21,7 @@ struct AuditTrailTests {
         try store.apply(.addEntitlement(Entitlement(id: "e", product: "p", quantity: 2)), actor: "ann", at: at)
         try store.apply(.editEntitlement(Entitlement(id: "e", product: "p", quantity: 3)), actor: "bob", at: at)
         try store.apply(.assign(Assignment(product: "p", assignee: .person("ann"))), actor: "ann", at: at)
-        try store.apply(.retireDevice("b"), actor: "ann", at: at)
+        try store.apply(.retireDevice("b", on: at.day), actor: "ann", at: at)
         return store
     }
 
@@ -79,7 +79,7 @@ struct AuditTrailTests {
             try store.apply(.retireEntitlement("nope", on: day), actor: "ann", at: at)
         }
         #expect(throws: StoreError.unknown(kind: "device", id: "zz")) {
-            try store.apply(.retireDevice("zz"), actor: "ann", at: at)
+            try store.apply(.retireDevice("zz", on: at.day), actor: "ann", at: at)
         }
         #expect(throws: StoreError.self) {
             try store.apply(.addEntitlement(Entitlement(id: "x", product: "nope", quantity: 1)), actor: "ann", at: at)
@@ -113,6 +113,7 @@ struct AuditTrailTests {
         let history = try store.fetchSnapshots(product: "p")
         #expect(history.map(\.id) == [1, 2])
         #expect(history.map { $0.position?.shortfall } == [0, 1])
-        #expect(history.map(\.shortfall) == [0, 1])
+        #expect(history.map(\.shortfalls) == [[:], [.device: 1]])
+        #expect(history.map(\.productsUnder) == [0, 1])
     }
 }

@@ -76,10 +76,13 @@ struct InventoryImportTests {
             on: "2026-12-05")
         #expect(again.softwareAdded == 1 && again.softwareSeen == 1 && again.softwareRemoved == 1)
         let estate = try store.loadEstate(asOf: Day("2026-12-05")!)
-        #expect(
-            estate.installations.map(\.product).sorted()
-                == ["microsoft-project-professional", "microsoft-visio-professional"])
-        #expect(estate.installations.allSatisfy { $0.lastSeen == Day("2026-12-05") })
+        let present = estate.installations.filter { $0.removed == nil }
+        #expect(present.map(\.product).sorted() == ["microsoft-project-professional", "microsoft-visio-professional"])
+        #expect(present.allSatisfy { $0.lastSeen == Day("2026-12-05") })
+        // What disappeared stays an installation, removed the day it was no longer seen: a past position counts it.
+        let gone = try #require(estate.installations.first { $0.removed != nil })
+        #expect(gone.product == "autodesk-autocad" && gone.removed == Day("2026-12-05"))
+        #expect(gone.installed == Day("2026-11-29") && gone.lastSeen == Day("2026-11-29"))
         let history = try store.fetchSightings(device: "ws-1")
         #expect(history.map(\.name) == [project.0, visio.0, autocad.0])
         #expect(history.map(\.removed) == [nil, nil, Day("2026-12-05")])

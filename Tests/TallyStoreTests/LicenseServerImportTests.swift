@@ -98,7 +98,7 @@ struct LicenseServerImportTests {
         #expect(expected.usage.allSatisfy { $0.feature == $0.product.rawValue })
     }
 
-    @Test("a checkout absent from a later sample ends at that sample's time; one still listed continues")
+    @Test("a checkout is seen until the last sample that lists it; a later sample without it does not extend it")
     func samplesEndSessions() throws {
         let store = try SQLiteStore()
         let first = try importSample(
@@ -106,7 +106,8 @@ struct LicenseServerImportTests {
             at: "2017-10-20T17:00:00Z", into: store)
         #expect(first.started == 2 && first.ended == 0)
         var usage = try store.loadEstate(asOf: day).usage
-        #expect(usage.count == 2 && usage.allSatisfy { $0.end == nil })
+        // A session known from samples ends at the last sample that saw it, never later.
+        #expect(usage.count == 2 && usage.allSatisfy { $0.end == Instant("2017-10-20T17:00:00Z") })
         #expect(usage.map(\.product) == [Product.ID("vendor1:feature2"), Product.ID("vendor1:feature2")])
 
         let second = try importSample(
@@ -116,8 +117,9 @@ struct LicenseServerImportTests {
         usage = try store.loadEstate(asOf: day).usage
         #expect(usage.count == 3)
         let bob = try #require(usage.first { $0.user == "bob" })
-        #expect(bob.start == Instant("2017-10-20T09:15:00Z") && bob.end == Instant("2017-10-20T18:00:00Z"))
-        #expect(usage.filter { $0.end == nil }.compactMap(\.user).sorted() == ["ann", "cy"])
+        #expect(bob.start == Instant("2017-10-20T09:15:00Z") && bob.end == Instant("2017-10-20T17:00:00Z"))
+        let seenLast = usage.filter { $0.end == Instant("2017-10-20T18:00:00Z") }
+        #expect(seenLast.compactMap(\.user).sorted() == ["ann", "cy"])
 
         // The same sample again changes nothing; an older one is refused and changes nothing.
         let again = try importSample(
@@ -129,9 +131,12 @@ struct LicenseServerImportTests {
                 Self.report(at: "10/20/2017 17:30", checkouts: []), at: "2017-10-20T17:30:00Z", into: store)
         }
         #expect(try store.loadEstate(asOf: day).usage == usage)
+        // Years later, the old samples are no use: today's position demands nothing of the feature.
+        let today = try Reconciler.reconcile(try store.loadEstate(asOf: day))
+        #expect(today.consumers.isEmpty)
     }
 
-    @Test("a report of a server that is down ends nothing and keeps the pools")
+    @Test("a report of a server that is down ends nothing, extends nothing and keeps the pools")
     func serverDown() throws {
         let store = try SQLiteStore()
         try importSample(
@@ -142,8 +147,14 @@ struct LicenseServerImportTests {
         let down = try importSample(
             Self.report(at: "10/20/2017 18:00", checkouts: [], up: false), at: "2017-10-20T18:00:00Z", into: store)
         #expect(down.ended == 0)
-        #expect(try store.loadEstate(asOf: day).usage.allSatisfy { $0.end == nil })
+        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T17:00:00Z")])
         #expect(try store.fetchServerPools() == pools)
+        // Back up, the server still lists the checkout: the same session, now seen until then.
+        let up = try importSample(
+            Self.report(at: "10/20/2017 19:00", checkouts: [("ann", "10/20 16:40")]), at: "2017-10-20T19:00:00Z",
+            into: store)
+        #expect(up.continuing == 1 && up.started == 0)
+        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T19:00:00Z")])
     }
 
     @Test("mapping a feature moves its sessions and removes its own product; re-imports stay without duplicates")

@@ -1,10 +1,12 @@
 /// How many units each coverage class takes from each entitlement: the optimal flow, before it is split by consumer.
 ///
-/// The plan maximises the units covered. Among plans that cover as much, it minimises the units an entitlement gives
-/// to products in its `covers` (so it serves its own product first), and then prefers entitlements in
-/// `preferenceOrder`: open-ended terms before dated ones, later ends before earlier ones, earlier starts before later
-/// ones, then by id — licenses are drawn from the longest-lasting rights, so surplus shows on the terms that end
-/// soonest, where it can be dropped at renewal.
+/// The plan maximises the units covered. Among plans that cover as much, in this order: it minimises the units an
+/// entitlement gives to products in its `covers` (so it serves its own product first); it covers consumers that hold
+/// an assignment of the product before those that do not; it draws the fewest units from limited entitlements (an
+/// unlimited right serves every consumer it can, so a purchase it makes redundant shows as surplus); then it prefers
+/// entitlements in `preferenceRank` order: open-ended terms before dated ones, later ends before earlier ones,
+/// earlier starts before later ones, then by id — licenses are drawn from the longest-lasting rights, so surplus
+/// shows on the terms that end soonest, where it can be dropped at renewal.
 struct AllocationPlan {
     /// Per class, the entitlements that serve it and the units each gives, in preference order.
     var classFlows: [[(entitlement: Int32, units: Int)]]
@@ -47,15 +49,20 @@ struct AllocationPlan {
         let source = group.count + entitlements.count
         let sink = source + 1
         var network = FlowNetwork(nodes: sink + 1)
-        // A unit given across products costs more than any sum of preference ranks on a path can.
-        let crossProduct: Int64 = 1 << 40
         var edges: [(c: Int, entitlement: Int32, handle: Int)] = []
         for (i, c) in group.enumerated() {
-            network.addEdge(from: source, to: i, capacity: classes[c].demand, cost: 0)
-            let ordered = classes[c].entitlements.sorted { rank[Int($0)] < rank[Int($1)] }
+            network.addEdge(from: source, to: i, capacity: classes[c].demand, cost: .zero)
+            // Consumers draw on their class's entitlements in this order too: unlimited rights, then by rank.
+            let ordered = classes[c].entitlements.sorted {
+                let a = estate.estate.entitlements[Int($0)].unlimited, b = estate.estate.entitlements[Int($1)].unlimited
+                return a != b ? a : rank[Int($0)] < rank[Int($1)]
+            }
             for entitlement in ordered {
-                let cross = estate.entitlementProduct[Int(entitlement)] != classes[c].product
-                let cost = (cross ? crossProduct : 0) + Int64(rank[Int(entitlement)])
+                let item = estate.estate.entitlements[Int(entitlement)]
+                let cost = FlowCost(
+                    crossProduct: estate.entitlementProduct[Int(entitlement)] != classes[c].product ? 1 : 0,
+                    unassigned: classes[c].assigned ? 0 : 1, limited: item.unlimited ? 0 : 1,
+                    rank: Int64(rank[Int(entitlement)]))
                 let handle = network.addEdge(
                     from: i, to: entitlementNode[entitlement] ?? 0,
                     capacity: FlowNetwork.unlimited, cost: cost)
@@ -65,7 +72,7 @@ struct AllocationPlan {
         for entitlement in entitlements {
             let item = estate.estate.entitlements[Int(entitlement)]
             let capacity = item.unlimited ? FlowNetwork.unlimited : (item.quantity ?? 0)
-            network.addEdge(from: entitlementNode[entitlement] ?? 0, to: sink, capacity: capacity, cost: 0)
+            network.addEdge(from: entitlementNode[entitlement] ?? 0, to: sink, capacity: capacity, cost: .zero)
         }
         _ = network.maximiseFlow(from: source, to: sink)
         for edge in edges {

@@ -17,10 +17,12 @@ struct ConsumerRecord {
     /// The coverage class: the set of entitlements that may cover this consumer.
     var coverageClass: Int32
     var kind: ConsumerKind
+    /// Whether it holds an assignment of the product, which puts it first in the allocation.
+    var assigned: Bool
 
     init(
         product: Int32, kind: ConsumerKind, subject: Int32, units: Int, department: Int32, detail: Int64,
-        coverageClass: Int32
+        coverageClass: Int32, assigned: Bool = false
     ) {
         self.units = units
         self.detail = detail
@@ -29,6 +31,7 @@ struct ConsumerRecord {
         self.department = department
         self.coverageClass = coverageClass
         self.kind = kind
+        self.assigned = assigned
     }
 }
 
@@ -88,4 +91,6 @@ struct CoverageClass {
     /// Entitlement indices that may cover every consumer of the class.
     var entitlements: [Int32]
     var demand: Int
+    /// Whether its consumers hold an assignment of the product, so that they are covered before the others.
+    var assigned = false
 }

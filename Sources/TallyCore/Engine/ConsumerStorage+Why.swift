@@ -2,7 +2,9 @@ extension ConsumerStorage {
     /// The explanation of consumer `index`: the arithmetic of its units, then what covered it and what could not.
     func why(_ index: Int) -> String {
         let record = records[index]
-        return arithmetic(record) + "; " + coverage(index)
+        let assigned =
+            record.assigned ? "; assigned the product, so covered before consumers without an assignment" : ""
+        return arithmetic(record) + assigned + "; " + coverage(index)
     }
 
     private func arithmetic(_ record: ConsumerRecord) -> String {
@@ -11,10 +13,7 @@ extension ConsumerStorage {
         let metric = license.metric.rawValue
         switch (license.metric, record.kind) {
         case (.concurrent, _):
-            let window = Demand.window(for: license, asOf: estate.asOf)
-            let peak = Instant(secondsSinceEpoch: record.detail)
-            return "concurrent: peak of \(record.units) licenses in use at once, first at \(peak), "
-                + "in the \(license.windowDays)-day window \(window.lowerBound.day) to \(estate.asOf)"
+            return poolArithmetic(record, license: license)
         case (.user, .person):
             let person = estate.estate.people[Int(record.subject)].id
             let devices = Int(record.detail)
@@ -42,6 +41,20 @@ extension ConsumerStorage {
         default:
             return "\(metric): \(record.units)"
         }
+    }
+
+    private func poolArithmetic(_ record: ConsumerRecord, license: License) -> String {
+        let window = Demand.window(for: license, asOf: estate.asOf)
+        let peak = Instant(secondsSinceEpoch: record.detail)
+        var text =
+            "concurrent: peak of \(record.units) licenses in use at once, first at \(peak), "
+            + "in the \(license.windowDays)-day window \(window.lowerBound.day) to \(estate.asOf)"
+        let rule = license.countedDuplicates
+        guard rule != .none else { return text }
+        let sessions = Demand.peak(of: demand.holds(of: record.product, rule: .none), in: window)?.0 ?? 0
+        text += "; overlapping sessions of \(rule.holder) count as one license (duplicates: "
+        text += "\(rule.rawValue))" + (sessions > record.units ? ", \(sessions) sessions at the busiest moment" : "")
+        return text
     }
 
     private func coreArithmetic(_ record: ConsumerRecord) -> String {
@@ -100,7 +113,9 @@ extension ConsumerStorage {
             let entitlement = allocationEntitlement[slot]
             allocatedSet.insert(entitlement)
             given += allocationUnits[slot]
-            parts.append("\(entitlements(entitlement).id) gives \(allocationUnits[slot])")
+            let item = entitlements(entitlement)
+            parts.append(
+                "\(item.id) gives \(allocationUnits[slot])" + (item.unlimited ? " (unlimited, used first)" : ""))
         }
         if given < record.units {
             parts.append(given == 0 ? "not covered: short \(record.units)" : "short \(record.units - given)")

@@ -9,15 +9,20 @@ extension Demand {
                     department: estate.departmentOf(device: device), mask: mask))
         }
         guard let assignments = assignmentsByProduct[product] else { return drafts }
-        var seen = Set(drafts.map(\.subject))
+        var draftOf = [Int32: Int](uniqueKeysWithValues: drafts.enumerated().map { ($1.subject, $0) })
         let count = candidates[Int(product)].count
         for assignment in assignments {
             let device = estate.assignmentDevice[Int(assignment)]
-            guard device >= 0, estate.estate.devices[Int(device)].active, seen.insert(device).inserted else { continue }
+            guard device >= 0, estate.deviceActive[Int(device)] else { continue }
+            if let index = draftOf[device] {
+                drafts[index].assigned = true
+                continue
+            }
+            draftOf[device] = drafts.count
             drafts.append(
                 Draft(
                     kind: .device, subject: device, units: 1,
-                    department: estate.departmentOf(device: device), mask: M(allOf: count)))
+                    department: estate.departmentOf(device: device), mask: M(allOf: count), assigned: true))
         }
         return drafts
     }

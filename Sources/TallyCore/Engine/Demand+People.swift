@@ -49,12 +49,13 @@ extension Demand {
         for assignment in assignmentsByProduct[product] ?? [] {
             let assignedPerson = estate.assignmentPerson[Int(assignment)]
             if assignedPerson >= 0 {
-                if estate.personActive[Int(assignedPerson)] { _ = person(assignedPerson) }
+                if estate.personActive[Int(assignedPerson)] { drafts[person(assignedPerson)].assigned = true }
                 continue
             }
             let assignedDevice = estate.assignmentDevice[Int(assignment)]
-            guard assignedDevice >= 0, estate.estate.devices[Int(assignedDevice)].active else { continue }
-            if let user = activeUser(of: assignedDevice) { _ = person(user) } else { _ = device(assignedDevice) }
+            guard assignedDevice >= 0, estate.deviceActive[Int(assignedDevice)] else { continue }
+            let holder = activeUser(of: assignedDevice).map(person) ?? device(assignedDevice)
+            drafts[holder].assigned = true
         }
 
         if let perUser = estate.estate.products[Int(product)].license.devicesPerUser {

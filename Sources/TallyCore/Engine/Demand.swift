@@ -118,34 +118,38 @@ struct Demand {
         return true
     }
 
-    /// Narrows each draft's mask by its department's scope and groups drafts with equal masks into classes.
+    /// Narrows each draft's mask by its department's scope and groups drafts with equal masks (and assignment) into
+    /// classes.
     private func classify<M: CoverageMask>(_ drafts: [Draft<M>], product: Int32) -> ProductDemand {
         let candidates = self.candidates[Int(product)]
-        var classIndex: [M: Int32] = [:]
+        var classIndex: [ClassKey<M>: Int32] = [:]
         var result = ProductDemand()
         result.records.reserveCapacity(drafts.count)
-        // Neighbours usually share a mask: remember the last one before asking the dictionary.
-        var last: (mask: M, index: Int32)?
+        // Neighbours usually share a class: remember the last one before asking the dictionary.
+        var last: (key: ClassKey<M>, index: Int32)?
         for var draft in drafts {
             candidates.restrict(&draft.mask, department: draft.department, estate: estate)
+            let key = ClassKey(mask: draft.mask, assigned: draft.assigned)
             let index: Int32
-            if let last, last.mask == draft.mask {
+            if let last, last.key == key {
                 index = last.index
-            } else if let known = classIndex[draft.mask] {
+            } else if let known = classIndex[key] {
                 index = known
             } else {
                 index = Int32(result.classes.count)
-                classIndex[draft.mask] = index
+                classIndex[key] = index
                 result.classes.append(
                     CoverageClass(
-                        product: product, entitlements: candidates.entitlements(in: draft.mask), demand: 0))
+                        product: product, entitlements: candidates.entitlements(in: draft.mask), demand: 0,
+                        assigned: draft.assigned))
             }
-            last = (draft.mask, index)
+            last = (key, index)
             result.classes[Int(index)].demand += draft.units
             result.records.append(
                 ConsumerRecord(
                     product: product, kind: draft.kind, subject: draft.subject, units: draft.units,
-                    department: draft.department, detail: draft.detail, coverageClass: index))
+                    department: draft.department, detail: draft.detail, coverageClass: index,
+                    assigned: draft.assigned))
         }
         return result
     }
@@ -200,6 +204,15 @@ struct Draft<M: CoverageMask> {
     var department: Int32
     var detail: Int64 = 0
     var mask: M
+    /// Whether it holds an assignment of the product (under `device` and `user`): it is covered first.
+    var assigned = false
+}
+
+/// What puts consumers of one product in the same coverage class: the entitlements that may cover them, and whether
+/// they hold an assignment (assigned consumers are served first, so they are never pooled with the others).
+private struct ClassKey<M: CoverageMask>: Hashable {
+    var mask: M
+    var assigned: Bool
 }
 
 /// One product's consumers, sorted by key, with coverage classes numbered from 0 for this product.

@@ -1,12 +1,44 @@
+/// The cost of one unit of flow on an edge: the allocation's preferences, compared in order of priority, so that no
+/// amount of a lower one can outweigh one unit of a higher one.
+struct FlowCost: Comparable {
+    /// Units given to a product in an entitlement's `covers` rather than its own product.
+    var crossProduct: Int64 = 0
+    /// Units given to a consumer that holds no assignment of the product.
+    var unassigned: Int64 = 0
+    /// Units drawn from a limited entitlement rather than an unlimited one.
+    var limited: Int64 = 0
+    /// The entitlement's place in the documented tie order.
+    var rank: Int64 = 0
+
+    static let zero = FlowCost()
+    /// Larger than every cost a path can have.
+    static let infinite = FlowCost(crossProduct: .max, unassigned: .max, limited: .max, rank: .max)
+
+    static func + (a: FlowCost, b: FlowCost) -> FlowCost {
+        FlowCost(
+            crossProduct: a.crossProduct &+ b.crossProduct, unassigned: a.unassigned &+ b.unassigned,
+            limited: a.limited &+ b.limited, rank: a.rank &+ b.rank)
+    }
+
+    static prefix func - (a: FlowCost) -> FlowCost {
+        FlowCost(crossProduct: -a.crossProduct, unassigned: -a.unassigned, limited: -a.limited, rank: -a.rank)
+    }
+
+    static func < (a: FlowCost, b: FlowCost) -> Bool {
+        (a.crossProduct, a.unassigned, a.limited, a.rank) < (b.crossProduct, b.unassigned, b.limited, b.rank)
+    }
+}
+
 /// A min-cost max-flow network: the allocation's optimiser.
 ///
 /// Successive shortest paths with a queue-based Bellman-Ford: the networks are small (coverage classes and
 /// entitlements, not consumers), and the residual graph has negative costs that this search handles directly.
+/// Costs are compared in order of their parts (`FlowCost`), so the flow is optimal for each preference in turn.
 struct FlowNetwork {
     private struct Edge {
         var to: Int32
         var capacity: Int
-        var cost: Int64
+        var cost: FlowCost
     }
 
     /// Capacity that never runs out (an unlimited entitlement, a class's edge to an entitlement).
@@ -22,7 +54,7 @@ struct FlowNetwork {
 
     /// Adds an edge and returns its handle for `flow(on:)`.
     @discardableResult
-    mutating func addEdge(from: Int, to: Int, capacity: Int, cost: Int64) -> Int {
+    mutating func addEdge(from: Int, to: Int, capacity: Int, cost: FlowCost) -> Int {
         let handle = edges.count
         edges.append(Edge(to: Int32(to), capacity: capacity, cost: cost))
         edges.append(Edge(to: Int32(from), capacity: 0, cost: -cost))
@@ -42,13 +74,13 @@ struct FlowNetwork {
     mutating func maximiseFlow(from source: Int, to sink: Int) -> Int {
         let nodes = outgoing.count
         var total = 0
-        var distance = [Int64](repeating: 0, count: nodes)
+        var distance = [FlowCost](repeating: .zero, count: nodes)
         var through = [Int32](repeating: -1, count: nodes)
         var queued = [Bool](repeating: false, count: nodes)
         var queue: [Int32] = []
         while true {
-            for i in 0..<nodes { distance[i] = .max; through[i] = -1 }
-            distance[source] = 0
+            for i in 0..<nodes { distance[i] = .infinite; through[i] = -1 }
+            distance[source] = .zero
             queue.removeAll(keepingCapacity: true)
             queue.append(Int32(source))
             queued[source] = true
@@ -76,7 +108,7 @@ struct FlowNetwork {
                     head = 0
                 }
             }
-            guard distance[sink] != .max else { return total }
+            guard distance[sink] != .infinite else { return total }
             var bottleneck = Int.max
             var node = sink
             while node != source {

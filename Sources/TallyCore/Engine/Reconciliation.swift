@@ -38,8 +38,12 @@ public struct Position: Sendable, Equatable {
     public let surplus: Int
     /// The price of one unit used for exposure; nil where none is known.
     public let price: Double?
-    /// `shortfall * price`, in cents; nil where the price is unknown.
-    public var exposure: Double? { price.map { Money.cents(Double(shortfall) * $0) } }
+    /// `shortfall * price`, in cents: 0 where nothing is short, price or not; nil where something is short and the
+    /// price is unknown.
+    public var exposure: Double? {
+        guard shortfall > 0 else { return 0 }
+        return price.map { Money.cents(Double(shortfall) * $0) }
+    }
     public let surplusValue: Double
     public var status: ComplianceStatus {
         shortfall > 0 ? .under : (surplus > 0 ? .over : .compliant)

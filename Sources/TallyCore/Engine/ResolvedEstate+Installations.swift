@@ -10,9 +10,10 @@ extension ResolvedEstate {
 
     private static let chunkSize = 1 << 16
 
-    /// Resolves each installation's device, product (as counted) and version, chunk by chunk on every core.
+    /// Resolves each installation's device, product (as counted) and version, chunk by chunk on every core; every
+    /// reference is checked, and only the installations present on `asOf` are kept.
     static func resolveInstallations(
-        _ installations: [Installation], deviceIndex: [String: Int32], productIndex: [Product.ID: Int32],
+        _ installations: [Installation], asOf: Day, deviceIndex: [String: Int32], productIndex: [Product.ID: Int32],
         countsAs: [Int32]
     ) throws(EstateError) -> ResolvedInstallations {
         let chunks = try Parallel.map(
@@ -20,7 +21,7 @@ extension ResolvedEstate {
         ) { (chunk: Int, _: inout Void) throws(EstateError) in
             try resolve(
                 installations, from: chunk * chunkSize, to: min(installations.count, (chunk + 1) * chunkSize),
-                deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
+                asOf: asOf, deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
         }
         var joined = ResolvedInstallations()
         joined.device.reserveCapacity(installations.count)
@@ -44,7 +45,7 @@ extension ResolvedEstate {
     }
 
     private static func resolve(
-        _ installations: [Installation], from start: Int, to end: Int, deviceIndex: [String: Int32],
+        _ installations: [Installation], from start: Int, to end: Int, asOf: Day, deviceIndex: [String: Int32],
         productIndex: [Product.ID: Int32], countsAs: [Int32]
     ) throws(EstateError) -> ResolvedInstallations {
         var part = ResolvedInstallations()
@@ -57,28 +58,37 @@ extension ResolvedEstate {
         var lastProduct: (id: Product.ID, index: Int32)?
         for i in start..<end {
             let item = installations[i]
+            let device: Int32
             if let lastDevice, lastDevice.id == item.device {
-                part.device.append(lastDevice.index)
+                device = lastDevice.index
             } else {
                 guard let index = deviceIndex[item.device.rawValue] else {
                     throw .unknownReference(
                         path: "installations[\(i)].device", kind: "device", id: item.device.rawValue)
                 }
-                part.device.append(index)
+                device = index
                 lastDevice = (item.device, index)
             }
+            let product: Int32
             if let lastProduct, lastProduct.id == item.product {
-                part.product.append(lastProduct.index)
+                product = lastProduct.index
             } else {
                 guard let index = productIndex[item.product] else {
                     throw .unknownReference(
                         path: "installations[\(i)].product", kind: "product",
                         id: item.product.rawValue)
                 }
-                let counted = countsAs[Int(index)]
-                part.product.append(counted)
-                lastProduct = (item.product, counted)
+                product = countsAs[Int(index)]
+                lastProduct = (item.product, product)
             }
+            if let installed = item.installed, let removed = item.removed, removed < installed {
+                throw .invalidValue(
+                    path: "installations[\(i)].removed",
+                    reason: "\(removed) is before the day it was installed, \(installed)")
+            }
+            guard item.isInstalled(on: asOf) else { continue }
+            part.device.append(device)
+            part.product.append(product)
             if let version = item.version?.text {
                 if let id = versionIDs[version] {
                     part.version.append(id)

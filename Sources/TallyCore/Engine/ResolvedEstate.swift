@@ -7,10 +7,12 @@ struct ResolvedEstate {
 
     let departmentParent: [Int32]
     let personDepartment: [Int32]
+    /// Whether each person counts on `asOf` (active, or not yet retired on that day).
     let personActive: [Bool]
     let deviceHost: [Int32]
     let deviceUser: [Int32]
     let deviceDepartment: [Int32]
+    /// Whether each device counts on `asOf` (active, or not yet retired on that day).
     let deviceActive: [Bool]
     /// Device indices in id order, so that consumers come out sorted without sorting them.
     let devicesInIDOrder: [Int32]
@@ -19,6 +21,7 @@ struct ResolvedEstate {
     let countsAs: [Int32]
     let isComponent: [Bool]
 
+    /// The installations present on `asOf` (installed by then, not yet removed); the others are left out.
     let installationDevice: [Int32]
     /// The product counted (a component's installations count as its suite's).
     let installationProduct: [Int32]
@@ -101,7 +104,7 @@ extension ResolvedEstate {
             personDepartment[i] = try department(item.department, "people[\(i)].department")
         }
         self.personDepartment = personDepartment
-        self.personActive = estate.people.map(\.active)
+        self.personActive = estate.people.map { $0.counts(on: estate.asOf) }
 
         var deviceHost = [Int32](repeating: -1, count: estate.devices.count)
         var deviceUser = deviceHost, deviceDepartment = deviceHost
@@ -126,7 +129,7 @@ extension ResolvedEstate {
         self.deviceHost = deviceHost
         self.deviceUser = deviceUser
         self.deviceDepartment = deviceDepartment
-        self.deviceActive = estate.devices.map(\.active)
+        self.deviceActive = estate.devices.map { $0.counts(on: estate.asOf) }
         self.devicesInIDOrder = estate.devices.indices.sorted { estate.devices[$0].id < estate.devices[$1].id }
             .map { Int32($0) }
 
@@ -147,7 +150,8 @@ extension ResolvedEstate {
 
         // Installations are the bulk of an estate: resolved in chunks on every core, then joined.
         let installations = try Self.resolveInstallations(
-            estate.installations, deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
+            estate.installations, asOf: estate.asOf, deviceIndex: deviceIndex, productIndex: productIndex,
+            countsAs: countsAs)
         self.installationDevice = installations.device
         self.installationProduct = installations.product
         self.installationVersion = installations.version

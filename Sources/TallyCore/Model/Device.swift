@@ -25,6 +25,8 @@ public struct Device: Hashable, Sendable, Identifiable {
     public var department: Department.ID?
     /// Retired devices take no part in the position.
     public var active: Bool
+    /// The first day this device no longer counts; where set it decides, whatever `active` says.
+    public var retired: Day?
     public var lastSeen: Day?
 
     /// Creates the record; what is not given takes the estate format\'s default.
@@ -32,7 +34,7 @@ public struct Device: Hashable, Sendable, Identifiable {
         id: ID, hostname: String? = nil, kind: Kind = .physical, host: ID? = nil, processors: Int = 1,
         coresPerProcessor: Int? = nil, vcpus: Int? = nil, processorModel: String? = nil, serial: String? = nil,
         os: String? = nil, user: Person.ID? = nil, department: Department.ID? = nil, active: Bool = true,
-        lastSeen: Day? = nil
+        retired: Day? = nil, lastSeen: Day? = nil
     ) {
         self.id = id
         self.hostname = hostname
@@ -47,6 +49,12 @@ public struct Device: Hashable, Sendable, Identifiable {
         self.user = user
         self.department = department
         self.active = active
+        self.retired = retired
         self.lastSeen = lastSeen
+    }
+
+    /// Whether the device counts on `day`: before `retired` where it is set, else while `active`.
+    public func counts(on day: Day) -> Bool {
+        retired.map { day < $0 } ?? active
     }
 }

@@ -13,6 +13,19 @@ public struct License: Hashable, Sendable {
         case host
     }
 
+    /// When several usage sessions of a product hold one license, as a license server counts them (FlexNet's
+    /// DUP_GROUP): overlapping sessions with the same key are one license.
+    public enum Duplicates: String, Hashable, Sendable, CaseIterable {
+        /// Sessions of one user on one host at once are one license.
+        case userHost
+        /// Sessions of one user at once are one license, whatever the host.
+        case user
+        /// Sessions on one host at once are one license, whatever the user.
+        case host
+        /// Every session is a license of its own.
+        case none
+    }
+
     /// A per-processor figure (core factor, PVU per core): a number, or a vendor table looked up by processor model.
     public enum Rating: Hashable, Sendable {
         case value(Double)
@@ -30,12 +43,19 @@ public struct License: Hashable, Sendable {
     public var devicesPerUser: Int?
     /// Under `concurrent`: how many days before `asOf` the peak is looked for.
     public var windowDays: Int
+    /// Which sessions count as one license; nil takes the default (`userHost` under `concurrent`, else `none`).
+    public var duplicates: Duplicates?
+
+    /// The duplicates rule that applies: the one set, else `userHost` under `concurrent` and `none` otherwise.
+    public var countedDuplicates: Duplicates {
+        duplicates ?? (metric == .concurrent ? .userHost : .none)
+    }
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         metric: Metric = .device, minCoresPerProcessor: Int = 0, minCoresPerDevice: Int = 0, minCoresPerVM: Int = 0,
         coreFactor: Rating = .value(1), pvuPerCore: Rating = .value(100), virtualization: Virtualization = .perVM,
-        devicesPerUser: Int? = nil, windowDays: Int = 90
+        devicesPerUser: Int? = nil, windowDays: Int = 90, duplicates: Duplicates? = nil
     ) {
         self.metric = metric
         self.minCoresPerProcessor = minCoresPerProcessor
@@ -46,5 +66,18 @@ public struct License: Hashable, Sendable {
         self.virtualization = virtualization
         self.devicesPerUser = devicesPerUser
         self.windowDays = windowDays
+        self.duplicates = duplicates
+    }
+}
+
+extension License.Duplicates {
+    /// Whose overlapping sessions the rule makes one license, in words: "one user on one host".
+    public var holder: String {
+        switch self {
+        case .userHost: return "one user on one host"
+        case .user: return "one user"
+        case .host: return "one host"
+        case .none: return "one session"
+        }
     }
 }

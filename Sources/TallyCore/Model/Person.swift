@@ -10,11 +10,13 @@ public struct Person: Hashable, Sendable, Identifiable {
     public var department: Department.ID?
     /// People who left take no part in the position.
     public var active: Bool
+    /// The first day this person no longer counts; where set it decides, whatever `active` says.
+    public var retired: Day?
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         id: ID, name: String? = nil, login: String? = nil, email: String? = nil,
-        department: Department.ID? = nil, active: Bool = true
+        department: Department.ID? = nil, active: Bool = true, retired: Day? = nil
     ) {
         self.id = id
         self.name = name
@@ -22,5 +24,11 @@ public struct Person: Hashable, Sendable, Identifiable {
         self.email = email
         self.department = department
         self.active = active
+        self.retired = retired
+    }
+
+    /// Whether the person counts on `day`: before `retired` where it is set, else while `active`.
+    public func counts(on day: Day) -> Bool {
+        retired.map { day < $0 } ?? active
     }
 }

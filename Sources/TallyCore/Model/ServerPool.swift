@@ -38,4 +38,9 @@ public struct ServerPool: Hashable, Sendable {
         self.expires = expires
         self.sampledAt = sampledAt
     }
+
+    /// Whether the pool serves licenses on `day`: until its license expires (a permanent one always).
+    public func serves(on day: Day) -> Bool {
+        expires.map { day <= $0 } ?? true
+    }
 }

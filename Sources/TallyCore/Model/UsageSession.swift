@@ -29,4 +29,11 @@ public struct UsageSession: Hashable, Sendable {
         self.source = source
         self.feature = feature
     }
+
+    /// The end of a session whose last evidence is `seen` (a status sample that listed it, the last line of a log
+    /// that never saw it checked in): that instant, since a session's end is never later than the last evidence of
+    /// it; or one second after `start` where it was seen only at its start, so that it holds its license then.
+    public static func end(lastSeen seen: Instant, start: Instant) -> Instant {
+        max(seen, Instant(secondsSinceEpoch: start.secondsSinceEpoch + 1))
+    }
 }

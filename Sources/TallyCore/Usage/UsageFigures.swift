@@ -4,13 +4,19 @@ public struct UsageFigures: Sendable, Equatable {
     /// The stretch of time: `[from, to)`.
     public var from: Instant
     public var to: Instant
-    /// The most licenses held at once, and the first moment it was reached (nil when none was held).
+    /// The most licenses held at once, sessions counted as the duplicates rule says, and the first moment it was
+    /// reached (nil when none was held).
     public var peak: Int
     public var peakAt: Instant?
     /// Licenses held on average over the stretch (time-weighted).
     public var average: Double
-    /// License-hours held: each session's hours times its count.
+    /// License-hours held: each license's hours times its count.
     public var hours: Double
+    /// The most sessions open at once, each counted on its own: more than `peak` where the duplicates rule made
+    /// several sessions one license.
+    public var sessionPeak: Int
+    /// The rule that made sessions one license.
+    public var duplicates: License.Duplicates
     /// Sessions that overlap the stretch.
     public var sessions: Int
     /// Distinct users among those sessions.

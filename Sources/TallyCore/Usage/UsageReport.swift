@@ -1,7 +1,9 @@
 /// Usage figures of products from an estate's usage sessions and denials: over a stretch of time, or per period.
 ///
-/// Sessions are half-open `[start, end)` and clipped to the stretch; one without an end runs to the stretch's end.
-/// At one instant, ends count before starts (as the `concurrent` metric counts them).
+/// Licenses are counted as the product's license server counts them: sessions its duplicates rule makes one license
+/// (`LicenseHold`) count once, grouped before they are clipped to the stretch. Holds are half-open `[start, end)`
+/// and clipped to the stretch; one without an end runs to the stretch's end. At one instant, ends count before
+/// starts (as the `concurrent` metric counts them).
 public struct UsageReport: Sendable {
     /// The figures, by product id, then by period.
     public var figures: [UsageFigures]
@@ -12,27 +14,28 @@ public struct UsageReport: Sendable {
         _ estate: Estate, pools: [ServerPool] = [], products: Set<Product.ID>? = nil, from: Instant, to: Instant,
         by period: UsagePeriod? = nil
     ) {
-        var sessionsOf: [Product.ID: [Int]] = [:]
-        for (index, session) in estate.usage.enumerated()
-        where session.start < to && (session.end ?? to) > from && (session.end.map { $0 > session.start } ?? true)
-            && products.map({ $0.contains(session.product) }) ?? true
-        {
-            sessionsOf[session.product, default: []].append(index)
+        var sessionsOf: [Product.ID: [UsageSession]] = [:]
+        var shown = Set<Product.ID>()
+        for session in estate.usage where products.map({ $0.contains(session.product) }) ?? true {
+            sessionsOf[session.product, default: []].append(session)
+            if Self.overlaps(session.start, session.end, from: from, to: to) { shown.insert(session.product) }
         }
         var denialsOf: [Product.ID: [Instant]] = [:]
         for denial in estate.denials
         where denial.at >= from && denial.at < to && products.map({ $0.contains(denial.product) }) ?? true {
             denialsOf[denial.product, default: []].append(denial.at)
         }
+        let rules = Dictionary(
+            estate.products.map { ($0.id, $0.license.countedDuplicates) }, uniquingKeysWith: { first, _ in first })
         let boundaries = Self.boundaries(from: from, to: to, by: period)
         let ownedDay = Instant(secondsSinceEpoch: max(from.secondsSinceEpoch, to.secondsSinceEpoch - 1)).day
-        let named = Set(sessionsOf.keys).union(denialsOf.keys).union(products ?? [])
+        let named = shown.union(denialsOf.keys).union(products ?? [])
         figures = named.sorted { $0.rawValue < $1.rawValue }.flatMap { product in
             var period = Self.periods(
-                of: product, sessions: (sessionsOf[product] ?? []).map { estate.usage[$0] },
+                of: product, sessions: sessionsOf[product] ?? [], rule: rules[product] ?? .none,
                 denials: denialsOf[product] ?? [], boundaries: boundaries)
             let owned = Self.owned(product, estate.entitlements, on: ownedDay)
-            let served = Self.served(product, pools)
+            let served = Self.served(product, pools, on: ownedDay)
             for i in period.indices {
                 period[i].owned = owned
                 period[i].served = served
@@ -60,9 +63,16 @@ public struct UsageReport: Sendable {
         return result
     }
 
-    /// One product's figures per period, by one sweep over its sessions' starts and ends.
+    /// Whether `[start, end)` (open where `end` is nil) holds anything inside `[from, to)`.
+    static func overlaps(_ start: Instant, _ end: Instant?, from: Instant, to: Instant) -> Bool {
+        start < to && (end ?? to) > from && (end.map { $0 > start } ?? true)
+    }
+
+    /// One product's figures per period: licenses by one sweep over its holds under `rule`, sessions and users
+    /// counted from the sessions themselves.
     static func periods(
-        of product: Product.ID, sessions: [UsageSession], denials: [Instant], boundaries: [Instant]
+        of product: Product.ID, sessions: [UsageSession], rule: License.Duplicates, denials: [Instant],
+        boundaries: [Instant]
     ) -> [UsageFigures] {
         let from = boundaries[0], to = boundaries[boundaries.count - 1]
         let count = boundaries.count - 1
@@ -75,29 +85,50 @@ public struct UsageReport: Sendable {
             }
             return low
         }
-        var events: [(time: Int64, change: Int)] = []
-        events.reserveCapacity(sessions.count * 2)
         var users = [Set<String>](repeating: [], count: count)
         var sessionCounts = [Int](repeating: 0, count: count)
-        for session in sessions {
+        for session in sessions where overlaps(session.start, session.end, from: from, to: to) {
             let start = max(session.start, from).secondsSinceEpoch
             let end = min(session.end ?? to, to).secondsSinceEpoch
-            events.append((start, session.count))
-            events.append((end, -session.count))
             let first = period(of: start), last = period(of: max(start, end - 1))
             for index in first...last {
                 sessionCounts[index] += 1
                 if let user = session.user { users[index].insert(user) }
             }
         }
-        events.sort { $0.time != $1.time ? $0.time < $1.time : $0.change < $1.change }
         var denialCounts = [Int](repeating: 0, count: count)
         for at in denials { denialCounts[period(of: at.secondsSinceEpoch)] += 1 }
 
-        var result: [UsageFigures] = []
-        result.reserveCapacity(count)
+        let licenses = sweep(LicenseHold.holds(of: sessions, rule: rule), boundaries: boundaries)
+        let checkouts =
+            rule == .none ? licenses : sweep(LicenseHold.holds(of: sessions, rule: .none), boundaries: boundaries)
+        return (0..<count).map { index in
+            let length = Double(max(1, boundaries[index + 1].secondsSinceEpoch - boundaries[index].secondsSinceEpoch))
+            return UsageFigures(
+                product: product, from: boundaries[index], to: boundaries[index + 1], peak: licenses[index].peak,
+                peakAt: licenses[index].peakAt, average: licenses[index].held / length,
+                hours: licenses[index].held / 3600, sessionPeak: checkouts[index].peak, duplicates: rule,
+                sessions: sessionCounts[index], users: users[index].count, denials: denialCounts[index],
+                owned: nil, served: nil)
+        }
+    }
+
+    /// Per period: the most licenses held at once, when first, and the license-seconds held.
+    private static func sweep(
+        _ holds: [LicenseHold], boundaries: [Instant]
+    ) -> [(peak: Int, peakAt: Instant?, held: Double)] {
+        let from = boundaries[0], to = boundaries[boundaries.count - 1]
+        var events: [(time: Int64, change: Int)] = []
+        events.reserveCapacity(holds.count * 2)
+        for hold in holds where overlaps(hold.start, hold.end, from: from, to: to) {
+            events.append((max(hold.start, from).secondsSinceEpoch, hold.count))
+            events.append((min(hold.end ?? to, to).secondsSinceEpoch, -hold.count))
+        }
+        events.sort { $0.time != $1.time ? $0.time < $1.time : $0.change < $1.change }
+        var result: [(peak: Int, peakAt: Instant?, held: Double)] = []
+        result.reserveCapacity(boundaries.count - 1)
         var level = 0, next = 0
-        for index in 0..<count {
+        for index in 0..<(boundaries.count - 1) {
             let start = boundaries[index].secondsSinceEpoch, end = boundaries[index + 1].secondsSinceEpoch
             var peak = level, peakAt: Int64? = level > 0 ? start : nil
             var held = 0.0, time = start
@@ -112,13 +143,7 @@ public struct UsageReport: Sendable {
                 next += 1
             }
             held += Double(level) * Double(end - time)
-            let length = Double(max(1, end - start))
-            result.append(
-                UsageFigures(
-                    product: product, from: boundaries[index], to: boundaries[index + 1], peak: peak,
-                    peakAt: peakAt.map(Instant.init(secondsSinceEpoch:)), average: held / length, hours: held / 3600,
-                    sessions: sessionCounts[index], users: users[index].count, denials: denialCounts[index],
-                    owned: nil, served: nil))
+            result.append((peak, peakAt.map(Instant.init(secondsSinceEpoch:)), held))
         }
         return result
     }
@@ -132,9 +157,10 @@ public struct UsageReport: Sendable {
         return total
     }
 
-    static func served(_ product: Product.ID, _ pools: [ServerPool]) -> Int? {
+    /// What the product's pools issue on `day`; a pool whose license expired before then serves nothing.
+    static func served(_ product: Product.ID, _ pools: [ServerPool], on day: Day) -> Int? {
         let mine = pools.filter { $0.product == product }
         guard !mine.isEmpty else { return nil }
-        return mine.reduce(0) { $0 + ($1.issued ?? 0) }
+        return mine.reduce(0) { $0 + ($1.serves(on: day) ? ($1.issued ?? 0) : 0) }
     }
 }

@@ -40,6 +40,7 @@ extension EstateFile {
         record.field("email", item.email)
         record.field("department", item.department?.rawValue)
         if !item.active { record.field("active", false) }
+        record.field("retired", item.retired?.description)
     }
 
     static func fields(of item: Device, into record: inout RecordWriter) {
@@ -56,6 +57,7 @@ extension EstateFile {
         record.field("user", item.user?.rawValue)
         record.field("department", item.department?.rawValue)
         if !item.active { record.field("active", false) }
+        record.field("retired", item.retired?.description)
         record.field("lastSeen", item.lastSeen?.description)
     }
 
@@ -73,6 +75,7 @@ extension EstateFile {
         record.field("product", item.product.rawValue)
         record.field("version", item.version?.text)
         record.field("installed", item.installed?.description)
+        record.field("removed", item.removed?.description)
         record.field("lastUsed", item.lastUsed?.description)
         record.field("lastSeen", item.lastSeen?.description)
         record.field("source", item.source)
@@ -225,6 +228,7 @@ struct RecordWriter {
         if license.virtualization != .perVM { inner.field("virtualization", license.virtualization.rawValue) }
         inner.field("devicesPerUser", license.devicesPerUser)
         if license.windowDays != defaults.windowDays { inner.field("windowDays", license.windowDays) }
+        inner.field("duplicates", license.duplicates?.rawValue)
         inner.out.raw("}")
         out = inner.out
     }
@@ -244,6 +248,8 @@ extension EstateFile {
     public static func json(of item: Product) -> String { json(item, fields) }
     /// One device as a one-line JSON object.
     public static func json(of item: Device) -> String { json(item, fields) }
+    /// One person as a one-line JSON object.
+    public static func json(of item: Person) -> String { json(item, fields) }
     /// One assignment as a one-line JSON object.
     public static func json(of item: Assignment) -> String { json(item, fields) }
 

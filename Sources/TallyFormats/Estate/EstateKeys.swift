@@ -9,12 +9,12 @@ enum DepartmentKey: String, CaseIterable, Sendable {
 }
 
 enum PersonKey: String, CaseIterable, Sendable {
-    case id, name, login, email, department, active
+    case id, name, login, email, department, active, retired
 }
 
 enum DeviceKey: String, CaseIterable, Sendable {
     case id, hostname, kind, host, processors, coresPerProcessor, vcpus, processorModel, serial, os, user, department,
-        active, lastSeen
+        active, retired, lastSeen
 }
 
 enum ProductKey: String, CaseIterable, Sendable {
@@ -23,11 +23,11 @@ enum ProductKey: String, CaseIterable, Sendable {
 
 enum LicenseKey: String, CaseIterable, Sendable {
     case metric, minCoresPerProcessor, minCoresPerDevice, minCoresPerVM, coreFactor, pvuPerCore, virtualization,
-        devicesPerUser, windowDays
+        devicesPerUser, windowDays, duplicates
 }
 
 enum InstallationKey: String, CaseIterable, Sendable {
-    case device, product, version, installed, lastUsed, lastSeen, source
+    case device, product, version, installed, removed, lastUsed, lastSeen, source
 }
 
 enum UsageKey: String, CaseIterable, Sendable {

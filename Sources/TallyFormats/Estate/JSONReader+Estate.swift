@@ -34,6 +34,7 @@ extension JSONReader {
             case .email: item.email = try reader.optionalString(path())
             case .department: item.department = try reader.optionalString(path()).map { .init($0) }
             case .active: item.active = try reader.bool(path())
+            case .retired: item.retired = try reader.optionalDay(path())
             }
         }
         guard hasID else { throw missing("people[\(index)].id") }
@@ -61,6 +62,7 @@ extension JSONReader {
             case .user: item.user = try reader.optionalString(path()).map { .init($0) }
             case .department: item.department = try reader.optionalString(path()).map { .init($0) }
             case .active: item.active = try reader.bool(path())
+            case .retired: item.retired = try reader.optionalDay(path())
             case .lastSeen: item.lastSeen = try reader.optionalDay(path())
             }
         }
@@ -106,6 +108,7 @@ extension JSONReader {
             case .virtualization: item.virtualization = try reader.choice(field, as: License.Virtualization.self)
             case .devicesPerUser: item.devicesPerUser = try reader.optionalWholeNumber(field)
             case .windowDays: item.windowDays = try reader.wholeNumber(field)
+            case .duplicates: item.duplicates = try reader.choice(field, as: License.Duplicates.self)
             }
         }
         return item
@@ -130,7 +133,7 @@ extension JSONReader {
     mutating func installation(at index: Int) throws(FormatError) -> Installation {
         let keys = EstateKeys.installation
         var device: String?, product: String?, version: String?
-        var installed: Day?, lastUsed: Day?, lastSeen: Day?, source: String?
+        var installed: Day?, removed: Day?, lastUsed: Day?, lastSeen: Day?, source: String?
         try readObject { reader, key throws(FormatError) in
             guard let name = keys[key] else { throw keys.unknown(key, at: "installations[\(index)]") }
             switch name {
@@ -138,6 +141,7 @@ extension JSONReader {
             case .product: product = try reader.string("installations[\(index)].product")
             case .version: version = try reader.optionalString("installations[\(index)].version")
             case .installed: installed = try reader.optionalDay("installations[\(index)].installed")
+            case .removed: removed = try reader.optionalDay("installations[\(index)].removed")
             case .lastUsed: lastUsed = try reader.optionalDay("installations[\(index)].lastUsed")
             case .lastSeen: lastSeen = try reader.optionalDay("installations[\(index)].lastSeen")
             case .source: source = try reader.optionalString("installations[\(index)].source")
@@ -147,7 +151,7 @@ extension JSONReader {
         guard let product else { throw missing("installations[\(index)].product") }
         return Installation(
             device: .init(device), product: .init(product), version: version.map(Version.init),
-            installed: installed, lastUsed: lastUsed, lastSeen: lastSeen, source: source)
+            installed: installed, removed: removed, lastUsed: lastUsed, lastSeen: lastSeen, source: source)
     }
 
     mutating func usageSession(at index: Int) throws(FormatError) -> UsageSession {

@@ -5,7 +5,8 @@ extension FlexLMLogReport {
     /// gives their features (unmapped features become `VENDOR:FEATURE` products, listed with the records).
     ///
     /// `source` is kept on every session and denial: with their user, host and start it identifies them, so that
-    /// importing the same log again, or a longer version of it, adds only what is new.
+    /// importing the same log again, or a longer version of it, adds only what is new. A checkout still out at the
+    /// end of the log ends at the log's last event: nothing later shows it held (a longer log tells its real end).
     public func estate(asOf: Day, source: String, products: inout FeatureProducts) -> Estate {
         var estate = Estate(asOf: asOf)
         let fallback = vendor ?? "FLEXLM"
@@ -14,7 +15,9 @@ extension FlexLMLogReport {
             let vendor = checkout.vendor ?? fallback
             return UsageSession(
                 product: products.product(vendor: vendor, feature: checkout.feature), user: checkout.user,
-                host: checkout.host, start: checkout.start, end: checkout.end, count: checkout.count, source: source,
+                host: checkout.host, start: checkout.start,
+                end: checkout.end ?? lastEvent.map { UsageSession.end(lastSeen: $0, start: checkout.start) },
+                count: checkout.count, source: source,
                 feature: FeatureProducts.key(vendor: vendor, feature: checkout.feature))
         }
         estate.denials = denials.map { denial in

@@ -1,19 +1,20 @@
 import Foundation
 import TallyCore
 
-/// A status report read as one dated sample of a license server: the sessions it shows open, the sessions it shows
-/// ended, and the server's pools at that time.
+/// A status report read as one dated sample of a license server: the sessions it shows, and the server's pools at that
+/// time.
 public struct LicenseSample: Sendable {
-    /// Open sessions for every checkout the report lists, and sessions open before that it no longer lists, now
-    /// ended at the sample's time.
+    /// A session for every checkout the report lists: new ones, and ones earlier samples saw, now seen until this
+    /// sample's time.
     public var usage: [UsageSession] = []
     /// The pools of the features the report lists.
     public var pools: [ServerPool] = []
-    /// Checkouts not open before this sample.
+    /// Checkouts no earlier sample saw.
     public var started = 0
-    /// Checkouts open before and still listed.
+    /// Checkouts an earlier sample saw too.
     public var continuing = 0
-    /// Sessions open before that the report no longer lists.
+    /// Sessions the previous sample saw that this one, counting their feature, no longer lists: they end at the
+    /// last sample that saw them.
     public var ended = 0
 
     /// An empty sample.
@@ -23,14 +24,16 @@ public struct LicenseSample: Sendable {
 extension LicenseStatusReport {
     /// The report as a sample of `server` taken at `at`; features of no named vendor count under `defaultVendor`.
     ///
-    /// `open` are the sessions earlier samples of the same `source` left open. A checkout already among them
-    /// (same product, user, host and start) continues; one that is not starts. An open session whose product the
-    /// report lists, with use counted, but whose checkout it no longer shows has ended at `at`. A session of a
-    /// feature the report does not count (its server or daemon down) stays open: a report that cannot see a
-    /// feature says nothing about its use. The report's times are the server's wall clock in `timeZone`.
+    /// A session known only from samples ends at the last sample that saw it: its end is never later than the last
+    /// evidence of it. `known` are the sessions earlier samples of the same `source` recorded, and `previous` the
+    /// time of the server's previous sample. A checkout already among them (same product, user, host and start)
+    /// continues, now seen until `at`; one that is not starts. A checkout with no inferable start continues a
+    /// session of its holder that the previous sample saw. A session the report no longer lists keeps its end, the
+    /// last sample that saw it. A checkout seen at one instant only (its start unknown) holds its license for that
+    /// second. The report's times are the server's wall clock in `timeZone`.
     public func sample(
         at: Instant, server: String, source: String, timeZone: TimeZone, defaultVendor: String,
-        products: inout FeatureProducts, open: [UsageSession]
+        products: inout FeatureProducts, known: [UsageSession], previous: Instant?
     ) -> LicenseSample {
         var sample = LicenseSample()
         let fallback = vendorDaemons.first?.name ?? defaultVendor
@@ -38,42 +41,44 @@ extension LicenseStatusReport {
         for feature in features where feature.inUse != nil {
             counted.insert(products.product(vendor: feature.vendor ?? fallback, feature: feature.feature))
         }
+        let live = { (session: UsageSession) in previous.map { (session.end ?? at) >= $0 } ?? false }
         var waiting: [String: [Int]] = [:]
         var waitingByHolder: [String: [Int]] = [:]
-        for (index, session) in open.enumerated() {
+        for (index, session) in known.enumerated() {
             waiting[Self.key(session.product, session.user, session.host, session.start), default: []].append(index)
-            waitingByHolder[Self.key(session.product, session.user, session.host, nil), default: []].append(index)
+            if live(session) {
+                waitingByHolder[Self.key(session.product, session.user, session.host, nil), default: []].append(index)
+            }
         }
         var matched = Set<Int>()
         for checkout in checkouts {
             let vendor = checkout.vendor ?? fallback
             let product = products.product(vendor: vendor, feature: checkout.feature)
             let start = checkout.start.map(timeZone.instant(ofWallClock:))
-            // A checkout without a start (no year could be inferred) continues any open session of its holder.
             let candidates =
                 start.map { waiting[Self.key(product, checkout.user, checkout.host, $0)] ?? [] }
                 ?? waitingByHolder[Self.key(product, checkout.user, checkout.host, nil)] ?? []
             if let earlier = candidates.first(where: { !matched.contains($0) }) {
                 matched.insert(earlier)
                 sample.continuing += 1
-                var session = open[earlier]
+                var session = known[earlier]
                 session.count = checkout.count
+                session.end = UsageSession.end(lastSeen: at, start: session.start)
                 sample.usage.append(session)
             } else {
                 sample.started += 1
+                let begun = min(start ?? at, at)
                 sample.usage.append(
                     UsageSession(
-                        product: product, user: checkout.user, host: checkout.host, start: min(start ?? at, at),
-                        end: nil, count: checkout.count, source: source,
+                        product: product, user: checkout.user, host: checkout.host, start: begun,
+                        end: UsageSession.end(lastSeen: at, start: begun), count: checkout.count, source: source,
                         feature: FeatureProducts.key(vendor: vendor, feature: checkout.feature)))
             }
         }
-        for (index, session) in open.enumerated() where !matched.contains(index) && counted.contains(session.product) {
-            var ended = session
-            ended.end = max(at, session.start)
-            sample.usage.append(ended)
-            sample.ended += 1
-        }
+        sample.ended =
+            known.indices.filter {
+                !matched.contains($0) && live(known[$0]) && counted.contains(known[$0].product)
+            }.count
         // `lmstat -a` counts licenses per feature, not per pool: a feature's only pool holds all it issues.
         var poolsOfFeature: [String: Int] = [:]
         for pool in pools { poolsOfFeature[pool.feature, default: 0] += 1 }

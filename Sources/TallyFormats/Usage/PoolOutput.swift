@@ -48,10 +48,14 @@ public enum PoolOutput {
                     Line(
                         product: product, kind: "pool", name: pool.server, feature: pool.feature,
                         version: pool.version, quantity: pool.issued, inUse: pool.inUse, start: nil,
-                        end: pool.expires, note: ending(pool.expires, today, "expires")))
+                        end: pool.expires,
+                        note: pool.serves(on: today)
+                            ? ending(pool.expires, today, "expires") : "expired: serves nothing"))
             }
-            let issued = served.compactMap(\.issued).reduce(0, +)
-            if let owned, !served.isEmpty, served.allSatisfy({ $0.issued != nil }), issued != owned {
+            // A pool whose license expired serves nothing: it is not compared with what was bought.
+            let serving = served.filter { $0.serves(on: today) }
+            let issued = serving.compactMap(\.issued).reduce(0, +)
+            if let owned, !served.isEmpty, serving.allSatisfy({ $0.issued != nil }), issued != owned {
                 result[result.count - 1].note +=
                     (result[result.count - 1].note.isEmpty ? "" : "; ")
                     + "servers issue \(issued), entitlements hold \(owned)"
