@@ -39,7 +39,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
-        .testTarget(name: "TallyStoreTests", dependencies: ["TallyCore", "TallyFormats", "TallyStore"]),
+        .testTarget(
+            name: "TallyStoreTests",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "TallyFormatsTests",
             dependencies: ["TallyCore", "TallyFormats"],

@@ -66,8 +66,28 @@ check "an unknown product is refused" 1 'no product "nope"' \
 check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
 check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
 check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"
+check "history totals each metric apart, never adding cores to seats" 0 "SHORT (PVU)" "$tally" history --db "$db"
+check "retire a device from a day" 0 "Retired device lt-20015 on 2026-12-15." \
+    "$tally" device retire lt-20015 --on 2026-12-15 --db "$db"
+check "retiring it again is refused" 1 'device "lt-20015" is already retired, on 2026-12-15' \
+    "$tally" device retire lt-20015 --db "$db"
+check "retire a person who left" 0 "Retired person E10011 on 2026-12-15." \
+    "$tally" person retire E10011 --on 2026-12-15 --db "$db"
+check "before the day, the retired still count" 0 "25 products: 8 under-licensed" \
+    "$tally" reconcile --db "$db" --as-of 2026-11-29
+check "a past date counts what was installed then" 0 "revit,Autodesk,Revit,user,8,0,8" \
+    "$tally" reconcile --db "$db" --as-of 2025-01-01 --format csv
+printf 'Netbios_Name0,DisplayName0,Version0,Publisher0\nLT-20015,Microsoft Office Professional Plus 2019 - en-us,16.0.10827.20138,Microsoft Corporation\n' >"$work/office.csv"
+check "an inventory title the catalog knows by another id" 0 "Imported from sccm" \
+    "$tally" import csv "$work/office.csv" --preset sccm --db "$db"
+check "a rule may name a product the store already has" 0 "Added rule own-1" \
+    "$tally" catalog add-rule --name "Microsoft Office Professional Plus {year}*" --product office-proplus \
+    --version "{year}" --db "$db"
+check "applying it reads the title again" 0 "1 read otherwise than before; 0 new products" \
+    "$tally" catalog apply --db "$db"
+check "the device now holds the estate's own Office" 0 "office-proplus 2019" "$tally" device software lt-20015 --db "$db"
 check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
-check "the audit trail verifies" 0 "The audit trail is intact: 3 entries" "$tally" audit verify --db "$db"
+check "the audit trail verifies" 0 "The audit trail is intact: 8 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
@@ -92,8 +112,14 @@ check "mapping a feature moves its sessions" 0 "MLM:MATLAB now counts for matlab
 check "a product map maps more features onto one product" 0 "0 new sessions, 0 updated, 10007 already known" \
     "$tally" import flexlm-log "$flexlm" --server lic1 --product-map "$work/map.csv" --db "$work/usage.sqlite"
 check "usage shows the peak of a product" 0 "matlab" "$tally" usage --product matlab --db "$work/usage.sqlite"
-check "usage as JSON" 0 '"peak": 319' "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
+check "usage as JSON: licenses as the server counts them, and sessions" 0 '"peak": 86, "peakAt": "2022-07-01T17:04:17Z", "sessionPeak": 319, "duplicates": "userHost"' \
+    "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
+check "the usage table shows both peaks and says why" 0 "one user on one host are one license (duplicates: userHost" \
+    "$tally" usage --product matlab --db "$work/usage.sqlite"
 check "usage per week" 0 "2022-06-13" "$tally" usage --product matlab --by week --db "$work/usage.sqlite"
+"$tally" product edit matlab --duplicates none --db "$work/usage.sqlite" >/dev/null
+check "a product that counts every session shows the sessions' peak" 0 '"peak": 319, "peakAt": "2022-06-09T13:21:21Z", "sessionPeak": 319, "duplicates": "none"' \
+    "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
 check "usage of an unknown product is refused" 1 'no product "nope"' \
     "$tally" usage --product nope --db "$work/usage.sqlite"
 check "denials grouped by reason" 0 "No such feature exists." "$tally" denials --db "$work/usage.sqlite"

@@ -138,9 +138,9 @@ extension SQLiteStore {
         ALTER TABLE device ADD COLUMN retired TEXT;
         ALTER TABLE installation ADD COLUMN removed TEXT;
         ALTER TABLE product ADD COLUMN duplicates TEXT;
-        UPDATE usage_session SET end = max(start + 1, coalesce((
+        UPDATE usage_session SET end = 1 + max(start, coalesce((
             SELECT max(s.at) FROM license_server_sample s
-            WHERE s.server = substr(usage_session.source, instr(usage_session.source, ':') + 1)), start + 1))
+            WHERE s.server = substr(usage_session.source, instr(usage_session.source, ':') + 1)), start))
         WHERE end IS NULL AND (source LIKE 'lmstat:%' OR source LIKE 'rlmstat:%');
         """
 }

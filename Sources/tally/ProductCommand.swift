@@ -23,6 +23,10 @@ struct ProductCommand: ParsableCommand {
         @Option(name: .customLong("devices-per-user")) var devicesPerUser: Int?
         @Option(name: .customLong("window-days"), help: "Days before the date in which concurrent peaks count.")
         var windowDays: Int?
+        @Option(
+            help: "Which overlapping sessions are one license: userHost (the default for concurrent), user, host, none."
+        )
+        var duplicates: License.Duplicates?
 
         func validate() throws {
             for (name, value) in [("--core-factor", coreFactor), ("--pvu-per-core", pvuPerCore)] {
@@ -52,6 +56,7 @@ struct ProductCommand: ParsableCommand {
             if let virtualization { item.license.virtualization = virtualization }
             if let devicesPerUser { item.license.devicesPerUser = devicesPerUser }
             if let windowDays { item.license.windowDays = windowDays }
+            if let duplicates { item.license.duplicates = duplicates }
             return item
         }
     }
@@ -133,3 +138,4 @@ extension ProductCommand {
 
 extension License.Metric: ExpressibleByArgument {}
 extension License.Virtualization: ExpressibleByArgument {}
+extension License.Duplicates: ExpressibleByArgument {}

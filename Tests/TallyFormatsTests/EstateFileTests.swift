@@ -132,14 +132,14 @@ struct EstateFileTests {
             people: [
                 Person(
                     id: "ann", name: "Ann \"A\" Lee", login: "alee", email: "a@x", department: "web",
-                    active: false)
+                    active: false, retired: Day("2026-10-01"))
             ],
             devices: [
                 Device(
                     id: "h", hostname: "h.example", processors: 2, coresPerProcessor: 16,
                     processorModel: "Intel Xeon", serial: "S1", os: "Linux", user: "ann",
                     department: "eng", lastSeen: Day("2026-11-01")),
-                Device(id: "v", kind: .virtual, host: "h", vcpus: 4, active: false),
+                Device(id: "v", kind: .virtual, host: "h", vcpus: 4, active: false, retired: Day("2026-09-30")),
             ],
             products: [
                 Product(
@@ -153,11 +153,13 @@ struct EstateFileTests {
                         minCoresPerVM: 4, coreFactor: .value(0.5)),
                     components: ["w"]),
                 Product(id: "w", license: License(metric: .user, devicesPerUser: 3, windowDays: 30)),
+                Product(id: "m", license: License(metric: .concurrent, duplicates: .separate)),
             ],
             installations: [
                 Installation(
                     device: "h", product: "db", version: Version("11.5"), installed: Day("2024-01-02"),
-                    lastUsed: Day("2026-11-20"), lastSeen: Day("2026-11-28"), source: "glpi")
+                    removed: Day("2026-11-28"), lastUsed: Day("2026-11-20"), lastSeen: Day("2026-11-28"),
+                    source: "glpi")
             ],
             usage: [
                 UsageSession(
@@ -183,6 +185,28 @@ struct EstateFileTests {
             ])
         let bytes = EstateFile.encode(estate)
         #expect(try EstateFile.decode(bytes) == estate)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""duplicates": "none""#) && text.contains(#""removed": "2026-11-28""#))
+    }
+
+    @Test("the keys of rules v2 are read, and a bad value names its path")
+    func rulesV2Keys() throws {
+        let estate = try decode(
+            header + #"""
+                , "people": [{"id": "ann", "retired": "2026-10-01"}],
+                "devices": [{"id": "a", "retired": null}],
+                "products": [{"id": "p", "license": {"metric": "concurrent", "duplicates": "user"}}],
+                "installations": [{"device": "a", "product": "p", "installed": "2026-01-01", "removed": "2026-02-01"}]}
+                """#)
+        #expect(estate.people.first?.retired == Day("2026-10-01") && estate.devices.first?.retired == nil)
+        #expect(estate.products.first?.license.duplicates == .user)
+        #expect(estate.products.first?.license.countedDuplicates == .user)
+        #expect(estate.installations.first?.removed == Day("2026-02-01"))
+        let bad = failure(header + #", "products": [{"id": "p", "license": {"duplicates": "everyone"}}]}"#)
+        #expect(bad?.description.hasPrefix("products[0].license.duplicates: ") == true)
+        #expect(bad?.description.contains(#""userHost", "user", "host", "none""#) == true)
+        let date = failure(header + #", "devices": [{"id": "a", "retired": "2026-13-01"}]}"#)
+        #expect(date?.description.hasPrefix("devices[0].retired: ") == true)
     }
 }
 

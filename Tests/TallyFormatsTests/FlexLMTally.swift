@@ -11,6 +11,9 @@ struct FlexLMTally {
     var denials: [String: Int] = [:]
     /// The most licenses of each feature out at the same second.
     var peaks: [String: Int] = [:]
+    /// The same, with the sessions of one user on one host that overlap or touch counted as one license holding
+    /// their largest count (FlexNet's DUP_GROUP, as the server counts).
+    var licensePeaks: [String: Int] = [:]
     var firstDay: Day?
     var lastDay: Day?
 
@@ -23,6 +26,8 @@ struct FlexLMTally {
         var previous = -1
         // Open sessions by "feature|user@host": when each started and how many licenses it holds.
         var open: [String: [(start: Int, count: Int)]] = [:]
+        // Closed sessions by "feature|user@host", for the grouped peaks.
+        var closed: [String: [(start: Int, end: Int, count: Int)]] = [:]
         var changes: [(second: Int, delta: Int, feature: String)] = []
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (index, raw) in lines.enumerated() {
@@ -50,7 +55,9 @@ struct FlexLMTally {
             if stops.contains(where: message.hasPrefix) || (words[1] == "(lmgrd)" && message.contains(" started on ")) {
                 for (key, held) in open {
                     let feature = String(key.split(separator: "|")[0])
-                    changes += held.map { (seconds + Int(day?.daysSinceEpoch ?? 0) * 86_400, -$0.count, feature) }
+                    let now = seconds + Int(day?.daysSinceEpoch ?? 0) * 86_400
+                    changes += held.map { (now, -$0.count, feature) }
+                    closed[key, default: []] += held.map { ($0.start, now, $0.count) }
                 }
                 open = [:]
             }
@@ -79,12 +86,41 @@ struct FlexLMTally {
                 if let held = open[feature + "|" + who]?.first {
                     open[feature + "|" + who]?.removeFirst()
                     changes.append((now, -held.count, feature))
+                    closed[feature + "|" + who, default: []].append((held.start, now, held.count))
                 }
             default:
                 denials[feature, default: 0] += 1
             }
         }
         peaks = Self.peak(changes)
+        licensePeaks = Self.peak(Self.grouped(closed))
+    }
+
+    /// Each holder's sessions merged where they overlap or touch, as changes of the licenses held.
+    static func grouped(
+        _ sessions: [String: [(start: Int, end: Int, count: Int)]]
+    ) -> [(
+        second: Int, delta: Int, feature: String
+    )] {
+        var changes: [(second: Int, delta: Int, feature: String)] = []
+        for (key, list) in sessions {
+            let feature = String(key.split(separator: "|")[0])
+            var group: (start: Int, end: Int, count: Int)?
+            for session in list.sorted(by: { $0.start < $1.start }) {
+                if let current = group, session.start <= current.end {
+                    group = (current.start, max(current.end, session.end), max(current.count, session.count))
+                } else {
+                    if let current = group {
+                        changes += [(current.start, current.count, feature), (current.end, -current.count, feature)]
+                    }
+                    group = session
+                }
+            }
+            if let current = group {
+                changes += [(current.start, current.count, feature), (current.end, -current.count, feature)]
+            }
+        }
+        return changes
     }
 
     static func slashDate(_ text: String) -> Day? {

@@ -30,7 +30,7 @@ struct ScenarioTests {
 
     @Test("there are scenarios to run")
     func scenariosExist() {
-        #expect(Self.withExpectations.count >= 9)
+        #expect(Self.withExpectations.count >= 10)
     }
 
     @Test("positions and consumer units equal the expected result", arguments: withExpectations)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TallyCore
 import TallyFormats
 import Testing
@@ -107,7 +108,7 @@ struct LicenseServerImportTests {
         #expect(first.started == 2 && first.ended == 0)
         var usage = try store.loadEstate(asOf: day).usage
         // A session known from samples ends at the last sample that saw it, never later.
-        #expect(usage.count == 2 && usage.allSatisfy { $0.end == Instant("2017-10-20T17:00:00Z") })
+        #expect(usage.count == 2 && usage.allSatisfy { $0.end == Instant("2017-10-20T17:00:01Z") })
         #expect(usage.map(\.product) == [Product.ID("vendor1:feature2"), Product.ID("vendor1:feature2")])
 
         let second = try importSample(
@@ -117,8 +118,8 @@ struct LicenseServerImportTests {
         usage = try store.loadEstate(asOf: day).usage
         #expect(usage.count == 3)
         let bob = try #require(usage.first { $0.user == "bob" })
-        #expect(bob.start == Instant("2017-10-20T09:15:00Z") && bob.end == Instant("2017-10-20T17:00:00Z"))
-        let seenLast = usage.filter { $0.end == Instant("2017-10-20T18:00:00Z") }
+        #expect(bob.start == Instant("2017-10-20T09:15:00Z") && bob.end == Instant("2017-10-20T17:00:01Z"))
+        let seenLast = usage.filter { $0.end == Instant("2017-10-20T18:00:01Z") }
         #expect(seenLast.compactMap(\.user).sorted() == ["ann", "cy"])
 
         // The same sample again changes nothing; an older one is refused and changes nothing.
@@ -147,14 +148,97 @@ struct LicenseServerImportTests {
         let down = try importSample(
             Self.report(at: "10/20/2017 18:00", checkouts: [], up: false), at: "2017-10-20T18:00:00Z", into: store)
         #expect(down.ended == 0)
-        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T17:00:00Z")])
+        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T17:00:01Z")])
         #expect(try store.fetchServerPools() == pools)
         // Back up, the server still lists the checkout: the same session, now seen until then.
         let up = try importSample(
             Self.report(at: "10/20/2017 19:00", checkouts: [("ann", "10/20 16:40")]), at: "2017-10-20T19:00:00Z",
             into: store)
         #expect(up.continuing == 1 && up.started == 0)
-        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T19:00:00Z")])
+        #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T19:00:01Z")])
+    }
+
+    /// Imports one real status report as a sample taken at its own time.
+    func importReport(_ report: LicenseStatusReport, kind: String, into store: SQLiteStore) throws -> Instant {
+        let at = try #require(report.reportedAt)
+        _ = try store.importLicenseServer(
+            featureMap: [:], source: StoreContractTests.source, dryRun: false, progress: nil
+        ) { held in
+            held.evidence(
+                of: report, at: at, server: report.servers.first?.name ?? "server", source: kind + ":server",
+                timeZone: .gmt, defaultVendor: "FLEXLM"
+            ).0
+        }
+        return at
+    }
+
+    /// Licenses a sample shows of one feature, worked out from the report itself: every checkout listed is out at
+    /// the sample's time, and one user's checkouts on one host are one license holding their largest count.
+    static func heldAtSample(_ report: LicenseStatusReport, feature: String) -> (sessions: Int, licenses: Int) {
+        let listed = report.checkouts.filter { $0.feature == feature }
+        let byHolder = Dictionary(grouping: listed, by: { $0.user + "@" + $0.host })
+        return (listed.reduce(0) { $0 + $1.count }, byHolder.values.reduce(0) { $0 + $1.map(\.count).max()! })
+    }
+
+    @Test("lmstat_app1.txt, a sample from 2017, demands nothing today; on its own day it shows what was out")
+    func oldLmstatSample() throws {
+        let store = try SQLiteStore()
+        let report = try LmstatReport.parse(try Self.fixture("lmstat/lmstat_app1.txt"))
+        let at = try importReport(report, kind: "lmstat", into: store)
+        #expect(at.day == Day("2017-10-20"))
+        let today = try Reconciler.reconcile(try store.loadEstate(asOf: Day("2026-11-29")!))
+        #expect(today.consumers.isEmpty)
+        // The review found 1,085 licenses of VENDOR1:feature1 demanded today: the sessions of that one sample.
+        let then = try Reconciler.reconcile(try store.loadEstate(asOf: at.day))
+        let expected = Self.heldAtSample(report, feature: "feature1")
+        #expect(expected.sessions == 1085)
+        let pool = try #require(then.consumers.first { $0.product == "VENDOR1:feature1" })
+        #expect(pool.units == expected.licenses && expected.licenses < expected.sessions)
+    }
+
+    @Test("the RLM sample from 2021 demands nothing today; on its own day it shows what was out")
+    func oldRlmSample() throws {
+        let store = try SQLiteStore()
+        let report = try RlmstatReport.parse(try Self.fixture("rlm/rlm_output.txt"))
+        let at = try importReport(report, kind: "rlmstat", into: store)
+        let today = try Reconciler.reconcile(try store.loadEstate(asOf: Day("2026-11-29")!))
+        #expect(today.consumers.isEmpty)
+        let then = try Reconciler.reconcile(try store.loadEstate(asOf: at.day))
+        let pool = try #require(then.consumers.first { $0.product == "csci:converge_super" })
+        #expect(pool.units == Self.heldAtSample(report, feature: "converge_super").licenses)
+        #expect(pool.units > 0)
+    }
+
+    @Test("opening a store from before: sessions its samples left open end at the server's last sample")
+    func migrationEndsOpenSampleSessions() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-v3-\(UUID().uuidString).sqlite")
+        defer { try? FileManager.default.removeItem(at: path) }
+        let older = try DatabaseQueue(path: path.path)
+        try SQLiteStore.migrator.migrate(older, upTo: "v3: inventory evidence and the catalog")
+        try older.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO import_batch (id, source, digest, at, actor, mode, inserted, updated, unchanged, removed)
+                    VALUES (1, 'a', '00', '2017-10-20T17:00:00Z', 't', 'merge', 0, 0, 0, 0);
+                    INSERT INTO product (id, metric, min_cores_per_processor, min_cores_per_device, min_cores_per_vm,
+                        core_factor, pvu_per_core, virtualization, window_days)
+                    VALUES ('f', 'concurrent', 0, 0, 0, '1', '100', 'perVM', 90);
+                    INSERT INTO license_server_sample (server, at, batch, checkouts, pools)
+                    VALUES ('host1', 1508518800, 1, 2, 1), ('host1', 1508522400, 1, 1, 1);
+                    INSERT INTO usage_session (product, user, start, end, count, source) VALUES
+                        ('f', 'ann', 1508510000, NULL, 1, 'lmstat:host1'),
+                        ('f', 'bob', 1508510000, 1508518800, 1, 'lmstat:host1'),
+                        ('f', 'cy', 1508510000, NULL, 1, 'flexlm:host1');
+                    """)
+        }
+        let store = try SQLiteStore(path: path.path)
+        let ends = Dictionary(
+            uniqueKeysWithValues: try store.loadEstate(asOf: day).usage.map { ($0.user ?? "", $0.end) })
+        // Ann's sample session was left open: it ends with the server's last sample (1508522400), one second in.
+        #expect(ends["ann"] == Instant(secondsSinceEpoch: 1_508_522_401))
+        #expect(ends["bob"] == Instant(secondsSinceEpoch: 1_508_518_800))
+        // A session from a debug log is not a sample's: it is left as it was.
+        #expect(ends["cy"] == .some(nil))
     }
 
     @Test("mapping a feature moves its sessions and removes its own product; re-imports stay without duplicates")

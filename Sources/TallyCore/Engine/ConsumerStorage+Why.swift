@@ -50,8 +50,8 @@ extension ConsumerStorage {
             "concurrent: peak of \(record.units) licenses in use at once, first at \(peak), "
             + "in the \(license.windowDays)-day window \(window.lowerBound.day) to \(estate.asOf)"
         let rule = license.countedDuplicates
-        guard rule != .none else { return text }
-        let sessions = Demand.peak(of: demand.holds(of: record.product, rule: .none), in: window)?.0 ?? 0
+        guard rule != .separate else { return text }
+        let sessions = Demand.peak(of: demand.holds(of: record.product, rule: .separate), in: window)?.0 ?? 0
         text += "; overlapping sessions of \(rule.holder) count as one license (duplicates: "
         text += "\(rule.rawValue))" + (sessions > record.units ? ", \(sessions) sessions at the busiest moment" : "")
         return text

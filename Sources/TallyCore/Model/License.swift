@@ -22,8 +22,8 @@ public struct License: Hashable, Sendable {
         case user
         /// Sessions on one host at once are one license, whatever the user.
         case host
-        /// Every session is a license of its own.
-        case none
+        /// Every session is a license of its own (`"none"` in the estate format: no grouping).
+        case separate = "none"
     }
 
     /// A per-processor figure (core factor, PVU per core): a number, or a vendor table looked up by processor model.
@@ -43,12 +43,12 @@ public struct License: Hashable, Sendable {
     public var devicesPerUser: Int?
     /// Under `concurrent`: how many days before `asOf` the peak is looked for.
     public var windowDays: Int
-    /// Which sessions count as one license; nil takes the default (`userHost` under `concurrent`, else `none`).
+    /// Which sessions count as one license; nil takes the default (`userHost` under `concurrent`, else `separate`).
     public var duplicates: Duplicates?
 
-    /// The duplicates rule that applies: the one set, else `userHost` under `concurrent` and `none` otherwise.
+    /// The duplicates rule that applies: the one set, else `userHost` under `concurrent` and `separate` otherwise.
     public var countedDuplicates: Duplicates {
-        duplicates ?? (metric == .concurrent ? .userHost : .none)
+        duplicates ?? (metric == .concurrent ? .userHost : .separate)
     }
 
     /// Creates the record; what is not given takes the estate format\'s default.
@@ -77,7 +77,7 @@ extension License.Duplicates {
         case .userHost: return "one user on one host"
         case .user: return "one user"
         case .host: return "one host"
-        case .none: return "one session"
+        case .separate: return "one session"
         }
     }
 }

@@ -31,9 +31,9 @@ public struct UsageSession: Hashable, Sendable {
     }
 
     /// The end of a session whose last evidence is `seen` (a status sample that listed it, the last line of a log
-    /// that never saw it checked in): that instant, since a session's end is never later than the last evidence of
-    /// it; or one second after `start` where it was seen only at its start, so that it holds its license then.
+    /// that never saw it checked in): the end of that second, so that it holds its license at the moment it was
+    /// seen, and never later, since a session's end is never later than the last evidence of it.
     public static func end(lastSeen seen: Instant, start: Instant) -> Instant {
-        max(seen, Instant(secondsSinceEpoch: start.secondsSinceEpoch + 1))
+        Instant(secondsSinceEpoch: max(seen, start).secondsSinceEpoch + 1)
     }
 }

@@ -85,4 +85,21 @@ extension DemoBuilder {
         taken.insert(candidate)
         return candidate
     }
+
+    /// Dates the retirements, as an asset register and an HR export record them: a retired device stopped counting
+    /// the day after it was last seen, a leaver the day after the last of their devices was; so positions on
+    /// earlier dates count them again.
+    mutating func dateRetirements() {
+        var lastSeenOf: [Person.ID: Day] = [:]
+        for device in devices {
+            guard let user = device.user, let seen = device.lastSeen else { continue }
+            lastSeenOf[user] = max(lastSeenOf[user] ?? seen, seen)
+        }
+        for i in devices.indices where !devices[i].active {
+            devices[i].retired = devices[i].lastSeen?.adding(days: 1)
+        }
+        for i in people.indices where !people[i].active {
+            people[i].retired = lastSeenOf[people[i].id]?.adding(days: 1)
+        }
+    }
 }

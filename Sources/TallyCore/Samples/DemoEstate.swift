@@ -20,6 +20,7 @@ public enum DemoEstate {
         builder.addUsage()
         builder.addAssignments()
         builder.addEntitlements()
+        builder.dateRetirements()
         return Estate(
             asOf: asOf, currency: "EUR", departments: builder.departments, people: builder.people,
             devices: builder.devices, products: builder.products, installations: builder.installations,

@@ -16,7 +16,7 @@ public struct LicenseHold: Sendable, Equatable {
     /// The holds of one product's sessions under `rule`, sorted by start; `none` keeps one hold per session.
     public static func holds<C: Collection>(of sessions: C, rule: License.Duplicates) -> [LicenseHold]
     where C.Element == UsageSession {
-        guard rule != .none else {
+        guard rule != .separate else {
             return sessions.map { LicenseHold(start: $0.start, end: $0.end, count: $0.count) }
                 .sorted { $0.start < $1.start }
         }

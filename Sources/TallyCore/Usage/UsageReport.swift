@@ -32,7 +32,7 @@ public struct UsageReport: Sendable {
         let named = shown.union(denialsOf.keys).union(products ?? [])
         figures = named.sorted { $0.rawValue < $1.rawValue }.flatMap { product in
             var period = Self.periods(
-                of: product, sessions: sessionsOf[product] ?? [], rule: rules[product] ?? .none,
+                of: product, sessions: sessionsOf[product] ?? [], rule: rules[product] ?? .separate,
                 denials: denialsOf[product] ?? [], boundaries: boundaries)
             let owned = Self.owned(product, estate.entitlements, on: ownedDay)
             let served = Self.served(product, pools, on: ownedDay)
@@ -101,7 +101,8 @@ public struct UsageReport: Sendable {
 
         let licenses = sweep(LicenseHold.holds(of: sessions, rule: rule), boundaries: boundaries)
         let checkouts =
-            rule == .none ? licenses : sweep(LicenseHold.holds(of: sessions, rule: .none), boundaries: boundaries)
+            rule == .separate
+            ? licenses : sweep(LicenseHold.holds(of: sessions, rule: .separate), boundaries: boundaries)
         return (0..<count).map { index in
             let length = Double(max(1, boundaries[index + 1].secondsSinceEpoch - boundaries[index].secondsSinceEpoch))
             return UsageFigures(

@@ -24,13 +24,12 @@ public struct LicenseSample: Sendable {
 extension LicenseStatusReport {
     /// The report as a sample of `server` taken at `at`; features of no named vendor count under `defaultVendor`.
     ///
-    /// A session known only from samples ends at the last sample that saw it: its end is never later than the last
-    /// evidence of it. `known` are the sessions earlier samples of the same `source` recorded, and `previous` the
+    /// A session known only from samples ends at the last sample that saw it (the end of that second): its end is
+    /// never later than the last evidence of it. `known` are the sessions earlier samples of the same `source` recorded, and `previous` the
     /// time of the server's previous sample. A checkout already among them (same product, user, host and start)
     /// continues, now seen until `at`; one that is not starts. A checkout with no inferable start continues a
     /// session of its holder that the previous sample saw. A session the report no longer lists keeps its end, the
-    /// last sample that saw it. A checkout seen at one instant only (its start unknown) holds its license for that
-    /// second. The report's times are the server's wall clock in `timeZone`.
+    /// last sample that saw it. The report's times are the server's wall clock in `timeZone`.
     public func sample(
         at: Instant, server: String, source: String, timeZone: TimeZone, defaultVendor: String,
         products: inout FeatureProducts, known: [UsageSession], previous: Instant?
