@@ -57,3 +57,43 @@ struct UsageFormatsTests {
         #expect(table.render() == "NAME   N\na     10\nlong   2\n")
     }
 }
+
+@Suite("Pools whose license expired")
+struct ExpiredPoolTests {
+    static let estate: Estate = {
+        var estate = Estate(asOf: Day("2026-11-29") ?? Day(daysSinceEpoch: 0))
+        estate.products = [Product(id: "cad", license: License(metric: .concurrent))]
+        estate.entitlements = [Entitlement(id: "e", product: "cad", quantity: 10)]
+        estate.usage = [
+            UsageSession(
+                product: "cad", user: "ann", start: Instant("2026-11-02T09:00:00Z") ?? Instant(secondsSinceEpoch: 0),
+                end: Instant("2026-11-02T10:00:00Z"))
+        ]
+        return estate
+    }()
+
+    static func pool(expires: String?, issued: Int) -> ServerPool {
+        ServerPool(
+            server: "27000@lic1", vendor: "cadd", feature: "cad", product: "cad", version: "1.0", issued: issued,
+            inUse: 0, expires: expires.flatMap(Day.init), sampledAt: Instant(secondsSinceEpoch: 1_790_000_000))
+    }
+
+    /// Two pools of 10: one expired on 2026-06-30, one valid to 2027. On 2026-11-29 only the second serves: 10,
+    /// which is what the entitlement holds, so no mismatch is noted.
+    @Test("an expired pool serves nothing: not in the usage figures, not compared with what was bought")
+    func expiredServesNothing() throws {
+        let pools = [Self.pool(expires: "2026-06-30", issued: 10), Self.pool(expires: "2027-12-31", issued: 10)]
+        let figures = try #require(
+            UsageReport(
+                Self.estate, pools: pools, from: Instant("2026-11-01T00:00:00Z") ?? Instant(secondsSinceEpoch: 0),
+                to: Instant("2026-11-30T00:00:00Z") ?? Instant(secondsSinceEpoch: 0)
+            ).figures.first)
+        #expect(figures.served == 10)
+        let lines = PoolOutput.lines(Self.estate, pools: pools, products: nil, today: Day("2026-11-29")!)
+        #expect(lines.map(\.note) == ["", "expired: serves nothing", ""])
+        let onlyExpired = PoolOutput.lines(
+            Self.estate, pools: [Self.pool(expires: "2026-06-30", issued: 25)], products: nil,
+            today: Day("2026-11-29")!)
+        #expect(onlyExpired.last?.note == "expired: serves nothing; servers issue 0, entitlements hold 10")
+    }
+}
