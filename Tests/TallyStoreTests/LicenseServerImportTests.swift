@@ -158,18 +158,21 @@ struct LicenseServerImportTests {
         #expect(try store.loadEstate(asOf: day).usage.map(\.end) == [Instant("2017-10-20T19:00:01Z")])
     }
 
-    /// Imports one real status report as a sample taken at its own time.
-    func importReport(_ report: LicenseStatusReport, kind: String, into store: SQLiteStore) throws -> Instant {
-        let at = try #require(report.reportedAt)
+    /// Imports one real status report as a sample taken at its own time (else at `at`), under `server`.
+    func importReport(
+        _ report: LicenseStatusReport, kind: String, server: String = "server", at: Instant? = nil,
+        into store: SQLiteStore
+    ) throws -> Instant {
+        let time = try #require(report.reportedAt ?? at)
         _ = try store.importLicenseServer(
             featureMap: [:], source: StoreContractTests.source, dryRun: false, progress: nil
         ) { held in
             held.evidence(
-                of: report, at: at, server: report.servers.first?.name ?? "server", source: kind + ":server",
-                timeZone: .gmt, defaultVendor: "FLEXLM"
+                of: report, at: time, server: server, source: kind + ":" + server, timeZone: .gmt,
+                defaultVendor: "FLEXLM"
             ).0
         }
-        return at
+        return time
     }
 
     /// Licenses a sample shows of one feature, worked out from the report itself: every checkout listed is out at
@@ -207,6 +210,17 @@ struct LicenseServerImportTests {
         let pool = try #require(then.consumers.first { $0.product == "csci:converge_super" })
         #expect(pool.units == Self.heldAtSample(report, feature: "converge_super").licenses)
         #expect(pool.units > 0)
+
+        // Another server's licenses expired at the end of 2023: today its pools serve nothing.
+        let other = try RlmstatReport.parse(try Self.fixture("rlm/another_rlm_output.txt"))
+        _ = try importReport(
+            other, kind: "rlmstat", server: "licserv0001", at: Instant("2023-06-01T12:00:00Z"), into: store)
+        let estate = try store.loadEstate(asOf: Day("2026-11-29")!)
+        let pools = try store.fetchServerPools().filter { $0.server == "licserv0001" }
+        #expect(!pools.isEmpty && pools.allSatisfy { $0.expires == Day("2023-12-31") })
+        let lines = PoolOutput.lines(estate, pools: pools, products: nil, today: Day("2026-11-29")!)
+        #expect(lines.allSatisfy { $0.note.hasPrefix("expired: serves nothing") })
+        #expect(try Reconciler.reconcile(estate).consumers.isEmpty)
     }
 
     @Test("opening a store from before: sessions its samples left open end at the server's last sample")
