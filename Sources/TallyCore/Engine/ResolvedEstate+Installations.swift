@@ -56,40 +56,42 @@ extension ResolvedEstate {
         // Exports list a device's software together: remember the last device and product before hashing.
         var lastDevice: (id: Device.ID, index: Int32)?
         var lastProduct: (id: Product.ID, index: Int32)?
+        // Fields are read in place: copying each installation whole would retain and release its four strings.
         for i in start..<end {
-            let item = installations[i]
             let device: Int32
-            if let lastDevice, lastDevice.id == item.device {
+            if let lastDevice, lastDevice.id == installations[i].device {
                 device = lastDevice.index
             } else {
-                guard let index = deviceIndex[item.device.rawValue] else {
-                    throw .unknownReference(
-                        path: "installations[\(i)].device", kind: "device", id: item.device.rawValue)
+                let id = installations[i].device
+                guard let index = deviceIndex[id.rawValue] else {
+                    throw .unknownReference(path: "installations[\(i)].device", kind: "device", id: id.rawValue)
                 }
                 device = index
-                lastDevice = (item.device, index)
+                lastDevice = (id, index)
             }
             let product: Int32
-            if let lastProduct, lastProduct.id == item.product {
+            if let lastProduct, lastProduct.id == installations[i].product {
                 product = lastProduct.index
             } else {
-                guard let index = productIndex[item.product] else {
-                    throw .unknownReference(
-                        path: "installations[\(i)].product", kind: "product",
-                        id: item.product.rawValue)
+                let id = installations[i].product
+                guard let index = productIndex[id] else {
+                    throw .unknownReference(path: "installations[\(i)].product", kind: "product", id: id.rawValue)
                 }
                 product = countsAs[Int(index)]
-                lastProduct = (item.product, product)
+                lastProduct = (id, product)
             }
-            if let installed = item.installed, let removed = item.removed, removed < installed {
+            // `Installation.isInstalled(on:)`, spelled out on the fields.
+            let installed = installations[i].installed, removed = installations[i].removed
+            if let installed, let removed, removed < installed {
                 throw .invalidValue(
                     path: "installations[\(i)].removed",
                     reason: "\(removed) is before the day it was installed, \(installed)")
             }
-            guard item.isInstalled(on: asOf) else { continue }
+            if let installed, asOf < installed { continue }
+            if let removed, removed <= asOf { continue }
             part.device.append(device)
             part.product.append(product)
-            if let version = item.version?.text {
+            if let version = installations[i].version?.text {
                 if let id = versionIDs[version] {
                     part.version.append(id)
                 } else {
