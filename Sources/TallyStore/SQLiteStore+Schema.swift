@@ -16,6 +16,9 @@ extension SQLiteStore {
         migrator.registerMigration("v4: dates, duplicates, sessions seen in samples") { db in
             try db.execute(sql: version4)
         }
+        migrator.registerMigration("v5: clusters, partitions, virtualization rights, rule templates") { db in
+            try db.execute(sql: version5)
+        }
         return migrator
     }
 
@@ -142,5 +145,18 @@ extension SQLiteStore {
             SELECT max(s.at) FROM license_server_sample s
             WHERE s.server = substr(usage_session.source, instr(usage_session.source, ':') + 1)), start))
         WHERE end IS NULL AND (source LIKE 'lmstat:%' OR source LIKE 'rlmstat:%');
+        """
+
+    /// Publisher rules: the cluster a host belongs to and how a VM is partitioned, Software Assurance on purchases,
+    /// and a product's rule template, virtualization rights, VMs per license and Named User Plus minimums.
+    private static let version5 = """
+        ALTER TABLE device ADD COLUMN cluster TEXT;
+        ALTER TABLE device ADD COLUMN partitioning TEXT NOT NULL DEFAULT 'soft';
+        ALTER TABLE entitlement ADD COLUMN software_assurance INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE product ADD COLUMN rule TEXT;
+        ALTER TABLE product ADD COLUMN vm_requires_rights INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE product ADD COLUMN vms_per_license INTEGER;
+        ALTER TABLE product ADD COLUMN minimum_users_per_processor INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE product ADD COLUMN minimum_users_per_device INTEGER NOT NULL DEFAULT 0;
         """
 }

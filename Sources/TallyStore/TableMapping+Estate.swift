@@ -38,7 +38,7 @@ enum EstateTables {
         collection: "devices", table: "device",
         columns: [
             "id", "hostname", "kind", "host", "processors", "cores_per_processor", "vcpus", "processor_model",
-            "serial", "os", "user", "department", "active", "last_seen", "retired",
+            "serial", "os", "user", "department", "active", "last_seen", "retired", "cluster", "partitioning",
         ],
         identity: 1, keyed: true,
         values: { item, _ in
@@ -48,16 +48,20 @@ enum EstateTables {
                 Column.int(item.vcpus), Column.text(item.processorModel), Column.text(item.serial),
                 Column.text(item.os),
                 Column.text(item.user?.rawValue), Column.text(item.department?.rawValue), Column.bool(item.active),
-                Column.day(item.lastSeen), Column.day(item.retired),
+                Column.day(item.lastSeen), Column.day(item.retired), Column.text(item.cluster),
+                item.partitioning.rawValue.databaseValue,
             ]
         },
         record: { row in
-            Device(
+            var device = Device(
                 id: .init(row[0]), hostname: row[1], kind: try Column.choice(row, 2, Device.Kind.self),
                 host: (row[3] as String?).map { .init($0) }, processors: row[4], coresPerProcessor: row[5],
                 vcpus: row[6], processorModel: row[7], serial: row[8], os: row[9],
                 user: (row[10] as String?).map { .init($0) }, department: (row[11] as String?).map { .init($0) },
                 active: row[12], retired: try Column.day(row, 14), lastSeen: try Column.day(row, 13))
+            device.cluster = row[15]
+            device.partitioning = try Column.choice(row, 16, Device.Partitioning.self)
+            return device
         })
 
     static let products = TableMapping<Product>(
@@ -65,7 +69,8 @@ enum EstateTables {
         columns: [
             "id", "publisher", "name", "metric", "min_cores_per_processor", "min_cores_per_device",
             "min_cores_per_vm", "core_factor", "pvu_per_core", "virtualization", "devices_per_user",
-            "window_days", "unit_price", "suite", "suite_position", "duplicates",
+            "window_days", "unit_price", "suite", "suite_position", "duplicates", "rule", "vm_requires_rights",
+            "vms_per_license", "minimum_users_per_processor", "minimum_users_per_device",
         ],
         identity: 1, keyed: true,
         values: { item, context in
@@ -79,6 +84,9 @@ enum EstateTables {
                 license.virtualization.rawValue.databaseValue, Column.int(license.devicesPerUser),
                 license.windowDays.databaseValue, Column.real(item.unitPrice), Column.text(suite?.suite.rawValue),
                 Column.int(suite?.position), Column.text(license.duplicates?.rawValue),
+                Column.text(license.rule?.rawValue), Column.bool(license.vmRequiresRights),
+                Column.int(license.vmsPerLicense), license.minimumUsersPerProcessor.databaseValue,
+                license.minimumUsersPerDevice.databaseValue,
             ]
         },
         record: { row in
@@ -87,7 +95,9 @@ enum EstateTables {
                 minCoresPerDevice: row[5], minCoresPerVM: row[6], coreFactor: try Column.rating(row, 7),
                 pvuPerCore: try Column.rating(row, 8),
                 virtualization: try Column.choice(row, 9, License.Virtualization.self), devicesPerUser: row[10],
-                windowDays: row[11], duplicates: try Column.optionalChoice(row, 15, License.Duplicates.self))
+                windowDays: row[11], duplicates: try Column.optionalChoice(row, 15, License.Duplicates.self),
+                vmRequiresRights: row[17], vmsPerLicense: row[18], minimumUsersPerProcessor: row[19],
+                minimumUsersPerDevice: row[20], rule: try Column.optionalChoice(row, 16, LicenseRule.self))
             // Components are filled in from the `suite` column of the other products, once all are read.
             return Product(id: .init(row[0]), publisher: row[1], name: row[2], license: license, unitPrice: row[12])
         })
@@ -167,7 +177,7 @@ enum EstateTables {
         collection: "entitlements", table: "entitlement",
         columns: [
             "id", "product", "quantity", "version", "downgrade", "start", "end", "unlimited", "scope_department",
-            "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes",
+            "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes", "software_assurance",
         ],
         identity: 1, keyed: true,
         values: { item, _ in
@@ -177,6 +187,7 @@ enum EstateTables {
                 Column.day(item.end), Column.bool(item.unlimited), Column.text(item.scope?.rawValue),
                 Column.real(item.unitCost), item.costPeriod.rawValue.databaseValue, Column.text(item.vendor),
                 Column.text(item.contract), Column.text(item.purchaseOrder), Column.text(item.notes),
+                Column.bool(item.softwareAssurance),
             ]
         },
         record: { row in
@@ -186,7 +197,7 @@ enum EstateTables {
                 version: (row[3] as String?).map(Version.init), downgrade: row[4], start: try Column.day(row, 5),
                 end: try Column.day(row, 6), unlimited: row[7],
                 scope: (row[8] as String?).map { .init($0) }, unitCost: row[9],
-                costPeriod: try Column.choice(row, 10, Entitlement.CostPeriod.self), vendor: row[11],
-                contract: row[12], purchaseOrder: row[13], notes: row[14])
+                costPeriod: try Column.choice(row, 10, Entitlement.CostPeriod.self), softwareAssurance: row[15],
+                vendor: row[11], contract: row[12], purchaseOrder: row[13], notes: row[14])
         })
 }

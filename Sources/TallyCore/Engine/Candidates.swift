@@ -4,12 +4,16 @@ struct Candidates {
     let entitlements: [Int32]
     private let versioned: [(bit: Int, rank: Int32, downgrade: Bool)]
     private let scoped: [(bit: Int, scope: Int32)]
+    /// The candidates that grant virtualization rights (Software Assurance or a subscription).
+    let withRights: [Int]
 
     init(entitlements: [Int32], estate: ResolvedEstate) {
         self.entitlements = entitlements
         var versioned: [(bit: Int, rank: Int32, downgrade: Bool)] = []
         var scoped: [(bit: Int, scope: Int32)] = []
+        var withRights: [Int] = []
         for (bit, entitlement) in entitlements.enumerated() {
+            if estate.estate.entitlements[Int(entitlement)].hasVirtualizationRights { withRights.append(bit) }
             let rank = estate.entitlementVersionRank[Int(entitlement)]
             if rank >= 0 { versioned.append((bit, rank, estate.estate.entitlements[Int(entitlement)].downgrade)) }
             let scope = estate.entitlementScope[Int(entitlement)]
@@ -17,6 +21,7 @@ struct Candidates {
         }
         self.versioned = versioned
         self.scoped = scoped
+        self.withRights = withRights
     }
 
     var count: Int { entitlements.count }
@@ -35,6 +40,13 @@ struct Candidates {
         for candidate in scoped where !estate.department(department, isWithin: candidate.scope) {
             mask.remove(candidate.bit)
         }
+    }
+
+    /// Leaves only the candidates that grant virtualization rights.
+    func keepRights<M: CoverageMask>(_ mask: inout M) {
+        var rights = M(noneOf: count)
+        for bit in withRights { rights.insert(bit) }
+        mask.formIntersection(rights)
     }
 
     /// The entitlement indices a mask holds.

@@ -77,6 +77,7 @@ final class ConsumerStorage: Sendable {
         case .person: return "person:" + estate.estate.people[Int(record.subject)].id.rawValue
         case .login: return "login:" + estate.unmatchedLogins[Int(record.subject)]
         case .pool: return "pool"
+        case .minimum: return "minimum"
         }
     }
 }

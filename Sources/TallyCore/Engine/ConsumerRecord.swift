@@ -1,8 +1,27 @@
-/// What a consumer is, in the order their keys sort (`device:` < `host:` < `login:` < `person:` < `pool`).
+/// What a consumer is, in the order their keys sort (`device:` < `host:` < `login:` < `minimum` < `person:` <
+/// `pool`).
 enum ConsumerKind: UInt8, Comparable {
-    case device, host, login, person, pool
+    case device, host, login, minimum, person, pool
 
     static func < (lhs: ConsumerKind, rhs: ConsumerKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The publisher's rule that made a consumer what it is, for its explanation.
+enum CountingBasis: UInt8 {
+    /// The metric's plain rule.
+    case plain
+    /// A host counted in full for the VMs on it (`host` virtualization, or the processor metric).
+    case host
+    /// A host counted in full because a VM of its cluster runs the product and could move to it.
+    case cluster
+    /// A host counted in full because VMs on it have no entitlement with virtualization rights.
+    case missingRights
+    /// A VM licensed by itself under virtualization rights (Software Assurance or a subscription).
+    case rights
+    /// VMs on a host counted at the host's full capacity, which is less than their own (PVU sub-capacity cap).
+    case capped
+    /// A hard-partitioned VM counted by its own capped cores.
+    case partition
 }
 
 /// One consumer in the engine's compact layout (40 bytes); `Consumer` is the readable view of it.
@@ -19,10 +38,11 @@ struct ConsumerRecord {
     var kind: ConsumerKind
     /// Whether it holds an assignment of the product, which puts it first in the allocation.
     var assigned: Bool
+    var basis: CountingBasis
 
     init(
         product: Int32, kind: ConsumerKind, subject: Int32, units: Int, department: Int32, detail: Int64,
-        coverageClass: Int32, assigned: Bool = false
+        coverageClass: Int32, assigned: Bool = false, basis: CountingBasis = .plain
     ) {
         self.units = units
         self.detail = detail
@@ -32,6 +52,7 @@ struct ConsumerRecord {
         self.coverageClass = coverageClass
         self.kind = kind
         self.assigned = assigned
+        self.basis = basis
     }
 }
 

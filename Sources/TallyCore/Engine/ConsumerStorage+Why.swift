@@ -10,7 +10,6 @@ extension ConsumerStorage {
     private func arithmetic(_ record: ConsumerRecord) -> String {
         let product = estate.estate.products[Int(record.product)]
         let license = product.license
-        let metric = license.metric.rawValue
         switch (license.metric, record.kind) {
         case (.concurrent, _):
             return poolArithmetic(record, license: license)
@@ -24,22 +23,16 @@ extension ConsumerStorage {
             }
             return "user: person \(person), \(Self.plural(devices, "device")) with an installation, "
                 + "\(perUser) per user: max(1, ceil(\(devices) / \(perUser))) = \(record.units)"
+        case (.user, .minimum):
+            return minimumArithmetic(record)
         case (.user, .login):
             return "user: usage by \"\(estate.unmatchedLogins[Int(record.subject)])\", who matches no person = 1"
         case (.user, _):
             return "user: device \(device(record.subject).id) has no active user, so it counts on its own = 1"
         case (.device, _):
             return "device: 1 per device = 1"
-        case (.processor, _):
-            let host = device(record.subject)
-            let machines = record.detail > 0 ? " for \(Self.plural(Int(record.detail), "VM")) on it" : ""
-            return "processor: \(Self.plural(host.processors, "processor")) of \(host.id)\(machines) = \(record.units)"
-        case (.core, .host), (.core, .device):
-            return coreArithmetic(record)
-        case (.pvu, _):
-            return pvuArithmetic(record)
-        default:
-            return "\(metric): \(record.units)"
+        case (.core, _), (.processor, _), (.pvu, _):
+            return hardwareArithmetic(record, license: license)
         }
     }
 
@@ -55,53 +48,6 @@ extension ConsumerStorage {
         text += "; overlapping sessions of \(rule.holder) count as one license (duplicates: "
         text += "\(rule.rawValue))" + (sessions > record.units ? ", \(sessions) sessions at the busiest moment" : "")
         return text
-    }
-
-    private func coreArithmetic(_ record: ConsumerRecord) -> String {
-        let product = record.product
-        let license = estate.estate.products[Int(product)].license
-        let item = device(record.subject)
-        if item.kind == .virtual {
-            return
-                "core: VM \(item.id), max(\(item.vcpus ?? 0) vcpus, \(license.minCoresPerVM) per VM) = \(record.units)"
-        }
-        var metering = Metering(estate: estate)
-        let factor = metering.coreFactor(on: record.subject, product: product)
-        var text =
-            "\(Self.plural(item.processors, "processor")) x max(\(item.coresPerProcessor ?? 0), "
-            + "\(license.minCoresPerProcessor)) cores x \(Self.factor(factor))"
-        if case .table(let table) = license.coreFactor {
-            let row = ProcessorTable.named(table).row(forModel: item.processorModel, sockets: item.processors)
-            text += " (\(table.rawValue) table: \(row.processors))"
-        }
-        if license.minCoresPerDevice > 0 { text = "max(\(text), \(license.minCoresPerDevice) per device)" }
-        text = "core: " + text
-        if record.kind == .host {
-            text += ", the host counted in full for \(Self.plural(Int(record.detail), "VM"))"
-        }
-        return text + " = \(record.units)"
-    }
-
-    private func pvuArithmetic(_ record: ConsumerRecord) -> String {
-        var metering = Metering(estate: estate)
-        let item = device(record.subject)
-        if item.kind == .virtual {
-            let host = estate.deviceHost[Int(record.subject)]
-            let rating = metering.pvuPerCore(on: host, product: record.product)
-            return "pvu: VM \(item.id), \(item.vcpus ?? 0) vcpus x \(Self.number(rating)) PVU per core of host "
-                + "\(device(host).id) = \(record.units)"
-        }
-        let rating = metering.pvuPerCore(on: record.subject, product: record.product)
-        let full = "\(item.processors * (item.coresPerProcessor ?? 0)) cores x \(Self.number(rating)) PVU per core"
-        if record.kind == .host {
-            let license = estate.estate.products[Int(record.product)].license
-            if license.virtualization == .host || record.detail == 0 {
-                return "pvu: host \(item.id) counted in full, \(full) = \(record.units)"
-            }
-            return "pvu: VMs on \(item.id) would need \(record.detail) PVU; capped at the host's full capacity, "
-                + "\(full) = \(record.units)"
-        }
-        return "pvu: \(full) = \(record.units)"
     }
 
     private func coverage(_ index: Int) -> String {
@@ -157,7 +103,7 @@ extension ConsumerStorage {
         return "version not covered (it licenses \(rule); an installation here is another version or has none)"
     }
 
-    private func device(_ index: Int32) -> Device { estate.estate.devices[Int(index)] }
+    func device(_ index: Int32) -> Device { estate.estate.devices[Int(index)] }
     private func entitlements(_ index: Int32) -> Entitlement { estate.estate.entitlements[Int(index)] }
 
     static func plural(_ count: Int, _ noun: String) -> String {

@@ -1,6 +1,7 @@
 extension Demand {
-    /// `user`: active people using, assigned or seen using the product; devices without an active user count alone.
-    func userConsumers<M: CoverageMask>(of product: Int32) -> [Draft<M>] {
+    /// `user`: active people using, assigned or seen using the product; devices without an active user count alone;
+    /// and where the product sets a minimum per server (Named User Plus) above their number, the difference.
+    func userConsumers<M: CoverageMask>(of product: Int32, metering: inout Metering) throws(EstateError) -> [Draft<M>] {
         let count = candidates[Int(product)].count
         var drafts: [Draft<M>] = []
         var personDraft: [Int32: Int] = [:]
@@ -58,11 +59,48 @@ extension Demand {
             drafts[holder].assigned = true
         }
 
-        if let perUser = estate.estate.products[Int(product)].license.devicesPerUser {
+        let license = estate.estate.products[Int(product)].license
+        if let perUser = license.devicesPerUser {
             for i in drafts.indices where drafts[i].kind == .person {
                 drafts[i].units = max(1, (Int(drafts[i].detail) + perUser - 1) / perUser)
             }
         }
+        if license.minimumUsersPerProcessor > 0 || license.minimumUsersPerDevice > 0,
+            let minimum: Draft<M> = try minimumConsumer(
+                of: product, beyond: drafts.reduce(0) { $0 + $1.units }, metering: &metering)
+        {
+            drafts.append(minimum)
+        }
         return drafts
+    }
+
+    /// Spec 6.6: the Named User Plus minimum summed over the product's servers (each physical device with an
+    /// installation, each host of a VM with one, every host of its cluster under `cluster`), as one more consumer
+    /// `minimum` for the part of it the named users do not reach; nil where they reach it.
+    private func minimumConsumer<M: CoverageMask>(
+        of product: Int32, beyond named: Int, metering: inout Metering
+    ) throws(EstateError) -> Draft<M>? {
+        let license = estate.estate.products[Int(product)].license
+        var servers: [Int32] = []
+        var counted = Set<Int32>()
+        var mask = M(allOf: candidates[Int(product)].count)
+        try forEachDevice(of: product) { (device: Int32, installed: M) throws(EstateError) in
+            let hosts: [Int32]
+            if estate.estate.devices[Int(device)].kind == .physical {
+                hosts = [device]
+            } else {
+                let host = try metering.host(of: device, product: product)
+                hosts = license.virtualization == .cluster ? clusterHosts(of: host) : [host]
+            }
+            mask.formIntersection(installed)
+            for host in hosts where estate.deviceActive[Int(host)] && counted.insert(host).inserted {
+                servers.append(host)
+            }
+        }
+        var minimum = 0
+        for server in servers { minimum += try metering.minimumUsers(of: server, product: product) }
+        guard minimum > named else { return nil }
+        return Draft(
+            kind: .minimum, subject: -1, units: minimum - named, department: -1, detail: Int64(minimum), mask: mask)
     }
 }

@@ -15,6 +15,8 @@ struct Demand {
     let deviceRank: [Int32]
     let personRank: [Int32]
     let loginRank: [Int32]
+    /// The active physical hosts of each cluster, in device id order.
+    let clusterMembers: [String: [Int32]]
 
     init(estate: ResolvedEstate) {
         self.estate = estate
@@ -53,6 +55,19 @@ struct Demand {
 
         personRank = Self.ranks(estate.estate.people.map(\.id.rawValue))
         loginRank = Self.ranks(estate.unmatchedLogins)
+        var members: [String: [Int32]] = [:]
+        for device in estate.devicesInIDOrder where estate.deviceActive[Int(device)] {
+            let item = estate.estate.devices[Int(device)]
+            if item.kind == .physical, let cluster = item.cluster { members[cluster, default: []].append(device) }
+        }
+        clusterMembers = members
+    }
+
+    /// The hosts a VM on `host` can run on under `cluster` virtualization: the active hosts of its cluster, or the
+    /// host alone where it belongs to none.
+    func clusterHosts(of host: Int32) -> [Int32] {
+        guard let cluster = estate.estate.devices[Int(host)].cluster else { return [host] }
+        return clusterMembers[cluster] ?? []
     }
 
     /// The consumers of one product (which must not be a suite component), sorted by key, and their classes.
@@ -69,7 +84,7 @@ struct Demand {
         var drafts: [Draft<M>]
         switch estate.estate.products[Int(product)].license.metric {
         case .device: drafts = deviceConsumers(of: product)
-        case .user: drafts = userConsumers(of: product)
+        case .user: drafts = try userConsumers(of: product, metering: &metering)
         case .concurrent: drafts = poolConsumers(of: product)
         case .core, .processor, .pvu: drafts = try hardwareConsumers(of: product, metering: &metering)
         }
@@ -104,7 +119,7 @@ struct Demand {
         case .device, .host: return deviceRank[Int(draft.subject)]
         case .person: return personRank[Int(draft.subject)]
         case .login: return loginRank[Int(draft.subject)]
-        case .pool: return 0
+        case .pool, .minimum: return 0
         }
     }
 
@@ -149,7 +164,7 @@ struct Demand {
                 ConsumerRecord(
                     product: product, kind: draft.kind, subject: draft.subject, units: draft.units,
                     department: draft.department, detail: draft.detail, coverageClass: index,
-                    assigned: draft.assigned))
+                    assigned: draft.assigned, basis: draft.basis))
         }
         return result
     }
@@ -206,6 +221,7 @@ struct Draft<M: CoverageMask> {
     var mask: M
     /// Whether it holds an assignment of the product (under `device` and `user`): it is covered first.
     var assigned = false
+    var basis = CountingBasis.plain
 }
 
 /// What puts consumers of one product in the same coverage class: the entitlements that may cover them, and whether

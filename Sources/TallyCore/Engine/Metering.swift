@@ -30,6 +30,30 @@ struct Metering {
         return max(try vcpus(of: device, product: product), license.minCoresPerVM)
     }
 
+    /// A hard-partitioned VM's cores: `max(ceil(vcpus * coreFactor of its host's processor), minCoresPerVM)`.
+    mutating func partitionCores(of device: Int32, host: Int32, product: Int32) throws(EstateError) -> Int {
+        let license = estate.estate.products[Int(product)].license
+        let vcpus = try vcpus(of: device, product: product)
+        return max(Self.roundUp(Double(vcpus) * coreFactor(on: host, product: product)), license.minCoresPerVM)
+    }
+
+    /// A server's Named User Plus minimum: `minimumUsersPerProcessor * ceil(processors * coresPerProcessor *
+    /// coreFactor) + minimumUsersPerDevice`.
+    mutating func minimumUsers(of server: Int32, product: Int32) throws(EstateError) -> Int {
+        let license = estate.estate.products[Int(product)].license
+        guard license.minimumUsersPerProcessor > 0 else { return license.minimumUsersPerDevice }
+        return license.minimumUsersPerProcessor * (try oracleProcessors(of: server, product: product))
+            + license.minimumUsersPerDevice
+    }
+
+    /// A server's processors as Oracle counts them for Named User Plus: `ceil(processors * coresPerProcessor *
+    /// coreFactor)`.
+    mutating func oracleProcessors(of server: Int32, product: Int32) throws(EstateError) -> Int {
+        let hardware = estate.estate.devices[Int(server)]
+        let cores = try coresPerProcessor(of: server, product: product)
+        return Self.roundUp(Double(hardware.processors * cores) * coreFactor(on: server, product: product))
+    }
+
     /// The full capacity of a physical device: `processors * coresPerProcessor * pvuPerCore`.
     mutating func fullPVU(of device: Int32, product: Int32) throws(EstateError) -> Int {
         let hardware = estate.estate.devices[Int(device)]
@@ -50,10 +74,11 @@ struct Metering {
         rating(estate.estate.products[Int(product)].license.coreFactor, device: device)
     }
 
-    /// A VM's host, which the metric needs; a VM without one cannot be counted.
-    func host(of device: Int32, product: Int32) throws(EstateError) -> Int32 {
+    /// A VM's host, which the metric needs; a VM without one cannot be counted (`unless` the counting may do without:
+    /// then -1).
+    func host(of device: Int32, product: Int32, unless optional: Bool = false) throws(EstateError) -> Int32 {
         let host = estate.deviceHost[Int(device)]
-        guard host >= 0 else {
+        guard host >= 0 || optional else {
             let id = estate.estate.devices[Int(device)].id
             throw .invalidValue(
                 path: "devices[\(device)].host",

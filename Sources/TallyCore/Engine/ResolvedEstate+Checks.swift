@@ -50,12 +50,17 @@ extension ResolvedEstate {
             ("minCoresPerProcessor", license.minCoresPerProcessor),
             ("minCoresPerDevice", license.minCoresPerDevice),
             ("minCoresPerVM", license.minCoresPerVM), ("windowDays", license.windowDays),
+            ("minimumUsersPerProcessor", license.minimumUsersPerProcessor),
+            ("minimumUsersPerDevice", license.minimumUsersPerDevice),
         ]
         where !(0...hardwareLimit).contains(value) {
             throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(hardwareLimit)")
         }
         if let devices = license.devicesPerUser, devices < 1 {
             throw .invalidValue(path: "\(path).devicesPerUser", reason: "must be 1 or more")
+        }
+        if let machines = license.vmsPerLicense, !(1...hardwareLimit).contains(machines) {
+            throw .invalidValue(path: "\(path).vmsPerLicense", reason: "must be between 1 and \(hardwareLimit)")
         }
         if case .value(let factor) = license.coreFactor, !(factor > 0 && factor <= 100) {
             throw .invalidValue(

@@ -8,11 +8,23 @@ public struct Device: Hashable, Sendable, Identifiable {
         case virtual
     }
 
+    /// How a virtual machine's (or LPAR's) processors are bounded.
+    public enum Partitioning: String, Hashable, Sendable, CaseIterable {
+        /// By a hypervisor setting that can change at any time: publishers count the host (or cluster).
+        case soft
+        /// By a partitioning technology the publisher accepts (capped `vcpus`): only its own cores count.
+        case hard
+    }
+
     public var id: ID
     public var hostname: String?
     public var kind: Kind
     /// The physical device a virtual machine runs on.
     public var host: ID?
+    /// The cluster of hosts (a vSphere or Hyper-V cluster, a vCenter) a host belongs to: its VMs can move to any
+    /// host of it.
+    public var cluster: String?
+    public var partitioning: Partitioning
     public var processors: Int
     public var coresPerProcessor: Int?
     /// Virtual processors of a virtual machine.
@@ -31,7 +43,8 @@ public struct Device: Hashable, Sendable, Identifiable {
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
-        id: ID, hostname: String? = nil, kind: Kind = .physical, host: ID? = nil, processors: Int = 1,
+        id: ID, hostname: String? = nil, kind: Kind = .physical, host: ID? = nil, cluster: String? = nil,
+        partitioning: Partitioning = .soft, processors: Int = 1,
         coresPerProcessor: Int? = nil, vcpus: Int? = nil, processorModel: String? = nil, serial: String? = nil,
         os: String? = nil, user: Person.ID? = nil, department: Department.ID? = nil, active: Bool = true,
         retired: Day? = nil, lastSeen: Day? = nil
@@ -40,6 +53,8 @@ public struct Device: Hashable, Sendable, Identifiable {
         self.hostname = hostname
         self.kind = kind
         self.host = host
+        self.cluster = cluster
+        self.partitioning = partitioning
         self.processors = processors
         self.coresPerProcessor = coresPerProcessor
         self.vcpus = vcpus

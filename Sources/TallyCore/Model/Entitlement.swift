@@ -26,6 +26,9 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
     public var scope: Department.ID?
     public var unitCost: Double?
     public var costPeriod: CostPeriod
+    /// Whether Software Assurance (or an equivalent maintenance offering) comes with it: it grants rights such as
+    /// licensing by virtual machine.
+    public var softwareAssurance: Bool
     public var vendor: String?
     public var contract: String?
     public var purchaseOrder: String?
@@ -35,8 +38,9 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
     public init(
         id: ID, product: Product.ID, quantity: Int?, version: Version? = nil, downgrade: Bool = false,
         covers: [Product.ID] = [], start: Day? = nil, end: Day? = nil, unlimited: Bool = false,
-        scope: Department.ID? = nil, unitCost: Double? = nil, costPeriod: CostPeriod = .once, vendor: String? = nil,
-        contract: String? = nil, purchaseOrder: String? = nil, notes: String? = nil
+        scope: Department.ID? = nil, unitCost: Double? = nil, costPeriod: CostPeriod = .once,
+        softwareAssurance: Bool = false, vendor: String? = nil, contract: String? = nil, purchaseOrder: String? = nil,
+        notes: String? = nil
     ) {
         self.id = id
         self.product = product
@@ -50,10 +54,17 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
         self.scope = scope
         self.unitCost = unitCost
         self.costPeriod = costPeriod
+        self.softwareAssurance = softwareAssurance
         self.vendor = vendor
         self.contract = contract
         self.purchaseOrder = purchaseOrder
         self.notes = notes
+    }
+
+    /// Whether it grants the rights of Software Assurance, such as licensing by virtual machine: with Software
+    /// Assurance, or as a subscription (paid by the month or year), which carries the same rights.
+    public var hasVirtualizationRights: Bool {
+        softwareAssurance || costPeriod != .once
     }
 
     /// Whether the term includes `day` (`start <= day <= end`, open ends open).

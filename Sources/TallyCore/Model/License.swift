@@ -11,6 +11,8 @@ public struct License: Hashable, Sendable {
         case perVM
         /// A virtual machine never counts by itself: its host counts once, in full.
         case host
+        /// A virtual machine makes every host of its host's cluster count once, in full: it could run on any.
+        case cluster
     }
 
     /// When several usage sessions of a product hold one license, as a license server counts them (FlexNet's
@@ -45,6 +47,18 @@ public struct License: Hashable, Sendable {
     public var windowDays: Int
     /// Which sessions count as one license; nil takes the default (`userHost` under `concurrent`, else `separate`).
     public var duplicates: Duplicates?
+    /// Under `perVM`: a virtual machine is licensed by itself only with an entitlement that grants virtualization
+    /// rights (Software Assurance or a subscription); without one its host counts in full.
+    public var vmRequiresRights: Bool
+    /// Under `core` with `host` virtualization: licensing all of a host's cores covers this many VMs on it; each
+    /// further group of VMs needs the host's cores again (Windows Server Standard: 2).
+    public var vmsPerLicense: Int?
+    /// Under `user`: the named users each server needs at least, per processor (cores x core factor, rounded up).
+    public var minimumUsersPerProcessor: Int
+    /// Under `user`: the named users each server needs at least.
+    public var minimumUsersPerDevice: Int
+    /// The publisher's rule template the model was set from, where one was.
+    public var rule: LicenseRule?
 
     /// The duplicates rule that applies: the one set, else `userHost` under `concurrent` and `separate` otherwise.
     public var countedDuplicates: Duplicates {
@@ -55,7 +69,9 @@ public struct License: Hashable, Sendable {
     public init(
         metric: Metric = .device, minCoresPerProcessor: Int = 0, minCoresPerDevice: Int = 0, minCoresPerVM: Int = 0,
         coreFactor: Rating = .value(1), pvuPerCore: Rating = .value(100), virtualization: Virtualization = .perVM,
-        devicesPerUser: Int? = nil, windowDays: Int = 90, duplicates: Duplicates? = nil
+        devicesPerUser: Int? = nil, windowDays: Int = 90, duplicates: Duplicates? = nil,
+        vmRequiresRights: Bool = false, vmsPerLicense: Int? = nil, minimumUsersPerProcessor: Int = 0,
+        minimumUsersPerDevice: Int = 0, rule: LicenseRule? = nil
     ) {
         self.metric = metric
         self.minCoresPerProcessor = minCoresPerProcessor
@@ -67,6 +83,11 @@ public struct License: Hashable, Sendable {
         self.devicesPerUser = devicesPerUser
         self.windowDays = windowDays
         self.duplicates = duplicates
+        self.vmRequiresRights = vmRequiresRights
+        self.vmsPerLicense = vmsPerLicense
+        self.minimumUsersPerProcessor = minimumUsersPerProcessor
+        self.minimumUsersPerDevice = minimumUsersPerDevice
+        self.rule = rule
     }
 }
 

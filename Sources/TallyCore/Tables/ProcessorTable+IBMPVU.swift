@@ -106,5 +106,18 @@ extension ProcessorTable {
                     + ": IBM gives no figure for unlisted processors (it refers to its Guide to Identifying "
                     + "Your Processor Technology and says to contact IBM); 100 PVU per core is this tool's assumption"
             ),
-        ])
+        ],
+        families: ["intel", "amd"].flatMap { vendor in
+            [
+                Row(
+                    processors: "x86 servers of up to 2 sockets, as IBM rates its listed x86 chips",
+                    patterns: [vendor], maxSockets: 2, value: 70, source: pvuXeon),
+                Row(
+                    processors: "x86 servers of up to 4 sockets, as IBM rates its listed x86 chips",
+                    patterns: [vendor], maxSockets: 4, value: 100, source: pvuXeon),
+                Row(
+                    processors: "x86 servers of more than 4 sockets, as IBM rates its listed x86 chips",
+                    patterns: [vendor], value: 120, source: pvuXeon),
+            ]
+        })
 }

@@ -101,5 +101,13 @@ extension ProcessorTable {
                 processors: "All other multicore chips", patterns: [], value: 1.0,
                 source: oracle2016 + " (1.0 band); " + oracleSummaries
             ),
+        ],
+        families: [
+            Row(
+                processors: "Intel x86 chips, 0.5 wherever the table lists them", patterns: ["intel"], value: 0.5,
+                source: oracle2016),
+            Row(
+                processors: "AMD x86 chips, 0.5 wherever the table lists them", patterns: ["amd"], value: 0.5,
+                source: oracle2016),
         ])
 }

@@ -45,11 +45,36 @@ public struct ProcessorTable: Sendable {
 
     public let name: Name
     public let rows: [Row]
+    /// For a processor the table does not list, what the table gives processors of the same family (x86 servers by
+    /// socket count): the likely figure once the vendor confirms it, shown beside the assumed one.
+    public let families: [Row]
 
-    /// A table from its rows, the catch-all row last.
-    public init(name: Name, rows: [Row]) {
+    /// A table from its rows, the catch-all row last, and its family rows.
+    public init(name: Name, rows: [Row], families: [Row] = []) {
         self.name = name
         self.rows = rows
+        self.families = families
+    }
+
+    /// What a table says of one processor: the row that applies, whether that row is only the table's rule for
+    /// processors it does not list (an assumption), and then what its family's rows would give.
+    public struct Lookup: Sendable {
+        public let row: Row
+        /// True where the processor is not in the table and its catch-all row applies.
+        public let assumed: Bool
+        /// Where assumed: the figure rows of the same family give, if any.
+        public let likely: Row?
+    }
+
+    /// The row that applies to a processor model on a server with `sockets` sockets, and whether it is assumed.
+    public func lookup(model: String?, sockets: Int) -> Lookup {
+        let lowered = Array((model ?? "").lowercased().utf8)
+        for (index, row) in rows.enumerated() where row.matches(model: lowered, sockets: sockets) {
+            guard index == rows.count - 1 else { return Lookup(row: row, assumed: false, likely: nil) }
+            break
+        }
+        let likely = families.first { $0.matches(model: lowered, sockets: sockets) }
+        return Lookup(row: rows[rows.count - 1], assumed: true, likely: likely)
     }
 
     /// The table an estate names.
@@ -62,10 +87,6 @@ public struct ProcessorTable: Sendable {
 
     /// The row that applies to a processor model on a server with `sockets` sockets.
     public func row(forModel model: String?, sockets: Int) -> Row {
-        let lowered = Array((model ?? "").lowercased().utf8)
-        for row in rows where row.matches(model: lowered, sockets: sockets) {
-            return row
-        }
-        return rows[rows.count - 1]
+        lookup(model: model, sockets: sockets).row
     }
 }

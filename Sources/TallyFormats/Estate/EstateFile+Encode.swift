@@ -48,6 +48,8 @@ extension EstateFile {
         record.field("hostname", item.hostname)
         if item.kind != .physical { record.field("kind", item.kind.rawValue) }
         record.field("host", item.host?.rawValue)
+        record.field("cluster", item.cluster)
+        if item.partitioning != .soft { record.field("partitioning", item.partitioning.rawValue) }
         if item.processors != 1 { record.field("processors", item.processors) }
         record.field("coresPerProcessor", item.coresPerProcessor)
         record.field("vcpus", item.vcpus)
@@ -121,6 +123,7 @@ extension EstateFile {
         if let scope = item.scope { record.scope(scope.rawValue) }
         record.amount("unitCost", item.unitCost)
         if item.costPeriod != .once { record.field("costPeriod", item.costPeriod.rawValue) }
+        if item.softwareAssurance { record.field("softwareAssurance", true) }
         record.field("vendor", item.vendor)
         record.field("contract", item.contract)
         record.field("purchaseOrder", item.purchaseOrder)
@@ -185,6 +188,11 @@ struct RecordWriter {
         out.number(value)
     }
 
+    mutating func null(_ name: StaticString) {
+        key(name)
+        out.raw("null")
+    }
+
     mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         out.bool(value)
@@ -213,22 +221,36 @@ struct RecordWriter {
         out.raw("}")
     }
 
+    /// A license: its `rule` where it has one, then each key whose value differs from what reading would give
+    /// without it (the rule's value for the keys the rule names, the format's default for the others).
     mutating func license(_ license: License) {
         let defaults = License()
         guard license != defaults else { return }
+        let base = license.rule?.filling(defaults) ?? defaults
+        func differs(_ field: LicenseRule.Field) -> Bool { !license.agrees(on: field, with: base) }
         key("license")
         var inner = RecordWriter(out: out)
         inner.out.raw("{")
-        inner.field("metric", license.metric.rawValue)
-        if license.minCoresPerProcessor != 0 { inner.field("minCoresPerProcessor", license.minCoresPerProcessor) }
-        if license.minCoresPerDevice != 0 { inner.field("minCoresPerDevice", license.minCoresPerDevice) }
-        if license.minCoresPerVM != 0 { inner.field("minCoresPerVM", license.minCoresPerVM) }
-        if license.coreFactor != defaults.coreFactor { inner.rating("coreFactor", license.coreFactor) }
-        if license.pvuPerCore != defaults.pvuPerCore { inner.rating("pvuPerCore", license.pvuPerCore) }
-        if license.virtualization != .perVM { inner.field("virtualization", license.virtualization.rawValue) }
+        inner.field("rule", license.rule?.rawValue)
+        if differs(.metric) { inner.field("metric", license.metric.rawValue) }
+        if differs(.minCoresPerProcessor) { inner.field("minCoresPerProcessor", license.minCoresPerProcessor) }
+        if differs(.minCoresPerDevice) { inner.field("minCoresPerDevice", license.minCoresPerDevice) }
+        if differs(.minCoresPerVM) { inner.field("minCoresPerVM", license.minCoresPerVM) }
+        if differs(.coreFactor) { inner.rating("coreFactor", license.coreFactor) }
+        if differs(.pvuPerCore) { inner.rating("pvuPerCore", license.pvuPerCore) }
+        if differs(.virtualization) { inner.field("virtualization", license.virtualization.rawValue) }
         inner.field("devicesPerUser", license.devicesPerUser)
         if license.windowDays != defaults.windowDays { inner.field("windowDays", license.windowDays) }
-        inner.field("duplicates", license.duplicates?.rawValue)
+        if differs(.duplicates) { inner.field("duplicates", license.duplicates?.rawValue) }
+        if differs(.vmRequiresRights) { inner.field("vmRequiresRights", license.vmRequiresRights) }
+        if differs(.vmsPerLicense) {
+            // A rule's count of VMs taken away is written as null, so that reading does not fill it back in.
+            if let count = license.vmsPerLicense { inner.field("vmsPerLicense", count) } else { inner.null("vmsPerLicense") }
+        }
+        if differs(.minimumUsersPerProcessor) {
+            inner.field("minimumUsersPerProcessor", license.minimumUsersPerProcessor)
+        }
+        if differs(.minimumUsersPerDevice) { inner.field("minimumUsersPerDevice", license.minimumUsersPerDevice) }
         inner.out.raw("}")
         out = inner.out
     }

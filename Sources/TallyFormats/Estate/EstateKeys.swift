@@ -13,8 +13,8 @@ enum PersonKey: String, CaseIterable, Sendable {
 }
 
 enum DeviceKey: String, CaseIterable, Sendable {
-    case id, hostname, kind, host, processors, coresPerProcessor, vcpus, processorModel, serial, os, user, department,
-        active, retired, lastSeen
+    case id, hostname, kind, host, cluster, partitioning, processors, coresPerProcessor, vcpus, processorModel, serial,
+        os, user, department, active, retired, lastSeen
 }
 
 enum ProductKey: String, CaseIterable, Sendable {
@@ -23,7 +23,8 @@ enum ProductKey: String, CaseIterable, Sendable {
 
 enum LicenseKey: String, CaseIterable, Sendable {
     case metric, minCoresPerProcessor, minCoresPerDevice, minCoresPerVM, coreFactor, pvuPerCore, virtualization,
-        devicesPerUser, windowDays, duplicates
+        devicesPerUser, windowDays, duplicates, rule, vmRequiresRights, vmsPerLicense, minimumUsersPerProcessor,
+        minimumUsersPerDevice
 }
 
 enum InstallationKey: String, CaseIterable, Sendable {
@@ -43,8 +44,8 @@ enum AssignmentKey: String, CaseIterable, Sendable {
 }
 
 enum EntitlementKey: String, CaseIterable, Sendable {
-    case id, product, quantity, version, downgrade, covers, start, end, unlimited, scope, unitCost, costPeriod, vendor,
-        contract, purchaseOrder, notes
+    case id, product, quantity, version, downgrade, covers, start, end, unlimited, scope, unitCost, costPeriod,
+        softwareAssurance, vendor, contract, purchaseOrder, notes
 }
 
 enum ScopeKey: String, CaseIterable, Sendable {

@@ -53,6 +53,8 @@ extension JSONReader {
             case .hostname: item.hostname = try reader.optionalString(path())
             case .kind: item.kind = try reader.choice(path(), as: Device.Kind.self)
             case .host: item.host = try reader.optionalString(path()).map { .init($0) }
+            case .cluster: item.cluster = try reader.optionalString(path())
+            case .partitioning: item.partitioning = try reader.choice(path(), as: Device.Partitioning.self)
             case .processors: item.processors = try reader.wholeNumber(path())
             case .coresPerProcessor: item.coresPerProcessor = try reader.optionalWholeNumber(path())
             case .vcpus: item.vcpus = try reader.optionalWholeNumber(path())
@@ -90,14 +92,18 @@ extension JSONReader {
         return item
     }
 
+    /// A license; where it names a `rule`, the keys the rule sets that the file leaves out come from the rule.
     mutating func license(at path: String) throws(FormatError) -> License {
         if readNullIfPresent() { return License() }
         guard try peekKind() == .object else { throw mismatch(path, expected: "an object") }
         let keys = EstateKeys.license
         var item = License()
+        var given = Set<LicenseRule.Field>()
+        var rule: LicenseRule?
         try readObject { reader, key throws(FormatError) in
             guard let name = keys[key] else { throw keys.unknown(key, at: path) }
             let field = "\(path).\(name.rawValue)"
+            if let templated = LicenseRule.Field(rawValue: name.rawValue) { given.insert(templated) }
             switch name {
             case .metric: item.metric = try reader.choice(field, as: License.Metric.self)
             case .minCoresPerProcessor: item.minCoresPerProcessor = try reader.wholeNumber(field)
@@ -109,9 +115,14 @@ extension JSONReader {
             case .devicesPerUser: item.devicesPerUser = try reader.optionalWholeNumber(field)
             case .windowDays: item.windowDays = try reader.wholeNumber(field)
             case .duplicates: item.duplicates = try reader.choice(field, as: License.Duplicates.self)
+            case .rule: rule = try reader.choice(field, as: LicenseRule.self)
+            case .vmRequiresRights: item.vmRequiresRights = try reader.bool(field)
+            case .vmsPerLicense: item.vmsPerLicense = try reader.optionalWholeNumber(field)
+            case .minimumUsersPerProcessor: item.minimumUsersPerProcessor = try reader.wholeNumber(field)
+            case .minimumUsersPerDevice: item.minimumUsersPerDevice = try reader.wholeNumber(field)
             }
         }
-        return item
+        return rule.map { $0.filling(item, except: given) } ?? item
     }
 
     /// A number, or the name of the vendor table that gives it.
@@ -241,6 +252,7 @@ extension JSONReader {
             case .scope: item.scope = try reader.scope(at: path())
             case .unitCost: item.unitCost = try reader.optionalAmount(path())
             case .costPeriod: item.costPeriod = try reader.choice(path(), as: Entitlement.CostPeriod.self)
+            case .softwareAssurance: item.softwareAssurance = try reader.bool(path())
             case .vendor: item.vendor = try reader.optionalString(path())
             case .contract: item.contract = try reader.optionalString(path())
             case .purchaseOrder: item.purchaseOrder = try reader.optionalString(path())
