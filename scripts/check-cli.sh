@@ -58,7 +58,7 @@ check "a second import changes nothing" 0 "total                   0          0 
     "$tally" import --estate "$work/demo.json" --db "$db" --actor ci
 check "a bad estate is refused and names its path" 1 'installations[1].device: no device "zz"' \
     "$tally" import --estate "$scenarios/90-bad-reference.estate.json" --db "$db"
-check "reconcile the store" 0 "25 products: 8 under-licensed" "$tally" reconcile --db "$db" --as-of 2026-11-29
+check "reconcile the store" 0 "25 products: 10 under-licensed" "$tally" reconcile --db "$db" --as-of 2026-11-29
 check "add an entitlement" 0 "Added entitlement PO-CI-1." \
     "$tally" entitlement add PO-CI-1 --product visio --quantity 3 --unit-cost 250 --db "$db" --actor ci
 check "an unknown product is refused" 1 'no product "nope"' \
@@ -73,7 +73,7 @@ check "retiring it again is refused" 1 'device "lt-20015" is already retired, on
     "$tally" device retire lt-20015 --db "$db"
 check "retire a person who left" 0 "Retired person E10011 on 2026-12-15." \
     "$tally" person retire E10011 --on 2026-12-15 --db "$db"
-check "before the day, the retired still count" 0 "25 products: 8 under-licensed" \
+check "before the day, the retired still count" 0 "25 products: 10 under-licensed" \
     "$tally" reconcile --db "$db" --as-of 2026-11-29
 check "a past date counts what was installed then" 0 "revit,Autodesk,Revit,user,8,0,8" \
     "$tally" reconcile --db "$db" --as-of 2025-01-01 --format csv
@@ -86,8 +86,31 @@ check "a rule may name a product the store already has" 0 "Added rule own-1" \
 check "applying it reads the title again" 0 "1 read otherwise than before; 0 new products" \
     "$tally" catalog apply --db "$db"
 check "the device now holds the estate's own Office" 0 "office-proplus 2019" "$tally" device software lt-20015 --db "$db"
+check "a product from a publisher's rule template" 0 "Added product ora-se2." \
+    "$tally" product add ora-se2 --publisher Oracle --name "Database Standard Edition 2" --rule oracle-se2-nup --db "$db"
+check "an unknown template is refused with the list" 64 "oracle-processor" \
+    "$tally" product add ora-x --rule oracle-enterprise --db "$db"
+check "the demo's models are the publishers' own" 0 "Every product's license model is one its publisher uses." \
+    "$tally" product check --db "$db"
+"$tally" product add wls-old --publisher Oracle --name "WebLogic Server Enterprise Edition" --metric processor \
+    --db "$db" >/dev/null
+check "a model no publisher uses is flagged with its template" 0 "--rule oracle-processor" \
+    "$tally" product check --db "$db"
+check "processors a table does not list are named, with the assumed and likely figures" 0 "AMD EPYC 7313" \
+    "$tally" product processors --db "$db"
+check "the cluster rule is explained on each host" 0 "1 VM running the product in cluster vc-dc1 can move to it" \
+    "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
+check "a host leaves the cluster" 0 "Changed device esx05." "$tally" device edit esx05 --cluster "" --db "$db"
+check "a VM is a hard partition" 0 "Changed device ora-test01." \
+    "$tally" device edit ora-test01 --partitioning hard --db "$db"
+check "a hard partition counts its own cores" 0 "hard partition: max(ceil(8 vcpus x 0.5" \
+    "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
+check "a purchase with Software Assurance" 0 "Added entitlement PO-CI-SA." \
+    "$tally" entitlement add PO-CI-SA --product sql-std --quantity 24 --software-assurance true --db "$db"
+check "with rights, SQL Server VMs are licensed by VM again" 0 "licensed by VM under Software Assurance" \
+    "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
 check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
-check "the audit trail verifies" 0 "The audit trail is intact: 8 entries" "$tally" audit verify --db "$db"
+check "the audit trail verifies" 0 "The audit trail is intact: 13 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"

@@ -65,6 +65,13 @@ extension SQLiteStore {
             return .init(
                 entity: "product", id: item.id.rawValue, action: "edit", before: EstateFile.json(of: before),
                 after: EstateFile.json(of: item))
+        case .editDevice(let item):
+            let index = try position(of: item.id.rawValue, in: estate.devices.map(\.id.rawValue), "device")
+            let before = estate.devices[index]
+            estate.devices[index] = item
+            return .init(
+                entity: "device", id: item.id.rawValue, action: "edit", before: EstateFile.json(of: before),
+                after: EstateFile.json(of: item))
         case .retireDevice(let id, let day):
             let index = try position(of: id.rawValue, in: estate.devices.map(\.id.rawValue), "device")
             let before = estate.devices[index]
@@ -125,6 +132,8 @@ extension SQLiteStore {
             if let stored = estate.products.first(where: { $0.id == item.id }) {
                 try EstateTables.products.update(stored, id: item.id.rawValue, in: db, context: context)
             }
+        case .editDevice(let item):
+            try EstateTables.devices.update(item, id: item.id.rawValue, in: db, context: context)
         case .retireDevice(let id, let day):
             try db.execute(
                 sql: "UPDATE device SET active = 0, retired = ?, batch = NULL WHERE id = ?",
@@ -170,6 +179,8 @@ extension SQLiteStore {
             subject = ("products", estate.products.firstIndex { $0.id == item.id }, "product \"\(item.id)\"")
         case .retireDevice(let id, _):
             subject = ("devices", estate.devices.firstIndex { $0.id == id }, "device \"\(id)\"")
+        case .editDevice(let item):
+            subject = ("devices", estate.devices.firstIndex { $0.id == item.id }, "device \"\(item.id)\"")
         case .retirePerson(let id, _):
             subject = ("people", estate.people.firstIndex { $0.id == id }, "person \"\(id)\"")
         case .assign(let item), .unassign(let item):

@@ -194,6 +194,8 @@ public enum Edit: Sendable, Equatable {
     case addProduct(Product)
     /// Replaces a product's values (not its components); its id must exist.
     case editProduct(Product)
+    /// Replaces a device's values (its hardware, host, cluster, partitioning, user, department); its id must exist.
+    case editDevice(Device)
     /// Marks a device retired on a day (the first day it no longer counts); it stays on record.
     case retireDevice(Device.ID, on: Day)
     /// Marks a person retired on a day (the first day they no longer count, having left); they stay on record.

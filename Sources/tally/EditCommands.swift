@@ -16,8 +16,54 @@ func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws
 /// `tally device retire`.
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "device", abstract: "Retire a device, or see the software inventories found on it.",
-        subcommands: [Retire.self, Software.self])
+        commandName: "device", abstract: "Change or retire a device, or see the software inventories found on it.",
+        subcommands: [Edit.self, Retire.self, Software.self])
+
+    /// Changes what the estate says of a device's hardware and place: its host, cluster, partitioning, processors.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a device's hardware, host, cluster or partitioning; what is not given stays.",
+            discussion: "An empty value (--cluster \"\") clears an optional one.")
+
+        @Argument(help: "The device's id.") var id: String
+        @Option(help: "The physical host a VM runs on.") var host: String?
+        @Option(help: "The cluster of hosts (vSphere, Hyper-V, vCenter) its VMs can move across.") var cluster: String?
+        @Option(help: "soft, or hard for a VM or LPAR whose vcpus a partitioning the publisher accepts caps.")
+        var partitioning: Device.Partitioning?
+        @Option(help: "Physical processors (sockets).") var processors: Int?
+        @Option(name: .customLong("cores-per-processor")) var coresPerProcessor: Int?
+        @Option(help: "A VM's virtual processors.") var vcpus: Int?
+        @Option(name: .customLong("processor-model"), help: "As the vendor tables name it.") var processorModel: String?
+        @Option(help: "The person who uses it.") var user: String?
+        @Option(help: "Its department.") var department: String?
+        @OptionGroup var store: StoreOptions
+
+        /// `item` with the given values applied.
+        func applied(to item: Device) -> Device {
+            var item = item
+            func text(_ value: String?) -> String?? { value.map { $0.isEmpty ? nil : $0 } }
+            if let host = text(host) { item.host = host.map { .init($0) } }
+            if let cluster = text(cluster) { item.cluster = cluster }
+            if let partitioning { item.partitioning = partitioning }
+            if let processors { item.processors = processors }
+            if let coresPerProcessor { item.coresPerProcessor = coresPerProcessor }
+            if let vcpus { item.vcpus = vcpus }
+            if let model = text(processorModel) { item.processorModel = model }
+            if let user = text(user) { item.user = user.map { .init($0) } }
+            if let department = text(department) { item.department = department.map { .init($0) } }
+            return item
+        }
+
+        func run() throws {
+            try reportingErrors {
+                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
+                guard let current = estate.devices.first(where: { $0.id.rawValue == id }) else {
+                    throw CommandError.store(.unknown(kind: "device", id: id), store)
+                }
+                try applyEdit(.editDevice(applied(to: current)), store, done: "Changed device \(id).")
+            }
+        }
+    }
 
     /// Marks a device retired: it stays on record and no longer counts from the day given.
     struct Retire: ParsableCommand {
@@ -129,3 +175,5 @@ struct UnassignCommand: ParsableCommand {
         }
     }
 }
+
+extension Device.Partitioning: ExpressibleByArgument {}

@@ -21,7 +21,12 @@ struct EntitlementCommand: ParsableCommand {
         @Option(help: "Last day of the term (YYYY-MM-DD).") var end: Day?
         @Option(help: "Only this department (and those below it) is covered.") var scope: String?
         @Option(name: .customLong("unit-cost"), help: "Cost of one unit.") var unitCost: Double?
-        @Option(name: .customLong("cost-period"), help: "once, month or year.") var costPeriod: Entitlement.CostPeriod?
+        @Option(name: .customLong("cost-period"), help: "once, month or year (a subscription).")
+        var costPeriod: Entitlement.CostPeriod?
+        @Option(
+            name: .customLong("software-assurance"),
+            help: "true when Software Assurance comes with it (rights such as licensing by VM).")
+        var softwareAssurance: Bool?
         @Option(help: "Who sold it.") var vendor: String?
         @Option(help: "The contract it belongs to.") var contract: String?
         @Option(name: .customLong("purchase-order"), help: "The purchase order.") var purchaseOrder: String?
@@ -41,6 +46,7 @@ struct EntitlementCommand: ParsableCommand {
             if let scope { item.scope = scope.isEmpty ? nil : .init(scope) }
             if let unitCost { item.unitCost = unitCost }
             if let costPeriod { item.costPeriod = costPeriod }
+            if let softwareAssurance { item.softwareAssurance = softwareAssurance }
             if let vendor { item.vendor = vendor }
             if let contract { item.contract = contract }
             if let purchaseOrder { item.purchaseOrder = purchaseOrder }

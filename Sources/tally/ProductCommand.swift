@@ -6,12 +6,17 @@ import TallyStore
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product", abstract: "Record or change a product and its licensing model.",
-        subcommands: [Add.self, Edit.self, MapFeature.self])
+        subcommands: [Add.self, Edit.self, Check.self, Processors.self, MapFeature.self])
 
     /// A product's values, each optional so that `edit` changes only what is given.
     struct Values: ParsableArguments {
         @Option(help: "Who publishes it.") var publisher: String?
         @Option(help: "Its name.") var name: String?
+        @Option(
+            help: ArgumentHelp(
+                "A publisher's rule that sets the whole license model: \(LicenseRule.allCases.map(\.rawValue).joined(separator: ", ")).",
+                discussion: "Options given beside it change what the rule set."))
+        var rule: LicenseRule?
         @Option(help: "device, user, concurrent, core, processor or pvu.") var metric: License.Metric?
         @Option(name: .customLong("unit-price"), help: "The price of one unit at an audit.") var unitPrice: Double?
         @Option(name: .customLong("min-cores-per-processor")) var minCoresPerProcessor: Int?
@@ -19,7 +24,17 @@ struct ProductCommand: ParsableCommand {
         @Option(name: .customLong("min-cores-per-vm")) var minCoresPerVM: Int?
         @Option(name: .customLong("core-factor"), help: "A number, or oracle.") var coreFactor: String?
         @Option(name: .customLong("pvu-per-core"), help: "A number, or ibm-pvu.") var pvuPerCore: String?
-        @Option(help: "perVM or host.") var virtualization: License.Virtualization?
+        @Option(help: "perVM, host or cluster.") var virtualization: License.Virtualization?
+        @Option(
+            name: .customLong("vm-requires-rights"),
+            help: "true when licensing by VM needs Software Assurance or a subscription (else the host counts).")
+        var vmRequiresRights: Bool?
+        @Option(name: .customLong("vms-per-license"), help: "VMs that licensing all of a host's cores covers.")
+        var vmsPerLicense: Int?
+        @Option(name: .customLong("minimum-users-per-processor"), help: "Named users each server needs per processor.")
+        var minimumUsersPerProcessor: Int?
+        @Option(name: .customLong("minimum-users-per-device"), help: "Named users each server needs at least.")
+        var minimumUsersPerDevice: Int?
         @Option(name: .customLong("devices-per-user")) var devicesPerUser: Int?
         @Option(name: .customLong("window-days"), help: "Days before the date in which concurrent peaks count.")
         var windowDays: Int?
@@ -41,9 +56,10 @@ struct ProductCommand: ParsableCommand {
             return Double(text).map { .value($0) }
         }
 
-        /// `item` with the given values applied.
+        /// `item` with the given values applied: the rule's whole model first, then each option.
         func applied(to item: Product) -> Product {
             var item = item
+            if let rule { item.license = rule.filling(item.license) }
             if let publisher { item.publisher = publisher }
             if let name { item.name = name }
             if let unitPrice { item.unitPrice = unitPrice }
@@ -57,6 +73,10 @@ struct ProductCommand: ParsableCommand {
             if let devicesPerUser { item.license.devicesPerUser = devicesPerUser }
             if let windowDays { item.license.windowDays = windowDays }
             if let duplicates { item.license.duplicates = duplicates }
+            if let vmRequiresRights { item.license.vmRequiresRights = vmRequiresRights }
+            if let vmsPerLicense { item.license.vmsPerLicense = vmsPerLicense }
+            if let minimumUsersPerProcessor { item.license.minimumUsersPerProcessor = minimumUsersPerProcessor }
+            if let minimumUsersPerDevice { item.license.minimumUsersPerDevice = minimumUsersPerDevice }
             return item
         }
     }
@@ -139,3 +159,4 @@ extension ProductCommand {
 extension License.Metric: ExpressibleByArgument {}
 extension License.Virtualization: ExpressibleByArgument {}
 extension License.Duplicates: ExpressibleByArgument {}
+extension LicenseRule: ExpressibleByArgument {}

@@ -140,6 +140,8 @@ struct EstateFileTests {
                     processorModel: "Intel Xeon", serial: "S1", os: "Linux", user: "ann",
                     department: "eng", lastSeen: Day("2026-11-01")),
                 Device(id: "v", kind: .virtual, host: "h", vcpus: 4, active: false, retired: Day("2026-09-30")),
+                Device(id: "c", cluster: "vc-1", processors: 2, coresPerProcessor: 8),
+                Device(id: "lpar", kind: .virtual, host: "c", partitioning: .hard, vcpus: 2),
             ],
             products: [
                 Product(
@@ -154,6 +156,14 @@ struct EstateFileTests {
                     components: ["w"]),
                 Product(id: "w", license: License(metric: .user, devicesPerUser: 3, windowDays: 30)),
                 Product(id: "m", license: License(metric: .concurrent, duplicates: .separate)),
+                Product(
+                    id: "sql", license: LicenseRule.msCore.filling(License(minCoresPerVM: 8), except: [.minCoresPerVM])),
+                Product(
+                    id: "wss",
+                    license: LicenseRule.windowsServerStandard.filling(
+                        License(vmsPerLicense: nil), except: [.vmsPerLicense])),
+                Product(
+                    id: "nup", license: License(metric: .user, minimumUsersPerProcessor: 25, minimumUsersPerDevice: 3)),
             ],
             installations: [
                 Installation(
@@ -182,11 +192,40 @@ struct EstateFileTests {
                     scope: "eng", unitCost: 60.25, costPeriod: .year, vendor: "V", contract: "C",
                     purchaseOrder: "PO", notes: "line\nbreak"),
                 Entitlement(id: "e2", product: "w", quantity: nil, unlimited: true),
+                Entitlement(id: "e3", product: "sql", quantity: 4, softwareAssurance: true),
             ])
         let bytes = EstateFile.encode(estate)
         #expect(try EstateFile.decode(bytes) == estate)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(#""duplicates": "none""#) && text.contains(#""removed": "2026-11-28""#))
+    }
+
+    @Test("a rule fills the keys it names that the file leaves out; the file's own keys win")
+    func ruleTemplates() throws {
+        let estate = try decode(
+            header + #"""
+                , "products": [
+                  {"id": "ee", "license": {"rule": "oracle-processor"}},
+                  {"id": "sql", "license": {"minCoresPerVM": 8, "rule": "ms-core"}},
+                  {"id": "wss", "license": {"rule": "windows-server-standard", "vmsPerLicense": null}}],
+                "devices": [{"id": "h", "cluster": "vc", "processors": 2, "coresPerProcessor": 8},
+                  {"id": "v", "kind": "virtual", "host": "h", "vcpus": 2, "partitioning": "hard"}],
+                "entitlements": [{"id": "e", "product": "sql", "quantity": 4, "softwareAssurance": true}]}
+                """#)
+        #expect(estate.products[0].license == LicenseRule.oracleProcessor.license)
+        let sql = estate.products[1].license
+        #expect(sql.rule == .msCore && sql.minCoresPerVM == 8 && sql.minCoresPerProcessor == 4 && sql.vmRequiresRights)
+        #expect(estate.products[2].license.vmsPerLicense == nil && estate.products[2].license.minCoresPerDevice == 16)
+        #expect(estate.devices[0].cluster == "vc" && estate.devices[1].partitioning == .hard)
+        #expect(estate.entitlements[0].softwareAssurance)
+        // Written back, a templated product keeps its rule and only what differs from it.
+        let text = String(decoding: EstateFile.encode(estate), as: UTF8.self)
+        #expect(text.contains(#"{"id": "ee", "license": {"rule": "oracle-processor"}}"#))
+        #expect(text.contains(#""license": {"rule": "ms-core", "minCoresPerVM": 8}"#))
+        #expect(text.contains(#""license": {"rule": "windows-server-standard", "vmsPerLicense": null}"#))
+        #expect(try EstateFile.decode(EstateFile.encode(estate)) == estate)
+        let bad = failure(header + #", "products": [{"id": "p", "license": {"rule": "oracle-enterprise"}}]}"#)
+        #expect(bad?.description.hasPrefix("products[0].license.rule: \"oracle-enterprise\" is not one of") == true)
     }
 
     @Test("the keys of rules v2 are read, and a bad value names its path")

@@ -20,8 +20,8 @@ extension ConsumerStorage {
                 + "can move to it (virtualization: cluster)"
         case .missingRights:
             text +=
-                ", the host counted in full: \(machines) on it have no entitlement with Software Assurance or a "
-                + "subscription, which licensing by VM requires"
+                ", the host counted in full: \(machines) on it \(record.detail == 1 ? "has" : "have") no entitlement "
+                + "with Software Assurance or a subscription, which licensing by VM requires"
         default:
             break
         }

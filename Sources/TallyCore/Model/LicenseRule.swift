@@ -30,8 +30,15 @@ public enum LicenseRule: String, Hashable, Sendable, CaseIterable {
             vmRequiresRights, vmsPerLicense, minimumUsersPerProcessor, minimumUsersPerDevice, duplicates
     }
 
-    /// The template as a license of its own, every key it names set.
+    /// The template as a license of its own: every key it names set, the others at their defaults, and the rule
+    /// remembered.
     public var license: License {
+        var license = keys
+        license.rule = self
+        return license
+    }
+
+    private var keys: License {
         switch self {
         case .oracleProcessor:
             return License(metric: .core, coreFactor: .table(.oracle), virtualization: .cluster)

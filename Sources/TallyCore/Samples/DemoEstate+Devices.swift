@@ -96,6 +96,8 @@ extension DemoBuilder {
         let chip: Chip
         let processors: Int
         let os: String
+        /// The vSphere cluster of a VMware host: its VMs can move to every host of it.
+        var cluster: String? = nil
     }
 
     /// A virtual machine and the host it runs on.
@@ -106,13 +108,24 @@ extension DemoBuilder {
         let os: String
     }
 
-    /// Five VMware hosts, two Oracle database servers, two Windows file servers and two IBM POWER9 servers.
+    /// Five VMware hosts in one vSphere cluster, two Oracle database servers, two Windows file servers and two IBM
+    /// POWER9 servers.
     static let servers = [
-        Server(name: "esx01", chip: Chip(model: "Intel Xeon Gold 6338", cores: 32), processors: 2, os: esxi),
-        Server(name: "esx02", chip: Chip(model: "Intel Xeon Gold 6346", cores: 16), processors: 2, os: esxi),
-        Server(name: "esx03", chip: Chip(model: "Intel Xeon Gold 6248R", cores: 24), processors: 2, os: esxi),
-        Server(name: "esx04", chip: Chip(model: "AMD EPYC 7543", cores: 32), processors: 2, os: esxi),
-        Server(name: "esx05", chip: Chip(model: "AMD EPYC 7313", cores: 16), processors: 2, os: esxi),
+        Server(
+            name: "esx01", chip: Chip(model: "Intel Xeon Gold 6338", cores: 32), processors: 2, os: esxi,
+            cluster: "vc-dc1"),
+        Server(
+            name: "esx02", chip: Chip(model: "Intel Xeon Gold 6346", cores: 16), processors: 2, os: esxi,
+            cluster: "vc-dc1"),
+        Server(
+            name: "esx03", chip: Chip(model: "Intel Xeon Gold 6248R", cores: 24), processors: 2, os: esxi,
+            cluster: "vc-dc1"),
+        Server(
+            name: "esx04", chip: Chip(model: "AMD EPYC 7543", cores: 32), processors: 2, os: esxi,
+            cluster: "vc-dc1"),
+        Server(
+            name: "esx05", chip: Chip(model: "AMD EPYC 7313", cores: 16), processors: 2, os: esxi,
+            cluster: "vc-dc1"),
         Server(name: "ora-db01", chip: Chip(model: "Intel Xeon Gold 6246R", cores: 16), processors: 2, os: rhel),
         Server(name: "ora-db02", chip: Chip(model: "Intel Xeon Gold 6246R", cores: 16), processors: 2, os: rhel),
         Server(name: "fs01", chip: Chip(model: "Intel Xeon Silver 4309Y", cores: 8), processors: 1, os: winsrv),
@@ -157,7 +170,7 @@ extension DemoBuilder {
             deviceOwner.append(-1)
             devices.append(
                 Device(
-                    id: Device.ID(server.name), hostname: server.name + ".dc1.example.com",
+                    id: Device.ID(server.name), hostname: server.name + ".dc1.example.com", cluster: server.cluster,
                     processors: server.processors,
                     coresPerProcessor: server.chip.cores, processorModel: server.chip.model,
                     serial: server.chip.model.hasPrefix("IBM") ? "78D" + randomCode(4) : randomCode(7), os: server.os,

@@ -34,7 +34,8 @@ extension DemoBuilder {
         buy(
             "PO-4500131877-10", "visual-studio", studioSeats, cost: 1_199, per: .year, from: ago(210), to: ahead(155),
             vendor: "SoftwareONE", contract: enterprise, notes: "subscriptions, assigned by name")
-        // Windows Server is sold in 16-core packs: four packs for two file servers and three VMs.
+        // Windows Server is sold in 16-core packs: four packs, bought for two file servers and three VMs counted by
+        // their own cores, which Standard does not allow (esx04's cores count, twice for three VMs).
         buy(
             "PO-4500102290-10", "winsrv-std", 64, cost: 62.5, from: ago(900), version: "2022", downgrade: true,
             vendor: "SoftwareONE", contract: select)
@@ -46,6 +47,7 @@ extension DemoBuilder {
         buy(
             "PO-4500102290-30", "sql-std", 16, cost: 1_859, from: ago(900), version: "2022", downgrade: true,
             vendor: "SoftwareONE", contract: select)
+        // The subscription that gave the VMs their rights ended; the perpetual cores carry no Software Assurance.
         buy(
             "PO-4500071544-10", "sql-std", 8, cost: 412, per: .year, from: ago(2_400), to: ago(320),
             version: "2017", vendor: "SoftwareONE", contract: "SCE-2018-0093", notes: "Server and Cloud Enrollment")

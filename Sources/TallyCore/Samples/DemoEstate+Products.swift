@@ -3,8 +3,7 @@ extension DemoBuilder {
     mutating func addProducts() {
         let device = License(metric: .device)
         let user = License(metric: .user)
-        let windowsServer = License(metric: .core, minCoresPerProcessor: 8, minCoresPerDevice: 16)
-        let ibmPVU = License(metric: .pvu, pvuPerCore: .table(.ibmPVU))
+        let ibmPVU = LicenseRule.ibmPVUSubcapacity.license
         products = [
             // Microsoft: Office is a suite, so Word on a device counts as Office on that device.
             Product(
@@ -17,19 +16,20 @@ extension DemoBuilder {
             Product(id: "visio", publisher: "Microsoft", name: "Visio Professional", license: device),
             Product(id: "project", publisher: "Microsoft", name: "Project Professional", license: device),
             Product(id: "visual-studio", publisher: "Microsoft", name: "Visual Studio Professional", license: user),
+            // Windows Server Standard: all of a host's cores cover two VMs, and every two more need them again.
             Product(
                 id: "winsrv-std", publisher: "Microsoft", name: "Windows Server Standard",
-                license: License(metric: .core, minCoresPerProcessor: 8, minCoresPerDevice: 16, minCoresPerVM: 8)),
+                license: LicenseRule.windowsServerStandard.license),
             Product(
                 id: "winsrv-dc", publisher: "Microsoft", name: "Windows Server Datacenter",
-                license: with(windowsServer) { $0.virtualization = .host }),
+                license: LicenseRule.windowsServerDatacenter.license),
+            // Licensing SQL Server by VM needs Software Assurance or a subscription: without, the host counts.
             Product(
-                id: "sql-std", publisher: "Microsoft", name: "SQL Server Standard",
-                license: License(metric: .core, minCoresPerProcessor: 4, minCoresPerVM: 4)),
+                id: "sql-std", publisher: "Microsoft", name: "SQL Server Standard", license: LicenseRule.msCore.license),
             // Enterprise is licensed on the whole host so that its VMs may move freely (License Mobility).
             Product(
                 id: "sql-ent", publisher: "Microsoft", name: "SQL Server Enterprise",
-                license: License(metric: .core, minCoresPerProcessor: 4, virtualization: .host)),
+                license: with(LicenseRule.msCore.license) { $0.virtualization = .host }),
             // Adobe: Acrobat Pro licenses are bought to cover Acrobat Standard too.
             Product(id: "acrobat-pro", publisher: "Adobe", name: "Acrobat Pro", license: device),
             Product(id: "acrobat-std", publisher: "Adobe", name: "Acrobat Standard", license: device),
@@ -42,14 +42,13 @@ extension DemoBuilder {
             // Autodesk
             Product(id: "autocad", publisher: "Autodesk", name: "AutoCAD", license: device),
             Product(id: "revit", publisher: "Autodesk", name: "Revit", license: user),
-            // Oracle counts every core of a VMware host a database VM could run on (soft partitioning).
+            // Oracle counts every core of every host of the vSphere cluster a VM could move to (soft partitioning).
             Product(
                 id: "oracle-db-ee", publisher: "Oracle", name: "Database Enterprise Edition",
-                license: License(metric: .core, coreFactor: .table(.oracle), virtualization: .host),
-                unitPrice: 43_700),
+                license: LicenseRule.oracleProcessor.license, unitPrice: 43_700),
             Product(
                 id: "weblogic", publisher: "Oracle", name: "WebLogic Server Enterprise Edition",
-                license: License(metric: .processor), unitPrice: 23_000),
+                license: LicenseRule.oracleProcessor.license, unitPrice: 23_000),
             // IBM: sub-capacity by PVU, so VMs count by their virtual cores up to the host's full capacity.
             Product(id: "db2", publisher: "IBM", name: "Db2 Advanced Edition", license: ibmPVU),
             Product(
@@ -58,11 +57,9 @@ extension DemoBuilder {
             Product(id: "spss", publisher: "IBM", name: "SPSS Statistics", license: user),
             // MathWorks: a network license server, counted by the peak of checkouts.
             Product(
-                id: "matlab", publisher: "MathWorks", name: "MATLAB",
-                license: License(metric: .concurrent, windowDays: 90)),
+                id: "matlab", publisher: "MathWorks", name: "MATLAB", license: LicenseRule.concurrent.license),
             Product(
-                id: "simulink", publisher: "MathWorks", name: "Simulink",
-                license: License(metric: .concurrent, windowDays: 90)),
+                id: "simulink", publisher: "MathWorks", name: "Simulink", license: LicenseRule.concurrent.license),
             Product(id: "intellij", publisher: "JetBrains", name: "IntelliJ IDEA Ultimate", license: user),
             Product(
                 id: "vsphere", publisher: "VMware", name: "vSphere Enterprise Plus",

@@ -65,15 +65,18 @@ extension SyntheticEstate {
             }
         }
 
-        /// A license of `metric`; the variant spreads the rules (minimums, vendor tables, host counting) over products.
+        /// A license of `metric`; the variant spreads the rules (minimums, vendor tables, host and cluster counting,
+        /// virtualization rights, Named User Plus minimums) over products.
         static func license(_ metric: License.Metric, variant: Int) -> License {
             switch (metric, variant) {
             case (.user, 0): return License(metric: .user, devicesPerUser: 3)
-            case (.core, 0): return License(metric: .core, minCoresPerProcessor: 4, minCoresPerVM: 4)
-            case (.core, 1): return License(metric: .core, coreFactor: .table(.oracle), virtualization: .host)
-            case (.core, _): return License(metric: .core, minCoresPerProcessor: 8, minCoresPerDevice: 16)
+            case (.user, 1): return LicenseRule.oracleNUP.license
+            case (.core, 0): return LicenseRule.msCore.license
+            case (.core, 1): return LicenseRule.oracleProcessor.license
+            case (.core, _): return LicenseRule.windowsServerStandard.license
             case (.processor, 0): return License(metric: .processor, virtualization: .host)
-            case (.pvu, 0): return License(metric: .pvu, pvuPerCore: .table(.ibmPVU))
+            case (.processor, 1): return License(metric: .processor, virtualization: .cluster)
+            case (.pvu, 0): return LicenseRule.ibmPVUSubcapacity.license
             case (.pvu, 1): return License(metric: .pvu, pvuPerCore: .value(100), virtualization: .host)
             default: return License(metric: metric)
             }

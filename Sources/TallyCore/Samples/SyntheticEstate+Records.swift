@@ -127,6 +127,7 @@ extension SyntheticEstate {
                 }
                 item.unitCost = Double(rng.within(5...2_000))
                 item.costPeriod = rng.chance(0.5) ? .once : (rng.chance(0.9) ? .year : .month)
+                item.softwareAssurance = item.costPeriod == .once && rng.chance(0.4)
                 item.vendor = rng.pick(vendors)
                 entitlements.append(item)
             }

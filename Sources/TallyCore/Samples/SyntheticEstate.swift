@@ -92,7 +92,8 @@ public enum SyntheticEstate {
     static let hostCores = [16, 20, 24, 28, 32]
     static let vcpuChoices = [2, 2, 4, 4, 4, 8, 8, 16]
 
-    /// Hosts first, then their virtual machines (about a tenth of all devices, eight to a host), then endpoints.
+    /// Hosts first (in clusters of eight), then their virtual machines (about a tenth of all devices, eight to a host,
+    /// one in twenty hard-partitioned), then endpoints.
     private static func makeDevices(count: Int, people: [Person], asOf: Day, rng: inout SeededGenerator) -> [Device] {
         let vms = count / 10
         let hosts = vms == 0 ? 0 : min(count - vms, max(1, (vms + 7) / 8))
@@ -111,10 +112,12 @@ public enum SyntheticEstate {
                 device.coresPerProcessor = rng.pick(hostCores)
                 device.processorModel = rng.pick(serverChips)
                 device.active = true
+                device.cluster = shortID("c", i / 8, width: 4)
             } else if i < hosts + vms {
                 device.kind = .virtual
                 device.host = devices[(i - hosts) / 8 % hosts].id
                 device.vcpus = rng.pick(vcpuChoices)
+                if rng.chance(0.05) { device.partitioning = .hard }
             } else {
                 device.coresPerProcessor = rng.pick(endpointCores)
                 device.processorModel = rng.pick(endpointChips)

@@ -110,13 +110,13 @@ extension ProcessorTable {
         families: ["intel", "amd"].flatMap { vendor in
             [
                 Row(
-                    processors: "x86 servers of up to 2 sockets, as IBM rates its listed x86 chips",
+                    processors: "IBM's x86 rows for servers of up to 2 sockets",
                     patterns: [vendor], maxSockets: 2, value: 70, source: pvuXeon),
                 Row(
-                    processors: "x86 servers of up to 4 sockets, as IBM rates its listed x86 chips",
+                    processors: "IBM's x86 rows for servers of up to 4 sockets",
                     patterns: [vendor], maxSockets: 4, value: 100, source: pvuXeon),
                 Row(
-                    processors: "x86 servers of more than 4 sockets, as IBM rates its listed x86 chips",
+                    processors: "IBM's x86 rows for servers of more than 4 sockets",
                     patterns: [vendor], value: 120, source: pvuXeon),
             ]
         })

@@ -104,10 +104,10 @@ extension ProcessorTable {
         ],
         families: [
             Row(
-                processors: "Intel x86 chips, 0.5 wherever the table lists them", patterns: ["intel"], value: 0.5,
+                processors: "Oracle's rows for Intel x86 chips", patterns: ["intel"], value: 0.5,
                 source: oracle2016),
             Row(
-                processors: "AMD x86 chips, 0.5 wherever the table lists them", patterns: ["amd"], value: 0.5,
+                processors: "Oracle's rows for AMD x86 chips", patterns: ["amd"], value: 0.5,
                 source: oracle2016),
         ])
 }
