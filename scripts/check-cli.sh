@@ -169,17 +169,28 @@ inventory="$here/Tests/TallyFormatsTests/Fixtures/inventory"
 inv="$work/inventory.sqlite"
 check "a GLPI inventory imports its device" 0 "Imported from glpi: 1 devices (1 new, 0 updated), 6 software entries" \
     "$tally" import glpi "$inventory/computer_1_partial_softs.json" --db "$inv"
-check "osquery: the same machine under its FQDN is the same device" 0 "1 devices (0 new, 1 updated)" \
+check "invalid rows stop an import, each listed, nothing written" 1 "2 invalid rows; nothing was imported" \
     "$tally" import osquery "$inventory/osqueryi-programs.json" --device GLPIXPS.example.org --db "$inv"
+check "osquery: the same machine under its FQDN is the same device" 0 "1 devices (0 new, 1 updated)" \
+    "$tally" import osquery "$inventory/osqueryi-programs.json" --device GLPIXPS.example.org --skip-invalid --db "$inv"
 check "winreg needs the device" 64 "--device" "$tally" import winreg "$inventory/uninstall-utf16.reg" --db "$inv"
 check "winreg lists what it left out" 0 "is a system component" \
-    "$tally" import winreg "$inventory/uninstall-utf16.reg" --device win-vm01 --db "$inv"
+    "$tally" import winreg "$inventory/uninstall-utf16.reg" --device win-vm01 --skip-invalid --db "$inv"
 mkdir -p "$work/swid" && cp "$inventory"/strongswan-*.swidtag "$inventory"/nist-authoritative.swidtag "$work/swid"
 check "swid reads a folder of tags" 0 "3 software entries" "$tally" import swid "$work/swid" --device fedora-1 --db "$inv"
-check "csv with the SCCM preset" 0 "Imported from sccm" \
+check "a CSV with bad rows lists every one of them" 1 'line 9: no device' \
     "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --preset sccm --db "$inv"
-check "csv purchases with the Snipe-IT preset" 0 "Imported 3 purchases: 3 new entitlements" \
+check "a bad date is one of them" 1 'line 6: InstallDate0 "2019-13-45" is not a date' \
+    "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --preset sccm --db "$inv"
+check "csv with the SCCM preset" 0 "Imported from sccm" \
+    "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --preset sccm --skip-invalid --db "$inv"
+check "unreadable seats are refused, not stored as one" 1 'Seats "many" is not a whole number' \
     "$tally" import csv "$inventory/snipeit-licenses.csv" --kind entitlements --preset snipeit --db "$inv"
+check "csv purchases with the Snipe-IT preset" 0 "Imported 2 purchases: 2 new entitlements" \
+    "$tally" import csv "$inventory/snipeit-licenses.csv" --kind entitlements --preset snipeit --skip-invalid \
+    --db "$inv"
+check "Snipe-IT's own import file is read by the same preset" 0 "Imported 3 purchases: 3 new entitlements" \
+    "$tally" import csv "$inventory/snipeit-import-sample.csv" --kind entitlements --preset snipeit --db "$inv"
 check "a map naming a missing column is refused" 1 "NoSuchColumn" \
     "$tally" import csv "$inventory/sccm-add-remove-programs.csv" --map 'NoSuchColumn=name,Netbios_Name0=device' --db "$inv"
 printf '{"content": {"hardware": {"name": "x"}, "softwares": [{"name": 3, "version": [1]}]}}' >"$work/bad-glpi.json"

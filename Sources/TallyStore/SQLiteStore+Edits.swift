@@ -11,7 +11,7 @@ extension SQLiteStore {
             do throws(EstateError) {
                 try estate.validate()
             } catch {
-                throw StoreError.refused(Self.describe(error, edit: edit, in: estate))
+                throw StoreError.refused(estate.describe(error))
             }
             let context = ImportContext(day: at.day, estate: estate)
             try Self.write(edit, estate: estate, in: db, context: context)
@@ -162,36 +162,6 @@ extension SQLiteStore {
                 sql: "INSERT INTO entitlement_covers (entitlement, position, product) VALUES (?, ?, ?)",
                 arguments: [item.id.rawValue, position, product.rawValue])
         }
-    }
-
-    /// An estate error about the edited record, told in the words of the edit rather than by its index in the
-    /// estate (`entitlement "PO-9": quantity must be ...` instead of `entitlements[41].quantity: ...`).
-    static func describe(_ error: EstateError, edit: Edit, in estate: Estate) -> String {
-        let subject: (collection: String, index: Int?, name: String)
-        switch edit {
-        case .addEntitlement(let item), .editEntitlement(let item):
-            subject = (
-                "entitlements", estate.entitlements.firstIndex { $0.id == item.id }, "entitlement \"\(item.id)\""
-            )
-        case .retireEntitlement(let id, _):
-            subject = ("entitlements", estate.entitlements.firstIndex { $0.id == id }, "entitlement \"\(id)\"")
-        case .addProduct(let item), .editProduct(let item):
-            subject = ("products", estate.products.firstIndex { $0.id == item.id }, "product \"\(item.id)\"")
-        case .retireDevice(let id, _):
-            subject = ("devices", estate.devices.firstIndex { $0.id == id }, "device \"\(id)\"")
-        case .editDevice(let item):
-            subject = ("devices", estate.devices.firstIndex { $0.id == item.id }, "device \"\(item.id)\"")
-        case .retirePerson(let id, _):
-            subject = ("people", estate.people.firstIndex { $0.id == id }, "person \"\(id)\"")
-        case .assign(let item), .unassign(let item):
-            subject = ("assignments", estate.assignments.lastIndex(of: item), "the assignment of \"\(item.product)\"")
-        }
-        guard let index = subject.index else { return error.description }
-        let prefix = "\(subject.collection)[\(index)]"
-        let text = error.description
-        guard text.hasPrefix(prefix) else { return text }
-        let rest = text.dropFirst(prefix.count)
-        return subject.name + (rest.hasPrefix(".") ? " " + rest.dropFirst() : String(rest))
     }
 
     private static func position(of id: String, in ids: [String], _ kind: String) throws -> Int {

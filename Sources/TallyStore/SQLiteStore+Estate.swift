@@ -50,7 +50,7 @@ extension SQLiteStore {
         do throws(EstateError) {
             try target.validate()
         } catch {
-            throw current == nil ? StoreError.invalidEstate(error) : fromFile.locate(error)
+            throw current == nil ? StoreError.invalidEstate(error) : fromFile.locate(error, in: target)
         }
         let context = ImportContext(day: source.at.day, estate: target)
 
@@ -158,19 +158,26 @@ extension SQLiteStore {
         }
 
         /// An error about the merged estate, told against the file (`installations[1]`) or, for a record only the
-        /// store holds, against the store.
-        func locate(_ error: EstateError) -> StoreError {
-            let path = error.path
+        /// store holds, against the store; a duplicate's first use is told the same way.
+        func locate(_ error: EstateError, in merged: Estate) -> StoreError {
+            let path = locate(error.path, in: merged)
+            if case .duplicateID(_, let id, let firstPath) = error {
+                return .invalidEstate(.duplicateID(path: path, id: id, firstPath: locate(firstPath, in: merged)))
+            }
+            return .invalidEstate(error.at(path))
+        }
+
+        /// A path of the merged estate as a path of the file, or, for what only the store holds, the record's name.
+        private func locate(_ path: String, in merged: Estate) -> String {
             guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
                 let index = Int(path[path.index(after: open)..<close]),
                 let origins = self[String(path[..<open])], index < origins.count
-            else { return .invalidEstate(error) }
+            else { return path }
             let rest = path[path.index(after: close)...]
             let collection = path[..<open]
-            let located =
-                origins[index].map { "\(collection)[\($0)]\(rest)" }
-                ?? "the store's \(collection)[\(index)]\(rest)"
-            return .invalidEstate(error.at(located))
+            if let original = origins[index] { return "\(collection)[\(original)]\(rest)" }
+            let name = merged.recordName(collection, index) ?? "\(collection)[\(index)]"
+            return "the store's \(name)\(rest.hasPrefix(".") ? " " + rest.dropFirst() : String(rest))"
         }
     }
 

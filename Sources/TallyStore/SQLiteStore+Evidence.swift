@@ -260,12 +260,12 @@ extension SQLiteStore {
         for device in devices { try insert.execute(arguments: [device.rawValue]) }
     }
 
-    /// The estate an inventory change leaves must still be valid.
+    /// The estate an inventory change leaves must still be valid; a problem is told by the record's name.
     static func check(_ estate: Estate) throws {
         do throws(EstateError) {
             try estate.validate()
         } catch {
-            throw StoreError.invalidEstate(error)
+            throw StoreError.refused(estate.describe(error))
         }
     }
 }

@@ -3,8 +3,8 @@ import TallyCore
 
 extension SQLiteStore {
     public func importLicenseServer(
-        featureMap: [String: Product.ID], source: ImportSource, dryRun: Bool, progress: ImportProgress?,
-        evidence: (LicenseServerContext) -> LicenseServerEvidence
+        featureMap: [String: Product.ID], source: ImportSource, log: LogOrigin?, dryRun: Bool,
+        progress: ImportProgress?, evidence: (LicenseServerContext) -> LicenseServerEvidence
     ) throws(StoreError) -> ImportSummary {
         try importing(dryRun: dryRun) { (db: Database) throws -> ImportSummary in
             for (feature, product) in featureMap.sorted(by: { $0.key < $1.key }) {
@@ -12,14 +12,24 @@ extension SQLiteStore {
                     try AuditTrail.append(change, actor: source.actor, at: source.at, in: db)
                 }
             }
+            if let log, !log.again { try Self.checkNotImported(source.digest, as: log, in: db) }
             let current = try Self.loadEstate(db, asOf: source.at.day)
             let built = evidence(
                 LicenseServerContext(
                     estate: current, featureMap: try Self.featureMap(db), lastSample: try Self.lastSamples(db)))
-            if let sample = built.sample { try Self.checkOrder(server: sample.server, at: sample.at, in: db) }
+            if let sample = built.sample {
+                try Self.checkOrder(server: sample.server, at: sample.at, importedAt: source.at, in: db)
+            }
+            if let log, !log.again {
+                try Self.checkNotShifted(built.records.usage, of: log, against: current.usage, in: db)
+            }
             let summary = try importEstate(
                 built.records, mode: .merge, current: current, source: source, dryRun: dryRun, progress: progress,
                 in: db)
+            if let log, let batch = summary.batch {
+                try db.execute(
+                    sql: "UPDATE import_batch SET origin = ? WHERE id = ?", arguments: [log.recorded, batch])
+            }
             if let sample = built.sample, let batch = summary.batch {
                 try Self.replacePools(of: sample.server, with: sample.pools, at: sample.at, batch: batch, in: db)
             }
@@ -109,8 +119,93 @@ extension SQLiteStore {
             after: "{\"product\": \"\(Self.escaped(product.rawValue))\", \"moved\": \(moved)}")
     }
 
-    /// Refuses a sample older than one already kept for the server: its ended sessions would be wrong.
-    static func checkOrder(server: String, at: Instant, in db: Database) throws {
+    /// Refuses a file imported already under another server name or time zone: its sessions would count twice.
+    static func checkNotImported(_ digest: String, as log: LogOrigin, in db: Database) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, source, origin, at FROM import_batch
+                    WHERE digest = ? AND origin IS NOT NULL AND origin <> ? ORDER BY id LIMIT 1
+                    """, arguments: [digest, log.recorded])
+        else { return }
+        let batch: Int64 = row[0], file: String = row[1], origin: String = row[2], at: String = row[3]
+        throw StoreError.refused(
+            "this file was imported already as batch \(batch) (\(file), as \(origin), \(at)); importing it as "
+                + "\(log.recorded) would count its sessions twice. Give --again to import it anyway")
+    }
+
+    /// Refuses a log whose checkouts the store holds already from another source, or shifted by whole hours (the
+    /// same log read in another time zone): among its first 200 ended sessions, 80 % (at least 5) matching stored
+    /// ones of the same product, user, host, count and length is no coincidence.
+    static func checkNotShifted(
+        _ sessions: [UsageSession], of log: LogOrigin, against stored: [UsageSession], in db: Database
+    ) throws {
+        struct Shape: Hashable {
+            var product: Product.ID
+            var user: String?
+            var host: String?
+            var count: Int
+            var length: Int64
+        }
+        func shape(_ session: UsageSession) -> Shape? {
+            guard let end = session.end else { return nil }
+            return Shape(
+                product: session.product, user: session.user, host: session.host, count: session.count,
+                length: end.secondsSinceEpoch - session.start.secondsSinceEpoch)
+        }
+        let sample = sessions.lazy.filter { $0.end != nil }.prefix(200)
+        guard sample.count >= 5 else { return }
+        let wanted = Set(sample.compactMap(shape))
+        var starts: [Shape: [(start: Int64, source: String?)]] = [:]
+        for session in stored where session.source?.hasPrefix("flexlm:") == true {
+            guard let key = shape(session), wanted.contains(key) else { continue }
+            starts[key, default: []].append((session.start.secondsSinceEpoch, session.source))
+        }
+        var shifts: [Int64: (count: Int, example: UsageSession)] = [:]
+        for session in sample {
+            guard let key = shape(session), let candidates = starts[key] else { continue }
+            let found = candidates.first { candidate in
+                let shift = candidate.start - session.start.secondsSinceEpoch
+                return shift % 3600 == 0 && abs(shift) <= 26 * 3600 && (shift != 0 || candidate.source != log.source)
+            }
+            guard let found else { continue }
+            let shift = found.start - session.start.secondsSinceEpoch
+            var example = session
+            example.start = Instant(secondsSinceEpoch: found.start)
+            example.source = found.source
+            shifts[shift, default: (0, example)].count += 1
+        }
+        guard let (shift, best) = shifts.max(by: { $0.value.count < $1.value.count }),
+            best.count * 5 >= sample.count * 4
+        else { return }
+        let batch = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT b.id, b.source, b.origin FROM usage_session u JOIN import_batch b ON b.id = u.batch
+                WHERE u.product = ? AND u.user IS ? AND u.host IS ? AND u.start = ? AND u.source IS ? LIMIT 1
+                """,
+            arguments: [
+                best.example.product.rawValue, best.example.user, best.example.host,
+                best.example.start.secondsSinceEpoch, best.example.source,
+            ])
+        let named = batch.map { "batch \($0[0] as Int64) (\($0[1] as String), as \(($0[2] as String?) ?? "-"))" }
+        let hours = shift / 3600
+        throw StoreError.refused(
+            "\(best.count) of the first \(sample.count) sessions of this log are in the store already"
+                + (hours == 0 ? "" : ", \(abs(hours)) hours \(hours > 0 ? "later" : "earlier")")
+                + ", from \(named ?? "an earlier import"): the same log imported under another server name or time "
+                + "zone would count its sessions twice. Give --again to import it anyway")
+    }
+
+    /// Refuses a sample older than one already kept for the server (the sessions it would continue are seen later
+    /// already), and one dated after the import (a server clock in the future would refuse every real report after).
+    static func checkOrder(server: String, at: Instant, importedAt: Instant, in db: Database) throws {
+        if at.secondsSinceEpoch > importedAt.secondsSinceEpoch + 86_400 {
+            throw StoreError.refused(
+                "the report is dated \(at), after the day it is imported; check the server's clock, or give the "
+                    + "report's time with --at")
+        }
         guard
             let latest = try Int64.fetchOne(
                 db, sql: "SELECT max(at) FROM license_server_sample WHERE server = ?", arguments: [server]),

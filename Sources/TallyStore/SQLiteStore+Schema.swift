@@ -19,6 +19,9 @@ extension SQLiteStore {
         migrator.registerMigration("v5: clusters, partitions, virtualization rights, rule templates") { db in
             try db.execute(sql: version5)
         }
+        migrator.registerMigration("v6: where a license-server log's batch came from") { db in
+            try db.execute(sql: "ALTER TABLE import_batch ADD COLUMN origin TEXT")
+        }
         return migrator
     }
 

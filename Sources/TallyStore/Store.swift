@@ -16,8 +16,8 @@ public protocol Store: Sendable {
     /// the records from what the store holds, in the same transaction. A sample older than one already kept for
     /// the same server is refused.
     func importLicenseServer(
-        featureMap: [String: Product.ID], source: ImportSource, dryRun: Bool, progress: ImportProgress?,
-        evidence: (LicenseServerContext) -> LicenseServerEvidence
+        featureMap: [String: Product.ID], source: ImportSource, log: LogOrigin?, dryRun: Bool,
+        progress: ImportProgress?, evidence: (LicenseServerContext) -> LicenseServerEvidence
     ) throws(StoreError) -> ImportSummary
 
     /// Counts a license-server feature (`VENDOR:FEATURE`) for `product` from now on, moving the sessions, denials
@@ -74,6 +74,28 @@ public protocol Store: Sendable {
 
     /// Recomputes the audit trail's hash chain and names the first entry that does not match.
     func verifyAuditTrail() throws(StoreError) -> AuditVerification
+}
+
+/// Where a license-server log's sessions come from, so that the same checkouts are never counted twice: a file
+/// imported already under another server name or time zone, or a log whose checkouts the store holds already shifted
+/// by whole hours, is refused unless `again`.
+public struct LogOrigin: Sendable, Equatable {
+    /// The sessions' source (`flexlm:lic1`).
+    public var source: String
+    /// The time zone its clock was read in.
+    public var timeZone: String
+    /// Import even what looks imported already.
+    public var again: Bool
+
+    /// An origin from its parts.
+    public init(source: String, timeZone: String, again: Bool = false) {
+        self.source = source
+        self.timeZone = timeZone
+        self.again = again
+    }
+
+    /// As kept with the import batch: `flexlm:lic1 (Europe/Madrid)`.
+    var recorded: String { "\(source) (\(timeZone))" }
 }
 
 /// Told during an import how many records of how many are written.

@@ -30,9 +30,9 @@ struct DeviceCommand: ParsableCommand {
         @Option(help: "The cluster of hosts (vSphere, Hyper-V, vCenter) its VMs can move across.") var cluster: String?
         @Option(help: "soft, or hard for a VM or LPAR whose vcpus a partitioning the publisher accepts caps.")
         var partitioning: Device.Partitioning?
-        @Option(help: "Physical processors (sockets).") var processors: Int?
-        @Option(name: .customLong("cores-per-processor")) var coresPerProcessor: Int?
-        @Option(help: "A VM's virtual processors.") var vcpus: Int?
+        @Option(parsing: .unconditional, help: "Physical processors (sockets).") var processors: Int?
+        @Option(name: .customLong("cores-per-processor"), parsing: .unconditional) var coresPerProcessor: Int?
+        @Option(parsing: .unconditional, help: "A VM's virtual processors.") var vcpus: Int?
         @Option(name: .customLong("processor-model"), help: "As the vendor tables name it.") var processorModel: String?
         @Option(help: "The person who uses it.") var user: String?
         @Option(help: "Its department.") var department: String?

@@ -11,7 +11,7 @@ struct EntitlementCommand: ParsableCommand {
     /// The values of an entitlement, each optional so that `edit` changes only what is given.
     struct Values: ParsableArguments {
         @Option(help: "The licensed product's id.") var product: String?
-        @Option(help: "Units bought.") var quantity: Int?
+        @Option(parsing: .unconditional, help: "Units bought.") var quantity: Int?
         @Option(help: "true for a site license with no quantity limit.") var unlimited: Bool?
         @Option(help: "The version licensed (none: every version).") var version: String?
         @Option(help: "true when earlier versions are covered too.") var downgrade: Bool?
@@ -20,7 +20,9 @@ struct EntitlementCommand: ParsableCommand {
         @Option(help: "First day of the term (YYYY-MM-DD).") var start: Day?
         @Option(help: "Last day of the term (YYYY-MM-DD).") var end: Day?
         @Option(help: "Only this department (and those below it) is covered.") var scope: String?
-        @Option(name: .customLong("unit-cost"), help: "Cost of one unit.") var unitCost: Double?
+        @Option(
+            name: .customLong("unit-cost"), parsing: .unconditional, help: "Cost of one unit (a number of 0 or more).")
+        var unitCost: Amount?
         @Option(name: .customLong("cost-period"), help: "once, month or year (a subscription).")
         var costPeriod: Entitlement.CostPeriod?
         @Option(
@@ -44,7 +46,7 @@ struct EntitlementCommand: ParsableCommand {
             if let start { item.start = start }
             if let end { item.end = end }
             if let scope { item.scope = scope.isEmpty ? nil : .init(scope) }
-            if let unitCost { item.unitCost = unitCost }
+            if let unitCost { item.unitCost = unitCost.value }
             if let costPeriod { item.costPeriod = costPeriod }
             if let softwareAssurance { item.softwareAssurance = softwareAssurance }
             if let vendor { item.vendor = vendor }

@@ -68,7 +68,7 @@ struct ImportCSVCommand: ParsableCommand {
                     }
                 }
             case .entitlements:
-                try PurchaseImport(store: options.store, dryRun: options.dryRun).run(
+                try PurchaseImport(store: options.store, dryRun: options.dryRun, skipInvalid: options.skipInvalid).run(
                     file, columns: columns, dates: dates)
             }
         }

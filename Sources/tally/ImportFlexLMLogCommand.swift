@@ -16,6 +16,12 @@ struct ImportFlexLMLogCommand: ParsableCommand {
     @Argument(help: "The debug log files.")
     var files: [String]
 
+    @Flag(
+        help: ArgumentHelp(
+            "Import a log even where it looks imported already (the same file, or the same checkouts shifted by "
+                + "whole hours, under another server name or time zone)."))
+    var again = false
+
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
 
@@ -38,6 +44,7 @@ struct ImportFlexLMLogCommand: ParsableCommand {
                     summary = try opened.importLicenseServer(
                         featureMap: featureMap,
                         source: ImportSource(name: file, digest: digest(bytes), actor: store.who, at: now),
+                        log: LogOrigin(source: source, timeZone: server.zone.identifier, again: again),
                         dryRun: false, progress: { progress.update($0, of: $1, "records written") }
                     ) { held in
                         held.evidence(of: report, source: source, asOf: Terminal.today)
@@ -59,6 +66,12 @@ struct ImportFlexLMLogCommand: ParsableCommand {
                 + "\(sessions.inserted) new sessions, \(sessions.updated) updated, \(sessions.unchanged) already "
                 + "known; \(denials.inserted) new denials; \(summary["products"].inserted) new products."
         ]
+        for jump in report.clockJumps.prefix(5) {
+            lines.append(
+                "The clock went back at line \(jump.line), from \(jump.lastBefore) to \(jump.firstAfter) (logs joined, "
+                    + "or the clock reset): sessions open then end at \(jump.lastBefore).")
+        }
+        if report.clockJumps.count > 5 { lines.append("The clock went back \(report.clockJumps.count - 5) more times.") }
         let ignored = report.ignoredLines.sorted { $0.value > $1.value }
         if !ignored.isEmpty {
             lines.append(

@@ -33,6 +33,7 @@ struct ImportSWIDCommand: ParsableCommand {
             }
             var device = InventoryDevice(name: self.device)
             var skipped: [InventoryWarning] = []
+            var invalid: [InventoryWarning] = []
             var digests: [String] = []
             for file in files {
                 let bytes = try Terminal.readFile(file)
@@ -41,7 +42,9 @@ struct ImportSWIDCommand: ParsableCommand {
                 do throws(FormatError) {
                     tag = try SWIDTag.parse(bytes)
                 } catch {
-                    throw CommandError.input(file, reason: error.description)
+                    // One tag is one row of this import: a broken one is invalid, as a bad row of a CSV is.
+                    invalid.append(InventoryWarning(location: file, reason: error.description))
+                    continue
                 }
                 if tag.isProduct {
                     device.software.append(tag.software)
@@ -50,8 +53,9 @@ struct ImportSWIDCommand: ParsableCommand {
                         InventoryWarning(location: file, reason: "a \(tag.kind.rawValue) tag, not a product"))
                 }
             }
+            try InventoryImport.checkInvalid(invalid, skip: options.skipInvalid, files: files)
             try options.importing("swid").write(
-                InventoryReport(devices: [device], skipped: skipped), files: files, digests: digests)
+                InventoryReport(devices: [device], skipped: skipped, invalid: invalid), files: files, digests: digests)
         }
     }
 }

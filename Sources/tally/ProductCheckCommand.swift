@@ -67,8 +67,10 @@ extension ProductCommand {
 
         /// The first few of a list, and how many more.
         static func list(_ items: [String]) -> String {
-            items.count <= 3 ? items.joined(separator: ", ") : items.prefix(3).joined(separator: ", ")
-                + " and \(items.count - 3) more"
+            items.count <= 3
+                ? items.joined(separator: ", ")
+                : items.prefix(3).joined(separator: ", ")
+                    + " and \(items.count - 3) more"
         }
     }
 }

@@ -18,10 +18,11 @@ struct ProductCommand: ParsableCommand {
                 discussion: "Options given beside it change what the rule set."))
         var rule: LicenseRule?
         @Option(help: "device, user, concurrent, core, processor or pvu.") var metric: License.Metric?
-        @Option(name: .customLong("unit-price"), help: "The price of one unit at an audit.") var unitPrice: Double?
-        @Option(name: .customLong("min-cores-per-processor")) var minCoresPerProcessor: Int?
-        @Option(name: .customLong("min-cores-per-device")) var minCoresPerDevice: Int?
-        @Option(name: .customLong("min-cores-per-vm")) var minCoresPerVM: Int?
+        @Option(name: .customLong("unit-price"), parsing: .unconditional, help: "The price of one unit at an audit.")
+        var unitPrice: Amount?
+        @Option(name: .customLong("min-cores-per-processor"), parsing: .unconditional) var minCoresPerProcessor: Int?
+        @Option(name: .customLong("min-cores-per-device"), parsing: .unconditional) var minCoresPerDevice: Int?
+        @Option(name: .customLong("min-cores-per-vm"), parsing: .unconditional) var minCoresPerVM: Int?
         @Option(name: .customLong("core-factor"), help: "A number, or oracle.") var coreFactor: String?
         @Option(name: .customLong("pvu-per-core"), help: "A number, or ibm-pvu.") var pvuPerCore: String?
         @Option(help: "perVM, host or cluster.") var virtualization: License.Virtualization?
@@ -29,14 +30,22 @@ struct ProductCommand: ParsableCommand {
             name: .customLong("vm-requires-rights"),
             help: "true when licensing by VM needs Software Assurance or a subscription (else the host counts).")
         var vmRequiresRights: Bool?
-        @Option(name: .customLong("vms-per-license"), help: "VMs that licensing all of a host's cores covers.")
+        @Option(
+            name: .customLong("vms-per-license"), parsing: .unconditional,
+            help: "VMs that licensing all of a host's cores covers.")
         var vmsPerLicense: Int?
-        @Option(name: .customLong("minimum-users-per-processor"), help: "Named users each server needs per processor.")
+        @Option(
+            name: .customLong("minimum-users-per-processor"), parsing: .unconditional,
+            help: "Named users each server needs per processor.")
         var minimumUsersPerProcessor: Int?
-        @Option(name: .customLong("minimum-users-per-device"), help: "Named users each server needs at least.")
+        @Option(
+            name: .customLong("minimum-users-per-device"), parsing: .unconditional,
+            help: "Named users each server needs at least.")
         var minimumUsersPerDevice: Int?
-        @Option(name: .customLong("devices-per-user")) var devicesPerUser: Int?
-        @Option(name: .customLong("window-days"), help: "Days before the date in which concurrent peaks count.")
+        @Option(name: .customLong("devices-per-user"), parsing: .unconditional) var devicesPerUser: Int?
+        @Option(
+            name: .customLong("window-days"), parsing: .unconditional,
+            help: "Days before the date in which concurrent peaks count.")
         var windowDays: Int?
         @Option(
             help: "Which overlapping sessions are one license: userHost (the default for concurrent), user, host, none."
@@ -62,7 +71,7 @@ struct ProductCommand: ParsableCommand {
             if let rule { item.license = rule.filling(item.license) }
             if let publisher { item.publisher = publisher }
             if let name { item.name = name }
-            if let unitPrice { item.unitPrice = unitPrice }
+            if let unitPrice { item.unitPrice = unitPrice.value }
             if let metric { item.license.metric = metric }
             if let minCoresPerProcessor { item.license.minCoresPerProcessor = minCoresPerProcessor }
             if let minCoresPerDevice { item.license.minCoresPerDevice = minCoresPerDevice }

@@ -10,6 +10,7 @@ import TallyStore
 struct PurchaseImport {
     let store: StoreOptions
     var dryRun = false
+    var skipInvalid = false
 
     func run(_ file: String, columns: ColumnMap, dates: CellValue.DateOrder) throws(CommandError) {
         let bytes = try Terminal.readFile(file)
@@ -19,6 +20,7 @@ struct PurchaseImport {
         } catch {
             throw .input(file, reason: error.description)
         }
+        try InventoryImport.checkInvalid(list.invalid, skip: skipInvalid, files: [file])
         let opened = try store.open()
         let catalog = try CatalogOptions.effectiveCatalog(of: opened, store)
         let held = Set(try store.loadEstate(from: opened, asOf: Terminal.today).products.map(\.id))
@@ -55,7 +57,7 @@ struct PurchaseImport {
             }
             records.entitlements.append(
                 Entitlement(
-                    id: Entitlement.ID(id), product: product, quantity: row.quantity ?? 1, start: row.start,
+                    id: Entitlement.ID(id), product: product, quantity: row.quantity, start: row.start,
                     end: row.end, unitCost: row.unitCost, vendor: row.vendor, purchaseOrder: row.purchaseOrder,
                     notes: row.notes))
         }
@@ -77,8 +79,7 @@ struct PurchaseImport {
             lines.append("\(made.count) products the catalog does not know were made from their names, the first:")
             lines += made.prefix(5).map { "  " + $0 }
         }
-        lines += InventoryImport.warningLines(
-            skipped: list.skipped.map { "\(file): \($0)" }, unread: list.unreadValues.map { "\(file): \($0)" })
+        lines += InventoryImport.warningLines(skipped: [], invalid: list.invalid.map { "\(file): \($0)" })
         Terminal.write(lines.joined(separator: "\n") + "\n")
     }
 

@@ -33,7 +33,8 @@ struct StatusSampleImport {
         do throws(StoreError) {
             summary = try opened.importLicenseServer(
                 featureMap: featureMap,
-                source: ImportSource(name: file, digest: digest(bytes), actor: store.who, at: now), dryRun: false,
+                source: ImportSource(name: file, digest: digest(bytes), actor: store.who, at: now), log: nil,
+                dryRun: false,
                 progress: nil
             ) { held in
                 let evidence: LicenseServerEvidence

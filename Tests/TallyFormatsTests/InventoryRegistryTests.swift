@@ -24,8 +24,7 @@ struct InventoryRegistryTests {
                     publisher: "Microsoft Corporation", name: "Microsoft Visio Professional 2016",
                     version: "16.0.4266.1001", installed: Day("2019-04-23"), origin: "winreg"),
                 RawSoftware(publisher: "Igor Pavlov", name: "7-Zip 19.00 (x64)", version: "19.00", origin: "winreg"),
-                RawSoftware(
-                    publisher: "Notepad++ Team", name: "Notepad++ (32-bit x86)", version: "8.6.2", origin: "winreg"),
+                // Notepad++ is left out: its InstallDate is not a date (below).
                 // Its DisplayVersion is deleted by a later `=-` line.
                 RawSoftware(publisher: "Contoso", name: "Contoso Ünicode Tool ™", origin: "winreg"),
             ])
@@ -47,7 +46,7 @@ struct InventoryRegistryTests {
                         + "and Features), not a product of its own"),
             ])
         #expect(
-            report.unreadValues == [
+            report.invalid == [
                 .init(
                     location: "line 44",
                     reason: "InstallDate \"2024/02/31\" of \"Notepad++ (32-bit x86)\" is not a date")

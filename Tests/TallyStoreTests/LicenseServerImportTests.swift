@@ -23,7 +23,8 @@ struct LicenseServerImportTests {
     {
         let report = try FlexLMLog.parse(bytes)
         return try store.importLicenseServer(
-            featureMap: map, source: StoreContractTests.source, dryRun: false, progress: nil
+            featureMap: map, source: StoreContractTests.source, log: LogOrigin(source: "flexlm:lic1", timeZone: "UTC"),
+            dryRun: false, progress: nil
         ) { held in
             held.evidence(of: report, source: "flexlm:lic1", asOf: day)
         }
@@ -35,7 +36,7 @@ struct LicenseServerImportTests {
         let time = try #require(Instant(at))
         var sample = LicenseSample()
         _ = try store.importLicenseServer(
-            featureMap: [:], source: StoreContractTests.source, dryRun: false, progress: nil
+            featureMap: [:], source: StoreContractTests.source, log: nil, dryRun: false, progress: nil
         ) { held in
             let evidence: LicenseServerEvidence
             (evidence, sample) = held.evidence(
@@ -165,7 +166,7 @@ struct LicenseServerImportTests {
     ) throws -> Instant {
         let time = try #require(report.reportedAt ?? at)
         _ = try store.importLicenseServer(
-            featureMap: [:], source: StoreContractTests.source, dryRun: false, progress: nil
+            featureMap: [:], source: StoreContractTests.source, log: nil, dryRun: false, progress: nil
         ) { held in
             held.evidence(
                 of: report, at: time, server: server, source: kind + ":" + server, timeZone: .gmt,

@@ -107,7 +107,10 @@ extension Demand {
                 group.basis == .host || group.basis == .missingRights
             {
                 // Each further group of VMs on the host needs all of its cores again.
-                units *= max(1, (group.machines + perLicense - 1) / perLicense)
+                guard let times = Limits.multiply(units, max(1, (group.machines + perLicense - 1) / perLicense)) else {
+                    throw Self.tooLarge(product, estate: estate)
+                }
+                units = times
             }
             drafts.append(
                 Draft(

@@ -98,7 +98,12 @@ extension Demand {
             }
         }
         var minimum = 0
-        for server in servers { minimum += try metering.minimumUsers(of: server, product: product) }
+        for server in servers {
+            guard let sum = Limits.add(minimum, try metering.minimumUsers(of: server, product: product)) else {
+                throw Self.tooLarge(product, estate: estate)
+            }
+            minimum = sum
+        }
         guard minimum > named else { return nil }
         return Draft(
             kind: .minimum, subject: -1, units: minimum - named, department: -1, detail: Int64(minimum), mask: mask)

@@ -92,7 +92,7 @@ struct Demand {
         if !isSorted(drafts) {
             drafts.sort { ($0.kind, sortRank($0)) < ($1.kind, sortRank($1)) }
         }
-        return classify(drafts, product: product)
+        return try classify(drafts, product: product)
     }
 
     /// Calls `body` once per active device with an installation of `product`, with the candidates its versions allow.
@@ -135,8 +135,9 @@ struct Demand {
 
     /// Narrows each draft's mask by its department's scope and groups drafts with equal masks (and assignment) into
     /// classes.
-    private func classify<M: CoverageMask>(_ drafts: [Draft<M>], product: Int32) -> ProductDemand {
+    private func classify<M: CoverageMask>(_ drafts: [Draft<M>], product: Int32) throws(EstateError) -> ProductDemand {
         let candidates = self.candidates[Int(product)]
+        var total = 0
         var classIndex: [ClassKey<M>: Int32] = [:]
         var result = ProductDemand()
         result.records.reserveCapacity(drafts.count)
@@ -159,6 +160,8 @@ struct Demand {
                         assigned: draft.assigned))
             }
             last = (key, index)
+            guard let sum = Limits.add(total, draft.units) else { throw Self.tooLarge(product, estate: estate) }
+            total = sum
             result.classes[Int(index)].demand += draft.units
             result.records.append(
                 ConsumerRecord(
@@ -235,4 +238,17 @@ private struct ClassKey<M: CoverageMask>: Hashable {
 struct ProductDemand {
     var records: [ConsumerRecord] = []
     var classes: [CoverageClass] = []
+
+    /// The units of all its consumers.
+    var total: Int { classes.reduce(0) { $0 + $1.demand } }
+}
+
+extension Demand {
+    /// The error for a demand that adds up to more than can be counted.
+    static func tooLarge(_ product: Int32, estate: ResolvedEstate) -> EstateError {
+        .invalidValue(
+            path: "products[\(product)]",
+            reason: "the demand of \"\(estate.estate.products[Int(product)].id)\" adds up to more than "
+                + "\(Limits.totalUnits) units; check the hardware and usage figures of its consumers")
+    }
 }

@@ -122,9 +122,12 @@ struct Metering {
         }
     }
 
-    /// Rounds up, forgiving the last bits of floating-point noise (`0.1 * 30` is 3, not 4).
+    /// Rounds up, forgiving the last bits of floating-point noise (`0.1 * 30` is 3, not 4). The inputs' limits keep
+    /// every value far below `Limits.totalUnits`; anything above is held there rather than trapping.
     static func roundUp(_ value: Double) -> Int {
-        Int((value - 1e-9).rounded(.up))
+        let rounded = (value - 1e-9).rounded(.up)
+        guard rounded < Double(Limits.totalUnits) else { return Limits.totalUnits }
+        return rounded > 0 ? Int(rounded) : 0
     }
 
     static func counting(_ estate: ResolvedEstate, _ product: Int32) -> String {

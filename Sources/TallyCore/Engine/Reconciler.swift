@@ -9,6 +9,14 @@ public enum Reconciler {
         let products = estate.products.indices.filter { !resolved.isComponent[$0] }
             .sorted { estate.products[$0].id < estate.products[$1].id }
         let parts = try consumers(of: products, demand: demand)
+        var total = 0
+        for (position, part) in parts.enumerated() {
+            // Sums across products (the flow of a group of them) stay countable.
+            guard let sum = Limits.add(total, part.total) else {
+                throw Demand.tooLarge(Int32(products[position]), estate: resolved)
+            }
+            total = sum
+        }
         let records = ConsumerRecords(parts)
         let classes = parts.flatMap(\.classes)
 

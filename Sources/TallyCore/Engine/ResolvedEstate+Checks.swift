@@ -4,6 +4,7 @@ extension ResolvedEstate {
         var index: [String: Int32] = [:]
         index.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
+            guard !id.isEmpty else { throw .invalidValue(path: "\(collection)[\(i)].id", reason: "an id cannot be empty") }
             if let first = index.updateValue(Int32(i), forKey: id) {
                 throw .duplicateID(path: "\(collection)[\(i)].id", id: id, firstPath: "\(collection)[\(first)]")
             }
@@ -27,40 +28,35 @@ extension ResolvedEstate {
         }
     }
 
-    /// The largest count of processors, cores or vCPUs a device may claim: far above any real machine, low enough
-    /// that no product of counts can overflow.
-    static let hardwareLimit = 1_000_000
-    /// The largest quantity, session count or day span accepted, for the same reason.
-    static let quantityLimit = 1_000_000_000_000
-
     static func checkHardware(_ device: Device, path: String) throws(EstateError) {
-        for (name, value) in [
-            ("processors", device.processors as Int?), ("coresPerProcessor", device.coresPerProcessor),
-            ("vcpus", device.vcpus),
+        for (name, value, limit) in [
+            ("processors", device.processors as Int?, Limits.processors),
+            ("coresPerProcessor", device.coresPerProcessor, Limits.coresPerProcessor),
+            ("vcpus", device.vcpus, Limits.vcpus),
         ] {
             guard let value else { continue }
-            if !(1...hardwareLimit).contains(value) {
-                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(hardwareLimit)")
+            if !(1...limit).contains(value) {
+                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(limit)")
             }
         }
     }
 
     static func checkLicense(_ license: License, path: String) throws(EstateError) {
-        for (name, value) in [
-            ("minCoresPerProcessor", license.minCoresPerProcessor),
-            ("minCoresPerDevice", license.minCoresPerDevice),
-            ("minCoresPerVM", license.minCoresPerVM), ("windowDays", license.windowDays),
-            ("minimumUsersPerProcessor", license.minimumUsersPerProcessor),
-            ("minimumUsersPerDevice", license.minimumUsersPerDevice),
+        for (name, value, limit) in [
+            ("minCoresPerProcessor", license.minCoresPerProcessor, Limits.minimum),
+            ("minCoresPerDevice", license.minCoresPerDevice, Limits.minimum),
+            ("minCoresPerVM", license.minCoresPerVM, Limits.minimum),
+            ("windowDays", license.windowDays, Limits.windowDays),
+            ("minimumUsersPerProcessor", license.minimumUsersPerProcessor, Limits.minimum),
+            ("minimumUsersPerDevice", license.minimumUsersPerDevice, Limits.minimum),
         ]
-        where !(0...hardwareLimit).contains(value) {
-            throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(hardwareLimit)")
+        where !(0...limit).contains(value) {
+            throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(limit)")
         }
-        if let devices = license.devicesPerUser, devices < 1 {
-            throw .invalidValue(path: "\(path).devicesPerUser", reason: "must be 1 or more")
-        }
-        if let machines = license.vmsPerLicense, !(1...hardwareLimit).contains(machines) {
-            throw .invalidValue(path: "\(path).vmsPerLicense", reason: "must be between 1 and \(hardwareLimit)")
+        for (name, value) in [("devicesPerUser", license.devicesPerUser), ("vmsPerLicense", license.vmsPerLicense)] {
+            if let value, !(1...Limits.perLicense).contains(value) {
+                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(Limits.perLicense)")
+            }
         }
         if case .value(let factor) = license.coreFactor, !(factor > 0 && factor <= 100) {
             throw .invalidValue(
@@ -73,10 +69,26 @@ extension ResolvedEstate {
         }
     }
 
+    /// An instant of license-server evidence, within `Limits.instants`.
+    static func checkInstant(_ instant: Instant, path: String) throws(EstateError) {
+        if !Limits.instants.contains(instant) {
+            throw .invalidValue(
+                path: path, reason: "\(instant) is outside the years Tally reads evidence for, 1970 to 2099")
+        }
+    }
+
+    /// A price or cost: a number from 0 up to `Limits.amount`.
+    static func checkAmount(_ amount: Double?, path: String) throws(EstateError) {
+        guard let amount else { return }
+        if !(0...Limits.amount).contains(amount) {
+            throw .invalidValue(path: path, reason: "must be a number from 0 to \(Int(Limits.amount))")
+        }
+    }
+
     static func checkTerms(_ entitlement: Entitlement, path: String) throws(EstateError) {
         if let quantity = entitlement.quantity {
-            if !(0...quantityLimit).contains(quantity) {
-                throw .invalidValue(path: "\(path).quantity", reason: "must be between 0 and \(quantityLimit)")
+            if !(0...Limits.quantity).contains(quantity) {
+                throw .invalidValue(path: "\(path).quantity", reason: "must be between 0 and \(Limits.quantity)")
             }
         } else if !entitlement.unlimited {
             throw .invalidValue(path: "\(path).quantity", reason: "required unless \"unlimited\" is true")
@@ -84,9 +96,7 @@ extension ResolvedEstate {
         if let start = entitlement.start, let end = entitlement.end, end < start {
             throw .invalidValue(path: "\(path).end", reason: "\(end) is before the start \(start)")
         }
-        if let cost = entitlement.unitCost, !(cost >= 0) {
-            throw .invalidValue(path: "\(path).unitCost", reason: "must be a number of 0 or more")
-        }
+        try checkAmount(entitlement.unitCost, path: "\(path).unitCost")
     }
 
     /// Maps each product to the product it counts as, checking that suites are flat and share no component.
@@ -148,11 +158,16 @@ extension ResolvedEstate {
         var loginIDs: [String: Int32] = [:]
         for (i, session) in estate.usage.enumerated() {
             products[i] = try product(session.product, "usage[\(i)].product")
-            if let end = session.end, end < session.start {
-                throw .invalidValue(path: "usage[\(i)].end", reason: "\(end) is before the start \(session.start)")
+            try checkInstant(session.start, path: "usage[\(i)].start")
+            if let end = session.end {
+                try checkInstant(end, path: "usage[\(i)].end")
+                if end < session.start {
+                    throw .invalidValue(path: "usage[\(i)].end", reason: "\(end) is before the start \(session.start)")
+                }
             }
-            if !(1...hardwareLimit).contains(session.count) {
-                throw .invalidValue(path: "usage[\(i)].count", reason: "must be between 1 and \(hardwareLimit)")
+            if !(1...Limits.checkoutCount).contains(session.count) {
+                throw .invalidValue(
+                    path: "usage[\(i)].count", reason: "must be between 1 and \(Limits.checkoutCount)")
             }
             guard let user = session.user else { continue }
             if let person = byLogin[user] ?? personIndex[user] {

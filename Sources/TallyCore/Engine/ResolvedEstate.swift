@@ -143,9 +143,7 @@ extension ResolvedEstate {
         self.isComponent = isComponent
         for (i, item) in estate.products.enumerated() {
             try Self.checkLicense(item.license, path: "products[\(i)].license")
-            if let price = item.unitPrice, !(price >= 0) {
-                throw .invalidValue(path: "products[\(i)].unitPrice", reason: "must be a number of 0 or more")
-            }
+            try Self.checkAmount(item.unitPrice, path: "products[\(i)].unitPrice")
         }
 
         // Installations are the bulk of an estate: resolved in chunks on every core, then joined.
@@ -198,6 +196,17 @@ extension ResolvedEstate {
             try Self.checkTerms(item, path: path)
             entitlementActive[i] = item.isActive(on: estate.asOf)
         }
+        var supply = [Int](repeating: 0, count: estate.products.count)
+        for (i, item) in estate.entitlements.enumerated() {
+            guard let quantity = item.quantity, !item.unlimited else { continue }
+            let own = Int(entitlementProduct[i])
+            guard let sum = Limits.add(supply[own], quantity) else {
+                throw .invalidValue(
+                    path: "entitlements[\(i)].quantity",
+                    reason: "the quantities of \"\(item.product)\" add up to more than \(Limits.totalUnits)")
+            }
+            supply[own] = sum
+        }
         self.entitlementProduct = entitlementProduct
         self.entitlementCovers = entitlementCovers
         self.entitlementScope = entitlementScope
@@ -211,6 +220,7 @@ extension ResolvedEstate {
             })
         for (i, item) in estate.denials.enumerated() {
             _ = try product(item.product, "denials[\(i)].product")
+            try Self.checkInstant(item.at, path: "denials[\(i)].at")
         }
 
         var assignmentProduct = [Int32](repeating: 0, count: estate.assignments.count)

@@ -10,7 +10,7 @@ public enum CatalogFile {
     /// errors with their path (`rules[12].name: the pattern "..." ...`).
     public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Catalog {
         do {
-            return try bytes.withUnsafeBytes { buffer in try decode(buffer) }
+            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decode(buffer) }
         } catch let error as FormatError {
             throw error
         } catch {
@@ -28,8 +28,7 @@ public enum CatalogFile {
         var products: [CatalogProduct] = []
         var rules: [CatalogRule] = []
         let keys = CatalogKeys.catalog
-        try reader.readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "") }
+        try reader.readObject(keys, at: "") { reader, name throws(FormatError) in
             switch name {
             case .format: format = try reader.string("format")
             case .products:

@@ -5,8 +5,7 @@ extension JSONReader {
     mutating func catalogProduct(at index: Int) throws(FormatError) -> CatalogProduct {
         let keys = CatalogKeys.product
         var id: String?, publisher: String?, name: String?
-        try readObject { reader, key throws(FormatError) in
-            guard let field = keys[key] else { throw keys.unknown(key, at: "products[\(index)]") }
+        try readObject(keys, at: "products[\(index)]") { reader, field throws(FormatError) in
             let path = "products[\(index)].\(field.rawValue)"
             switch field {
             case .id: id = try reader.string(path)
@@ -27,8 +26,7 @@ extension JSONReader {
         var publisher: [Pattern] = [], name: [Pattern]?, rawVersion: Pattern?
         var product: String?, version: VersionTemplate?, componentOf: String?, ignore: CatalogRule.IgnoreReason?
         var outcomes: [CatalogRuleKey] = []
-        try readObject { reader, key throws(FormatError) in
-            guard let field = keys[key] else { throw keys.unknown(key, at: at) }
+        try readObject(keys, at: at) { reader, field throws(FormatError) in
             let path = "\(at).\(field.rawValue)"
             switch field {
             case .id: id = try reader.string(path)

@@ -21,8 +21,7 @@ public enum EstateFile {
         var asOf: Day?
         var estate = Estate(asOf: Day(daysSinceEpoch: 0))
         let keys = EstateKeys.estate
-        try reader.readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "") }
+        try reader.readObject(keys, at: "") { reader, name throws(FormatError) in
             switch name {
             case .format: format = try reader.string("format")
             case .asOf: asOf = try reader.optionalDay("asOf")
@@ -76,7 +75,7 @@ public enum EstateFile {
     /// Reads an estate from JSON bytes.
     public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Estate {
         do {
-            return try bytes.withUnsafeBytes { buffer in try decode(buffer) }
+            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decode(buffer) }
         } catch let error as FormatError {
             throw error
         } catch {

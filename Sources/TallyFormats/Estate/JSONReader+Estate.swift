@@ -6,8 +6,7 @@ extension JSONReader {
         let keys = EstateKeys.department
         var item = Department(id: "")
         var hasID = false
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "departments[\(index)]") }
+        try readObject(keys, at: "departments[\(index)]") { reader, name throws(FormatError) in
             let path = { "departments[\(index)].\(name.rawValue)" }
             switch name {
             case .id: item.id = .init(try reader.string(path())); hasID = true
@@ -24,8 +23,7 @@ extension JSONReader {
         let keys = EstateKeys.person
         var item = Person(id: "")
         var hasID = false
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "people[\(index)]") }
+        try readObject(keys, at: "people[\(index)]") { reader, name throws(FormatError) in
             let path = { "people[\(index)].\(name.rawValue)" }
             switch name {
             case .id: item.id = .init(try reader.string(path())); hasID = true
@@ -45,8 +43,7 @@ extension JSONReader {
         let keys = EstateKeys.device
         var item = Device(id: "")
         var hasID = false
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "devices[\(index)]") }
+        try readObject(keys, at: "devices[\(index)]") { reader, name throws(FormatError) in
             let path = { "devices[\(index)].\(name.rawValue)" }
             switch name {
             case .id: item.id = .init(try reader.string(path())); hasID = true
@@ -76,8 +73,7 @@ extension JSONReader {
         let keys = EstateKeys.product
         var item = Product(id: "")
         var hasID = false
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "products[\(index)]") }
+        try readObject(keys, at: "products[\(index)]") { reader, name throws(FormatError) in
             let path = { "products[\(index)].\(name.rawValue)" }
             switch name {
             case .id: item.id = .init(try reader.string(path())); hasID = true
@@ -100,8 +96,7 @@ extension JSONReader {
         var item = License()
         var given = Set<LicenseRule.Field>()
         var rule: LicenseRule?
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: path) }
+        try readObject(keys, at: path) { reader, name throws(FormatError) in
             let field = "\(path).\(name.rawValue)"
             if let templated = LicenseRule.Field(rawValue: name.rawValue) { given.insert(templated) }
             switch name {
@@ -145,8 +140,7 @@ extension JSONReader {
         let keys = EstateKeys.installation
         var device: String?, product: String?, version: String?
         var installed: Day?, removed: Day?, lastUsed: Day?, lastSeen: Day?, source: String?
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "installations[\(index)]") }
+        try readObject(keys, at: "installations[\(index)]") { reader, name throws(FormatError) in
             switch name {
             case .device: device = try reader.string("installations[\(index)].device")
             case .product: product = try reader.string("installations[\(index)].product")
@@ -170,8 +164,7 @@ extension JSONReader {
         var product: String?, user: String?, host: String?, source: String?
         var start: Instant?, end: Instant?
         var count = 1
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "usage[\(index)]") }
+        try readObject(keys, at: "usage[\(index)]") { reader, name throws(FormatError) in
             let path = { "usage[\(index)].\(name.rawValue)" }
             switch name {
             case .product: product = try reader.string(path())
@@ -194,8 +187,7 @@ extension JSONReader {
         let keys = EstateKeys.denial
         var product: String?, user: String?, host: String?, reason: String?, source: String?
         var at: Instant?
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "denials[\(index)]") }
+        try readObject(keys, at: "denials[\(index)]") { reader, name throws(FormatError) in
             let path = { "denials[\(index)].\(name.rawValue)" }
             switch name {
             case .product: product = try reader.string(path())
@@ -214,8 +206,7 @@ extension JSONReader {
     mutating func assignment(at index: Int) throws(FormatError) -> Assignment {
         let keys = EstateKeys.assignment
         var product: String?, person: String?, device: String?
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "assignments[\(index)]") }
+        try readObject(keys, at: "assignments[\(index)]") { reader, name throws(FormatError) in
             let path = { "assignments[\(index)].\(name.rawValue)" }
             switch name {
             case .product: product = try reader.string(path())
@@ -236,8 +227,7 @@ extension JSONReader {
         let keys = EstateKeys.entitlement
         var item = Entitlement(id: "", product: "", quantity: nil)
         var hasID = false, hasProduct = false
-        try readObject { reader, key throws(FormatError) in
-            guard let name = keys[key] else { throw keys.unknown(key, at: "entitlements[\(index)]") }
+        try readObject(keys, at: "entitlements[\(index)]") { reader, name throws(FormatError) in
             let path = { "entitlements[\(index)].\(name.rawValue)" }
             switch name {
             case .id: item.id = .init(try reader.string(path())); hasID = true
@@ -271,8 +261,7 @@ extension JSONReader {
         }
         let keys = EstateKeys.scope
         var department: Department.ID?
-        try readObject { reader, key throws(FormatError) in
-            guard keys[key] != nil else { throw keys.unknown(key, at: path) }
+        try readObject(keys, at: path) { reader, _ throws(FormatError) in
             department = try reader.optionalString("\(path).department").map { .init($0) }
         }
         return department

@@ -12,7 +12,7 @@ struct FlexLMClock {
     /// Whether a dated line has been read.
     private(set) var dated = false
     /// Seconds since midnight of the previous timed line, -1 before the first.
-    private var lastSecond = -1
+    private(set) var lastSecond = -1
     /// The local day whose UTC offset is cached, and that offset (nil where it changes during the day).
     private var cachedDay = Int64.min
     private var cachedOffset: Int64?
@@ -44,7 +44,12 @@ struct FlexLMClock {
 
     /// The instant of a time on the current day: UTC once dated, wall-clock seconds from day 0 before.
     mutating func instant(_ second: Int) -> Instant {
-        let wall = day * 86_400 + Int64(second)
+        instant(second, onDay: day)
+    }
+
+    /// The instant of a time on a given day (a second of -1, before any line, is the day's start).
+    mutating func instant(_ second: Int, onDay day: Int64) -> Instant {
+        let wall = day * 86_400 + Int64(max(0, second))
         return Instant(secondsSinceEpoch: dated ? utc(fromWall: wall) : wall)
     }
 

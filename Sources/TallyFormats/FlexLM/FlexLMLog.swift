@@ -75,6 +75,17 @@ public struct FlexLMLogReport: Sendable {
     public var firstEvent: Instant?
     /// The latest checkout, check-in, denial, or end of a session by a restart.
     public var lastEvent: Instant?
+    /// Where a dated line put the clock back; the sessions open then ended at the last time before it.
+    public var clockJumps: [ClockJump] = []
+
+    /// A place where the log's clock went back.
+    public struct ClockJump: Sendable, Equatable {
+        public var line: Int
+        /// The time of the last line before the jump: where the open sessions ended.
+        public var lastBefore: Instant
+        /// The time of the line that put the clock back.
+        public var firstAfter: Instant
+    }
 }
 
 /// Reads FlexNet (FlexLM) vendor-daemon debug logs, the `lmgrd -l` file, into sessions and denials.
@@ -91,12 +102,16 @@ public struct FlexLMLogReport: Sendable {
 /// - A start or stop of lmgrd or of the vendor daemon (`started on`, `Started X`, `REStarted X`,
 ///   `Server started on`, `Shutting down X`, `Shutdown requested`, `EXITING`, `X exited`) ends every open
 ///   session it concerns at that time; the `IN: … (SHUTDOWN)` lines that follow then find none open.
+/// - A dated line that puts the clock back to an earlier day (logs concatenated after a rotation, a reinstalled
+///   server, a corrected clock) ends every open session at the time of the line before it, as a restart does; the
+///   jump is reported and reading goes on. A dated line whose date cannot be read, or lies outside 1970-2099, is an
+///   error at its line: what follows could not be dated.
 /// - Times are wall-clock times in `timeZone`, turned into UTC instants.
 public enum FlexLMLog {
     /// Reads a whole log; unknown lines are counted, and only a file with no FlexNet line at all is refused.
     public static func parse(_ bytes: [UInt8], timeZone: TimeZone = .gmt) throws(FormatError) -> FlexLMLogReport {
         var reader = FlexLMReader(timeZone: timeZone)
-        bytes.withUnsafeBufferPointer { reader.read($0) }
+        TextEncoding.utf8(bytes).withUnsafeBufferPointer { reader.read($0) }
         return try reader.report()
     }
 }

@@ -39,6 +39,12 @@ extension FlexLMReader {
             }
             throw .line(number: line, reason: "this is not a FlexNet debug log: expected " + example)
         }
+        if let bad = badDate {
+            throw .line(
+                number: bad.line,
+                reason: "\"\(StatusText.shortened(bad.text))\" is not a date from 1970 to 2099 that Tally can read "
+                    + "(M/D/YYYY); the times after it could not be dated: correct the line or the server's clock")
+        }
         if let line = firstUndatedEvent, !clock.dated {
             throw .line(
                 number: line,
@@ -58,6 +64,6 @@ extension FlexLMReader {
         for denial in denials { see(denial.at) }
         return FlexLMLogReport(
             vendor: vendors.count == 1 ? vendors.first : nil, checkouts: checkouts, denials: denials,
-            restarts: restarts, ignoredLines: ignored, firstEvent: first, lastEvent: last)
+            restarts: restarts, ignoredLines: ignored, firstEvent: first, lastEvent: last, clockJumps: clockJumps)
     }
 }

@@ -34,6 +34,12 @@ struct FlexLMReader {
     var vendor: String?
     var vendorID: Int32 = -1
     var vendors: Set<String> = []
+    /// The first dated line whose date cannot be read or lies outside 1970-2099: the log cannot be dated.
+    var badDate: (line: Int, text: String)?
+    /// The day and second of the previous timed line, for where the clock jumps back.
+    var previous: (day: Int64, second: Int) = (0, -1)
+    /// Where the clock went back: the line, the last time before it and the time after.
+    var clockJumps: [FlexLMLogReport.ClockJump] = []
 
     init(timeZone: TimeZone) {
         clock = FlexLMClock(timeZone: timeZone)
@@ -69,6 +75,7 @@ struct FlexLMReader {
         guard let nameEnd = FlexLMBytes.daemonEnd(b, nameStart, end) else { return count("(no daemon)") }
         setDaemon(b, (nameStart + 1)..<nameEnd)
         recognisedLines += 1
+        previous = (clock.day, clock.lastSecond)
         clock.advance(to: time.second)
         let at = FlexLMBytes.skipBlanks(b, nameEnd + 1, end)
         if !readMessage(b, at, end, time.second, number) { countKind(b, at, end) }
@@ -88,13 +95,11 @@ struct FlexLMReader {
         case UInt8(ascii: "U") where FlexLMBytes.hasPrefix(b, at, end, "UNSUPPORTED:"):
             deny(b, at + 12, end, second, number)
         case UInt8(ascii: "T") where FlexLMBytes.hasPrefix(b, at, end, "TIMESTAMP"):
-            guard let day = FlexLMBytes.slashDate(b, FlexLMBytes.skipBlanks(b, at + 9, end), end) else { return false }
-            date(day)
+            let from = FlexLMBytes.skipBlanks(b, at + 9, end)
+            date(FlexLMBytes.slashDate(b, from, end), b, from, end, second, number)
         case UInt8(ascii: "S") where FlexLMBytes.hasPrefix(b, at, end, "Server's System Date and Time:"):
-            guard let day = FlexLMBytes.systemDate(b, FlexLMBytes.skipBlanks(b, at + 30, end), end) else {
-                return false
-            }
-            date(day)
+            let from = FlexLMBytes.skipBlanks(b, at + 30, end)
+            date(FlexLMBytes.systemDate(b, from, end), b, from, end, second, number)
         case UInt8(ascii: "S") where !lmgrd && FlexLMBytes.hasPrefix(b, at, end, "Server started on"):
             restarts += 1
             close(vendor: vendorID, second)
@@ -113,7 +118,7 @@ struct FlexLMReader {
             if let day = FlexLMBytes.startDate(b, at, end) {
                 // lmgrd itself (re)started: whatever was out before is gone.
                 close(vendor: nil, second)
-                date(day)
+                date(day, b, at, end, second, number)
             } else if let name = wordEnd(b, at, end), FlexLMBytes.hasPrefix(b, name, end, " exited") {
                 close(vendor: names.id(b, at..<name), second)
             } else {
@@ -128,6 +133,7 @@ struct FlexLMReader {
         noteEvent(number)
         let key = self.key(b, party)
         let licenses = party.note.flatMap { FlexLMBytes.licenseCount(b, $0) } ?? 1
+        guard (1...Limits.checkoutCount).contains(licenses) else { return count("OUT (license count out of range)") }
         open[key, default: []].append(checkouts.count)
         checkouts.append(
             LicenseCheckout(
@@ -141,7 +147,8 @@ struct FlexLMReader {
         noteEvent(number)
         let oldest = open.values[slot].removeFirst()
         if open.values[slot].isEmpty { open.remove(at: slot) }
-        checkouts[oldest].end = clock.instant(second)
+        // Daemons' lines interleave a little out of order: a check-in is never before its checkout.
+        checkouts[oldest].end = max(checkouts[oldest].start, clock.instant(second))
     }
 
     mutating func deny(_ b: Bytes, _ at: Int, _ end: Int, _ second: Int, _ number: Int) {
@@ -158,11 +165,33 @@ struct FlexLMReader {
     /// Ends the open sessions of a vendor daemon (of all, where nil) at this time: it stopped or started again.
     mutating func close(vendor: Int32?, _ second: Int) {
         guard !open.isEmpty else { return }
-        let now = clock.instant(second)
+        close(vendor: vendor, at: clock.instant(second))
+    }
+
+    /// Ends the open sessions of a vendor daemon (of all, where nil) at `now`, never before they started.
+    mutating func close(vendor: Int32?, at now: Instant) {
         for (key, indices) in open where vendor == nil || key.vendor == vendor {
-            for index in indices { checkouts[index].end = now }
+            for index in indices { checkouts[index].end = max(checkouts[index].start, now) }
             open[key] = nil
         }
+    }
+
+    /// Dates the current line from a dated line's date (nil: unreadable, which makes the log unusable); where the
+    /// date puts the clock back (logs concatenated after a rotation, a reinstalled server, a corrected clock), the
+    /// sessions open then end at the last time seen before it, as at a restart, and the jump is reported.
+    mutating func date(_ day: Day?, _ b: Bytes, _ from: Int, _ end: Int, _ second: Int, _ number: Int) {
+        guard let day, Limits.instants.contains(day.start) else {
+            if badDate == nil { badDate = (number, Self.text(b, from..<FlexLMBytes.trimEnd(b, from, end))) }
+            return
+        }
+        if clock.dated, Int64(day.daysSinceEpoch) < clock.day {
+            let before = clock.instant(previous.second, onDay: previous.day)
+            close(vendor: nil, at: before)
+            date(day)
+            clockJumps.append(.init(line: number, lastBefore: before, firstAfter: clock.instant(second)))
+            return
+        }
+        date(day)
     }
 
     /// Dates the current line; the first time, moves what was read so far from the placeholder day.

@@ -15,25 +15,69 @@ public enum CellValue {
 
     /// An amount of money: `$1,299.00`, `1.299,00 €`, `EUR 12`, `1299`, `CHF 1'299.50`, `(12.00)` or `-12`.
     ///
-    /// Currency signs and codes are dropped. When both `.` and `,` appear, the last one is the decimal mark. When
-    /// only one appears, once and followed by exactly three digits (`1,299`, `1.299`), it groups thousands: prices
-    /// are not written to the tenth of a cent. Groups must be of three digits, or the text is not read.
+    /// One currency sign or code (two or three letters) may stand before or after the number; anything else that
+    /// is not part of the number makes the cell unreadable: `1e400`, `2x500`, `12abc34`, `$1.2k` are not amounts.
+    /// When both `.` and `,` appear, the last one is the decimal mark. When only one appears, once and followed by
+    /// exactly three digits (`1,299`, `1.299`), it groups thousands: prices are not written to the tenth of a cent.
+    /// Groups must be of three digits, or the text is not read.
     public static func money(_ text: String) -> Double? {
+        var body = Substring(InventoryText.trimmed(text))
         var negative = false
-        var digits: [Character] = []
-        for character in text {
-            switch character {
-            case "0"..."9", ".", ",": digits.append(character)
-            case "-", "\u{2212}": negative = true
-            case "(", ")": negative = true
-            case "'", "\u{2019}", " ", "\u{00A0}", "\u{202F}", "\u{2009}": continue
-            default:
-                // Currency signs and codes (`$`, `€`, `EUR`); anything else makes the cell unreadable.
-                guard character.isLetter || character.isCurrencySymbol else { return nil }
+        if body.hasPrefix("("), body.hasSuffix(")") {
+            negative = true
+            body = body.dropFirst().dropLast()
+        }
+        func minus() {
+            if body.first == "-" || body.first == "\u{2212}" {
+                negative = true
+                body = body.dropFirst()
             }
         }
-        guard let amount = decimal(digits) else { return nil }
+        minus()
+        var marked = false
+        if let rest = withoutCurrency(body, atStart: true) {
+            body = rest
+            marked = true
+        }
+        minus()
+        if !marked, let rest = withoutCurrency(body, atStart: false) { body = rest }
+        var digits: [Character] = []
+        for character in body {
+            switch character {
+            case "0"..."9", ".", ",": digits.append(character)
+            case "'", "\u{2019}", " ", "\u{00A0}", "\u{202F}", "\u{2009}": continue
+            default: return nil
+            }
+        }
+        guard let amount = decimal(digits), amount.isFinite else { return nil }
         return negative ? -amount : amount
+    }
+
+    /// A price or cost: an amount of money from 0 up to `Limits.amount`.
+    public static func amount(_ text: String) -> Double? {
+        money(text).flatMap { (0...Limits.amount).contains($0) ? $0 : nil }
+    }
+
+    /// The text without one currency sign or code (two or three letters, `kr.`) at its start or end, and the
+    /// spaces beside it; nil where there is none.
+    private static func withoutCurrency(_ text: Substring, atStart: Bool) -> Substring? {
+        var rest = text
+        func take() -> Character? { atStart ? rest.popFirst() : rest.popLast() }
+        func peek() -> Character? { atStart ? rest.first : rest.last }
+        if let first = peek(), first.isCurrencySymbol {
+            _ = take()
+        } else {
+            var letters = 0
+            if !atStart, peek() == "." { _ = take() }
+            while let next = peek(), next.isLetter {
+                _ = take()
+                letters += 1
+            }
+            if atStart, peek() == "." { _ = take() }
+            guard (2...3).contains(letters) else { return nil }
+        }
+        while let next = peek(), next == " " || next == "\u{00A0}" { _ = take() }
+        return rest
     }
 
     /// A whole count (`12`, `1,000`), or nil for text that is not one.

@@ -119,14 +119,18 @@ public struct ColumnMap: Sendable, Equatable {
             (.user, ["Username"]), (.seen, ["Lastseen"]),
         ], origin: "lansweeper", isPreset: true)
 
-    /// Snipe-IT's license export (Licenses, Export): one row per license, `Purchase Cost` per seat.
+    /// Snipe-IT's licenses, as its export writes them (Licenses, Export: `Name`, `Seats`, `Purchase Order Number`)
+    /// and as its own import file takes them (its sample CSV: `Item name`, `seats`, `purchase order`, `order
+    /// number`, `manufacturer`, `supplier`, `expiration date`, `purchase date`, `purchase cost`, `notes`; the
+    /// `Licensed To` and `maintained`/`reassignable` columns say nothing of the purchase). `Purchase Cost` is per
+    /// seat. Column names are matched without regard to case.
     public static let snipeit = ColumnMap(
         kind: .entitlements,
         columns: [
-            (.product, ["Name", "License", "Software Name"]), (.publisher, ["Manufacturer"]), (.quantity, ["Seats"]),
-            (.unitCost, ["Purchase Cost"]), (.start, ["Purchase Date"]),
-            (.end, ["Expiration Date", "Termination Date"]),
-            (.vendor, ["Supplier"]), (.purchaseOrder, ["Purchase Order Number", "Order Number"]), (.notes, ["Notes"]),
+            (.product, ["Name", "Item name", "License", "Software Name"]), (.publisher, ["Manufacturer"]),
+            (.quantity, ["Seats"]), (.unitCost, ["Purchase Cost"]), (.start, ["Purchase Date"]),
+            (.end, ["Expiration Date", "Termination Date"]), (.vendor, ["Supplier"]),
+            (.purchaseOrder, ["Purchase Order Number", "Purchase Order", "Order Number"]), (.notes, ["Notes"]),
         ], origin: "snipeit", isPreset: true)
 
     // MARK: - Against a header
@@ -137,7 +141,10 @@ public struct ColumnMap: Sendable, Equatable {
     /// a required field without any column.
     func resolve(_ header: [String]) throws(FormatError) -> [Field: [Int]] {
         let names = header.map { InventoryText.trimmed($0).lowercased() }
-        let listed = header.map { "\"\(InventoryText.trimmed($0))\"" }.joined(separator: ", ")
+        // A header of megabytes (a file that is not a CSV) is never echoed whole.
+        let listed =
+            header.prefix(12).map { "\"\(InventoryText.quoted(InventoryText.trimmed($0)))\"" }.joined(separator: ", ")
+            + (header.count > 12 ? " and \(header.count - 12) more" : "")
         var resolved: [Field: [Int]] = [:]
         for (field, columns) in columns {
             for column in columns {

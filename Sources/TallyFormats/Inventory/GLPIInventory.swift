@@ -28,7 +28,7 @@ public enum GLPIInventory {
                 reason: "this is the agent's XML inventory; Tally reads its JSON inventory: run "
                     + "`glpi-inventory --json` and import that file")
         }
-        return try JSONReader.reading(bytes) { reader throws(FormatError) in
+        return try JSONReader.reading(TextEncoding.utf8(bytes)) { reader throws(FormatError) in
             guard try reader.peekKind() == .object else {
                 throw reader.syntax("a GLPI inventory is one JSON object; this file starts with something else")
             }
@@ -112,16 +112,22 @@ struct GLPIContent {
             device.processors = cpus.count
             device.coresPerProcessor = cpus[0].cores
             device.processorModel = cpus[0].name
-            if device.kind == .virtual { device.vcpus = cpus.reduce(0) { $0 + ($1.cores ?? 1) } }
+            if device.kind == .virtual {
+                // Summed without trapping: a damaged count is refused below, not overflowed.
+                device.vcpus = cpus.reduce(0) { Limits.add($0, $1.cores ?? 1) ?? Limits.totalUnits }
+            }
         }
         if let logDate {
             device.seenAt = Self.instant(logDate, zone: zoneOffset)
             if device.seenAt == nil {
-                report.unreadValues.append(
-                    .init(location: "content.accesslog.logdate", reason: "\"\(logDate)\" is not a date and time"))
+                report.invalid.append(
+                    .init(
+                        location: "content.accesslog.logdate",
+                        reason: "\"\(InventoryText.quoted(logDate))\" is not a date and time"))
             }
         }
         report.devices = [device]
+        report.checkHardware { _ in "content.cpus" }
         return report
     }
 
@@ -213,7 +219,7 @@ struct GLPIContent {
             }
         }
         guard let name else {
-            report.skipped.append(.init(location: path, reason: "the software has no name"))
+            report.invalid.append(.init(location: path, reason: "the software has no name"))
             return
         }
         if ["update", "security_update", "hotfix"].contains(category)
@@ -232,8 +238,9 @@ struct GLPIContent {
             // The agent writes `YYYY-MM-DD`; agents before the JSON format wrote `DD/MM/YYYY`.
             installed = CellValue.day(date, order: .dayFirst)
             if installed == nil {
-                report.unreadValues.append(
-                    .init(location: "\(path).install_date", reason: "\"\(date)\" is not a date; left empty"))
+                report.invalid.append(
+                    .init(location: "\(path).install_date", reason: "\"\(InventoryText.quoted(date))\" is not a date"))
+                return
             }
         }
         device.software.append(

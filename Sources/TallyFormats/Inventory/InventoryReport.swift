@@ -7,18 +7,41 @@ import TallyCore
 public struct InventoryReport: Sendable, Equatable {
     /// The devices, in the order the file first names them.
     public var devices: [InventoryDevice]
-    /// Rows left out, each with where it is in the file and why.
+    /// Rows left out by design (an update, a system component, another query's rows), each with where it is in
+    /// the file and why.
     public var skipped: [InventoryWarning]
-    /// Values that could not be read (a date in an unknown form), left empty in rows that were kept.
-    public var unreadValues: [InventoryWarning]
+    /// Rows that cannot be read as they are (no name, a value that is not what its column holds): left out of
+    /// `devices`, and an import refuses the file unless told to skip them.
+    public var invalid: [InventoryWarning]
 
     /// A report from its parts.
     public init(
-        devices: [InventoryDevice] = [], skipped: [InventoryWarning] = [], unreadValues: [InventoryWarning] = []
+        devices: [InventoryDevice] = [], skipped: [InventoryWarning] = [], invalid: [InventoryWarning] = []
     ) {
         self.devices = devices
         self.skipped = skipped
-        self.unreadValues = unreadValues
+        self.invalid = invalid
+    }
+}
+
+extension InventoryReport {
+    /// Leaves out hardware figures beyond what a machine can have (`Limits`), each an invalid value of its device:
+    /// a hostile or damaged file must not reach the position as ten million cores.
+    mutating func checkHardware(location: (Int) -> String) {
+        for index in devices.indices {
+            let name = devices[index].name.map { "\"\($0)\"" } ?? "the device"
+            for (what, value, limit, clear) in [
+                ("processors", devices[index].processors, Limits.processors, \InventoryDevice.processors),
+                ("cores per processor", devices[index].coresPerProcessor, Limits.coresPerProcessor,
+                 \InventoryDevice.coresPerProcessor),
+                ("vcpus", devices[index].vcpus, Limits.vcpus, \InventoryDevice.vcpus),
+            ] {
+                guard let value, !(1...limit).contains(value) else { continue }
+                devices[index][keyPath: clear] = nil
+                invalid.append(
+                    .init(location: location(index), reason: "\(name) has \(value) \(what); expected 1 to \(limit)"))
+            }
+        }
     }
 }
 

@@ -9,13 +9,13 @@ enum InventoryText {
     /// Decodes a whole file. A byte-order mark decides; without one, text whose every other byte is zero is
     /// UTF-16, valid UTF-8 is UTF-8, and anything else is read as Windows-1252, so that no byte is lost.
     static func decode(_ bytes: [UInt8]) -> (text: String, encoding: Encoding) {
-        if bytes.starts(with: [0xFF, 0xFE]) {
-            return (utf16(bytes.dropFirst(2), bigEndian: false), .utf16LittleEndian)
+        if let (start, bigEndian) = TextEncoding.utf16(bytes) {
+            return (
+                TextEncoding.string(fromUTF16: bytes[start...], bigEndian: bigEndian),
+                bigEndian ? .utf16BigEndian : .utf16LittleEndian
+            )
         }
-        if bytes.starts(with: [0xFE, 0xFF]) { return (utf16(bytes.dropFirst(2), bigEndian: true), .utf16BigEndian) }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
-        if looksLikeUTF16(body, zeroAt: 1) { return (utf16(body, bigEndian: false), .utf16LittleEndian) }
-        if looksLikeUTF16(body, zeroAt: 0) { return (utf16(body, bigEndian: true), .utf16BigEndian) }
         if let text = String(validating: body, as: UTF8.self) { return (text, .utf8) }
         return (windows1252(body), .windows1252)
     }
@@ -41,36 +41,16 @@ enum InventoryText {
         return String(slice)
     }
 
+    /// A value from a file, quoted in a message: at most 60 characters, so that a cell of megabytes is never echoed.
+    static func quoted(_ text: some StringProtocol) -> String {
+        StatusText.shortened(text)
+    }
+
     /// The trimmed text, or nil when nothing is left.
     static func nonEmpty(_ text: (some StringProtocol)?) -> String? {
         guard let text else { return nil }
         let value = trimmed(text)
         return value.isEmpty ? nil : value
-    }
-
-    /// Decodes UTF-16 code units; an odd last byte is dropped.
-    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var index = bytes.startIndex
-        while index + 1 < bytes.endIndex {
-            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
-            units.append(bigEndian ? first << 8 | second : second << 8 | first)
-            index += 2
-        }
-        return String(decoding: units, as: UTF16.self)
-    }
-
-    /// Text without a byte-order mark is taken for UTF-16 when, over its first characters, the high byte of every
-    /// code unit is zero: that is ASCII written as UTF-16, which every registry export and CSV header starts with.
-    private static func looksLikeUTF16(_ bytes: ArraySlice<UInt8>, zeroAt offset: Int) -> Bool {
-        let sample = bytes.prefix(64)
-        guard sample.count >= 4 else { return false }
-        for (position, byte) in sample.enumerated() {
-            let isHigh = position % 2 == offset
-            if isHigh && byte != 0 || !isHigh && byte == 0 { return false }
-        }
-        return true
     }
 
     /// Decodes Windows-1252: Latin-1, with typographic marks and a few letters in 0x80…0x9F.

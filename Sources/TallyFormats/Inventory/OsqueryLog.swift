@@ -97,10 +97,11 @@ struct OsqueryLog {
             }
             report.devices.append(device.device)
             report.skipped += device.skipped
-            report.unreadValues += device.unread
+            report.invalid += device.invalid
         }
         report.skipped = Self.byLine(report.skipped)
-        report.unreadValues = Self.byLine(report.unreadValues)
+        report.checkHardware { _ in "system_info" }
+        report.invalid = Self.byLine(report.invalid)
         return report
     }
 

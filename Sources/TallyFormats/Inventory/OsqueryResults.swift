@@ -16,6 +16,7 @@
 public enum OsqueryResults {
     /// Parses osqueryi output or an osqueryd results log; `device` names the machine of osqueryi output.
     public static func parse(_ bytes: [UInt8], device: String? = nil) throws(FormatError) -> InventoryReport {
+        let bytes = TextEncoding.utf8(bytes)
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else {
@@ -62,7 +63,9 @@ public enum OsqueryResults {
                 reason: "these rows have the columns \(OsqueryDevice.columns(rows[0].row)), which are not from "
                     + "\(OsqueryTable.softwareTables); run for example osqueryi --json \"SELECT * FROM programs\"")
         }
-        return InventoryReport(devices: [device.device], skipped: device.skipped, unreadValues: device.unread)
+        var report = InventoryReport(devices: [device.device], skipped: device.skipped, invalid: device.invalid)
+        report.checkHardware { _ in "system_info" }
+        return report
     }
 }
 
@@ -70,7 +73,7 @@ public enum OsqueryResults {
 struct OsqueryDevice {
     var device: InventoryDevice
     var skipped: [InventoryWarning] = []
-    var unread: [InventoryWarning] = []
+    var invalid: [InventoryWarning] = []
     /// Rows placed in a table Tally reads.
     var recognised = 0
     /// Queries (or sets of columns) already warned about.
@@ -94,11 +97,12 @@ struct OsqueryDevice {
         }
         recognised += 1
         switch table.read(row) {
-        case .software(let software, let unreadValue):
+        case .software(let software):
             device.software.append(software)
-            if let unreadValue { unread.append(.init(location: location, reason: unreadValue)) }
         case .skipped(let reason):
             skipped.append(.init(location: location, reason: reason))
+        case .invalid(let reason):
+            invalid.append(.init(location: location, reason: reason))
         case .device:
             table.describe(row, into: &device)
         }

@@ -39,10 +39,12 @@ enum OsqueryTable: String, CaseIterable {
 
     /// What one row of a table says.
     enum Reading {
-        /// Installed software, and a value that could not be read, if any.
-        case software(RawSoftware, unread: String?)
+        /// Installed software.
+        case software(RawSoftware)
         /// Not installed software, for this reason.
         case skipped(String)
+        /// A row that cannot be read as it is, for this reason.
+        case invalid(String)
         /// A row about the device itself (`system_info`, `os_version`).
         case device
     }
@@ -52,14 +54,21 @@ enum OsqueryTable: String, CaseIterable {
         func value(_ column: String) -> String? { InventoryText.nonEmpty(row[column]) }
         switch self {
         case .programs:
-            guard let name = value("name") else { return .skipped("the program has no name") }
-            let (installed, unread) = Self.day(value("install_date"))
+            guard let name = value("name") else { return .invalid("the program has no name") }
+            var installed: Day?
+            if let date = value("install_date") {
+                // Windows writes `20191219`; some installers write `12/19/2019`.
+                guard let day = CellValue.day(date) else {
+                    return .invalid("install_date \"\(InventoryText.quoted(date))\" of \"\(name)\" is not a date")
+                }
+                installed = day
+            }
             return .software(
                 RawSoftware(
                     publisher: value("publisher"), name: name, version: value("version"), installed: installed,
-                    origin: rawValue), unread: unread)
+                    origin: rawValue))
         case .debPackages:
-            guard let name = value("name") else { return .skipped("the package has no name") }
+            guard let name = value("name") else { return .invalid("the package has no name") }
             // dpkg keeps removed packages whose configuration files remain (`deinstall ok config-files`).
             if let status = value("status"), !status.hasSuffix(" installed") {
                 return .skipped("\"\(name)\" is not installed (status \"\(status)\")")
@@ -67,32 +76,30 @@ enum OsqueryTable: String, CaseIterable {
             return .software(
                 RawSoftware(
                     publisher: value("maintainer").map(Self.withoutEmail), name: name, version: value("version"),
-                    origin: rawValue), unread: nil)
+                    origin: rawValue))
         case .rpmPackages:
-            guard let name = value("name") else { return .skipped("the package has no name") }
+            guard let name = value("name") else { return .invalid("the package has no name") }
             // `version-release`, as rpm -q and other inventories print it.
             let version = [value("version"), value("release")].compactMap { $0 }.joined(separator: "-")
             var installed: Day?
-            var unread: String?
             if let time = value("install_time") {
-                if let seconds = Int64(time) {
-                    installed = Instant(secondsSinceEpoch: seconds).day
-                } else {
-                    unread = "install_time \"\(time)\" is not a count of seconds; left empty"
+                guard let seconds = Int64(time), Limits.instants.contains(Instant(secondsSinceEpoch: seconds)) else {
+                    return .invalid(
+                        "install_time \"\(InventoryText.quoted(time))\" of \"\(name)\" is not a time from 1970 to 2099")
                 }
+                installed = Instant(secondsSinceEpoch: seconds).day
             }
             return .software(
                 RawSoftware(
                     publisher: value("vendor"), name: name, version: version.nilIfEmpty, installed: installed,
-                    origin: rawValue), unread: unread)
+                    origin: rawValue))
         case .apps:
             let bundleName = value("bundle_name") ?? value("display_name")
             let fileName = value("name").map { $0.hasSuffix(".app") ? String($0.dropLast(4)) : $0 }
-            guard let name = bundleName ?? fileName else { return .skipped("the application has no name") }
+            guard let name = bundleName ?? fileName else { return .invalid("the application has no name") }
             return .software(
                 RawSoftware(
-                    name: name, version: value("bundle_short_version") ?? value("bundle_version"), origin: rawValue),
-                unread: nil)
+                    name: name, version: value("bundle_short_version") ?? value("bundle_version"), origin: rawValue))
         case .systemInfo, .osVersion:
             return .device
         }
@@ -124,12 +131,5 @@ enum OsqueryTable: String, CaseIterable {
     static func withoutEmail(_ maintainer: String) -> String {
         guard let open = maintainer.firstIndex(of: "<") else { return maintainer }
         return InventoryText.nonEmpty(maintainer[..<open]) ?? maintainer
-    }
-
-    /// Windows writes `20191219`; some installers write `12/19/2019`.
-    static func day(_ text: String?) -> (Day?, String?) {
-        guard let text else { return (nil, nil) }
-        if let day = CellValue.day(text) { return (day, nil) }
-        return (nil, "install_date \"\(text)\" is not a date; left empty")
     }
 }

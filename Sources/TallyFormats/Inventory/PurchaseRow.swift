@@ -41,19 +41,17 @@ public struct PurchaseRow: Sendable, Equatable {
     }
 }
 
-/// The purchases of a spreadsheet, and the rows and values left out.
+/// The purchases of a spreadsheet, and the rows that cannot be read.
 public struct PurchaseList: Sendable, Equatable {
     /// The purchases, in file order.
     public var rows: [PurchaseRow] = []
-    /// Rows left out, each with its line and why.
-    public var skipped: [InventoryWarning] = []
-    /// Values that could not be read, left empty in rows that were kept.
-    public var unreadValues: [InventoryWarning] = []
+    /// Rows that cannot be read as they are (no product, a value that is not what its column holds), each with its
+    /// line and why: left out of `rows`, and an import refuses the file unless told to skip them.
+    public var invalid: [InventoryWarning] = []
 
     /// A list from its parts.
-    public init(rows: [PurchaseRow] = [], skipped: [InventoryWarning] = [], unreadValues: [InventoryWarning] = []) {
+    public init(rows: [PurchaseRow] = [], invalid: [InventoryWarning] = []) {
         self.rows = rows
-        self.skipped = skipped
-        self.unreadValues = unreadValues
+        self.invalid = invalid
     }
 }

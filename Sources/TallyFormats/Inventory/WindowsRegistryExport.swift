@@ -57,8 +57,11 @@ public enum WindowsRegistryExport {
             if let date = text("InstallDate") {
                 installed = CellValue.day(date)
                 if installed == nil {
-                    report.unreadValues.append(
-                        .init(location: location, reason: "InstallDate \"\(date)\" of \"\(name)\" is not a date"))
+                    report.invalid.append(
+                        .init(
+                            location: location,
+                            reason: "InstallDate \"\(InventoryText.quoted(date))\" of \"\(name)\" is not a date"))
+                    continue
                 }
             }
             machine.software.append(

@@ -31,6 +31,11 @@ struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: @unchecked Sen
     }
 
     subscript(bytes: UnsafeBufferPointer<UInt8>) -> Key? {
+        find(bytes)?.key
+    }
+
+    /// The key these bytes name and its place in the table (for a bit of a set of keys seen).
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, ordinal: Int)? {
         let signature = Self.signature(bytes)
         for i in 0..<signatures.count where signatures[i] == signature {
             var same = true
@@ -38,7 +43,7 @@ struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: @unchecked Sen
                 same = false
                 break
             }
-            if same { return keys[i] }
+            if same { return (keys[i], i) }
         }
         return nil
     }
@@ -46,6 +51,12 @@ struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: @unchecked Sen
     private static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let first = bytes.first, let last = bytes.last else { return 0 }
         return UInt32(truncatingIfNeeded: bytes.count) << 16 | UInt32(first) << 8 | UInt32(last)
+    }
+
+    /// The error for a key given twice in one object: the second would silently win.
+    func repeated(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) -> FormatError {
+        let name = String(decoding: bytes, as: UTF8.self)
+        return .field(path: path.isEmpty ? name : "\(path).\(name)", reason: "given twice; keep one")
     }
 
     /// The error for a key the format does not have, listing the ones it does.
@@ -58,6 +69,21 @@ struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: @unchecked Sen
 
 /// Typed values at a path: each reader names the path and what it found when the value is of the wrong kind.
 extension JSONReader {
+    /// Reads an object of the format: each key must be one of `keys`, and appear once.
+    mutating func readObject<Key>(
+        _ keys: KeyTable<Key>, at path: @autoclosure () -> String,
+        _ body: (inout JSONReader, Key) throws(FormatError) -> Void
+    ) throws(FormatError) {
+        var seen: UInt64 = 0
+        try readObject { reader, bytes throws(FormatError) in
+            guard let (key, ordinal) = keys.find(bytes) else { throw keys.unknown(bytes, at: path()) }
+            let bit: UInt64 = 1 << UInt64(ordinal & 63)
+            guard seen & bit == 0 else { throw keys.repeated(bytes, at: path()) }
+            seen |= bit
+            try body(&reader, key)
+        }
+    }
+
     mutating func string(_ path: @autoclosure () -> String) throws(FormatError) -> String {
         guard try peekKind() == .string else { throw mismatch(path(), expected: "a string") }
         return try readString()
@@ -72,9 +98,9 @@ extension JSONReader {
         guard try peekKind() == .number else { throw mismatch(path(), expected: "a whole number") }
         let number = try readNumber()
         guard let value = number.integer else {
-            let whole = number.double.isFinite && number.double.rounded() == number.double
+            let fraction = number.double.isFinite && number.double.rounded() != number.double
             throw .field(
-                path: path(), reason: whole ? "the number is too large" : "expected a whole number, found a fraction")
+                path: path(), reason: fraction ? "expected a whole number, found a fraction" : "the number is too large")
         }
         return value
     }

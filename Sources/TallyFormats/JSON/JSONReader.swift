@@ -6,6 +6,10 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     var position: Int
+    /// Objects and arrays open around the position: bounded, so that a hostile file cannot exhaust the stack.
+    private var depth = 0
+    /// The deepest nesting read; real documents (estates, inventories, catalogs) need fewer than ten levels.
+    static let maximumDepth = 128
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -71,6 +75,8 @@ struct JSONReader {
         _ body: (inout JSONReader, UnsafeBufferPointer<UInt8>) throws(FormatError) -> Void
     ) throws(FormatError) {
         try expect(UInt8(ascii: "{"), "an object")
+        try enter()
+        defer { depth -= 1 }
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
             position += 1
@@ -98,6 +104,8 @@ struct JSONReader {
     /// Reads the elements of an array; `body` gets each element's index and must read it.
     mutating func readArray(_ body: (inout JSONReader, Int) throws(FormatError) -> Void) throws(FormatError) {
         try expect(UInt8(ascii: "["), "an array")
+        try enter()
+        defer { depth -= 1 }
         skipSpace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
@@ -111,18 +119,34 @@ struct JSONReader {
         }
     }
 
+    /// One level deeper, refused past `maximumDepth`.
+    private mutating func enter() throws(FormatError) {
+        guard depth < Self.maximumDepth else {
+            throw syntax("objects and lists are nested more than \(Self.maximumDepth) deep; this is not a file to read")
+        }
+        depth += 1
+    }
+
     /// Reads a string value.
     mutating func readString() throws(FormatError) -> String {
         skipSpace()
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
+        var ascii = true
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                // Only text beyond ASCII needs checking: a file is UTF-8, and a byte that is not stays an error.
+                guard let text = ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                else {
+                    position = start
+                    throw syntax("a string that is not valid UTF-8; save the file as UTF-8")
+                }
                 position += 1
                 return text
             }
+            if byte >= 0x80 { ascii = false }
             if byte == UInt8(ascii: "\\") {
                 position = start
                 return try readEscapedString()
@@ -255,7 +279,10 @@ struct JSONReader {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: text, as: UTF8.self)
+                guard let decoded = String(validating: text, as: UTF8.self) else {
+                    throw syntax("a string that is not valid UTF-8; save the file as UTF-8")
+                }
+                return decoded
             case UInt8(ascii: "\\"):
                 guard position < bytes.count else { break }
                 let escape = bytes[position]

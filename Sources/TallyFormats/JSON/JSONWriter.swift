@@ -67,7 +67,8 @@ struct JSONWriter {
 
     /// A decimal as short as it can be written (`54992`, `12.5`, `1234.56`); nil is `null`.
     mutating func decimal(_ value: Double?) {
-        guard let value else { return raw("null") }
+        // JSON has no infinity or NaN: such a value (never valid in an estate) is written as unknown.
+        guard let value, value.isFinite else { return raw("null") }
         raw(Self.decimalText(value))
     }
 
@@ -75,8 +76,9 @@ struct JSONWriter {
         if value { raw("true") } else { raw("false") }
     }
 
-    /// The shortest text for a decimal: whole numbers without a fraction.
+    /// The shortest text for a decimal: whole numbers without a fraction; empty for no number.
     static func decimalText(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
     }

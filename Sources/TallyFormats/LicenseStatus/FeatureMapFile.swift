@@ -9,7 +9,7 @@ public enum FeatureMapFile {
     public static func parse(_ bytes: [UInt8]) throws(FormatError) -> [String: Product.ID] {
         var map: [String: Product.ID] = [:]
         var firstLine: [String: Int] = [:]
-        for (index, raw) in StatusText.lines(bytes).enumerated() {
+        for (index, raw) in StatusText.lines(TextEncoding.utf8(bytes)).enumerated() {
             let number = index + 1
             let line = String(StatusText.trimmed(raw))
             if line.isEmpty || line.hasPrefix("#") { continue }

@@ -9,10 +9,11 @@ public enum LmstatReport {
     /// vary their wording. A file with no line that lmstat writes is an error at its first line.
     public static func parse(_ bytes: [UInt8], at: Instant? = nil) throws(FormatError) -> LicenseStatusReport {
         var reader = LmstatReader(at: at)
-        let lines = StatusText.lines(bytes)
+        let lines = StatusText.lines(TextEncoding.utf8(bytes))
         for (index, line) in lines.enumerated() {
             reader.read(line, number: index + 1)
         }
+        if let problem = reader.problem { throw problem }
         guard reader.recognised else {
             let first = lines.firstIndex(where: { !StatusText.trimmed($0).isEmpty }).map { $0 + 1 } ?? 1
             throw .line(
@@ -34,6 +35,9 @@ struct LmstatReader {
 
     private var report = LicenseStatusReport()
     private let at: Instant?
+    /// The first line that makes the report unusable (a date that is none), reported once the pass ends.
+    private(set) var problem: FormatError?
+    private var lineNumber = 0
     private var section = Section.preamble
     /// True once a line that only lmstat writes has been seen.
     private(set) var recognised = false
@@ -54,6 +58,7 @@ struct LmstatReader {
     func finish() -> LicenseStatusReport { report }
 
     mutating func read(_ raw: Substring, number: Int) {
+        lineNumber = number
         let line = StatusText.trimmed(raw)
         if line.isEmpty {
             inNote = false
@@ -83,7 +88,16 @@ struct LmstatReader {
             recognised = true
         } else if line.hasPrefix("Flexible License Manager status on ") {
             recognised = true
-            report.reportedAt = reportDate(line.dropFirst("Flexible License Manager status on ".count))
+            let text = line.dropFirst("Flexible License Manager status on ".count)
+            if let date = reportDate(text), Limits.instants.contains(date) {
+                report.reportedAt = date
+            } else if at == nil, problem == nil {
+                // Taking the import's time instead would date every checkout wrongly, and silently.
+                problem = .line(
+                    number: lineNumber,
+                    reason: "\"\(StatusText.shortened(text))\" is not a date from 1970 to 2099 that Tally can read; "
+                        + "correct it, or give the report's time with --at")
+            }
         } else if line.hasPrefix("License server status:") {
             recognised = true
             section = .servers

@@ -10,9 +10,10 @@ public enum RlmstatReport {
     /// "nobody uses anything", which would end every open checkout and show the seats idle.
     public static func parse(_ bytes: [UInt8], at: Instant? = nil) throws(FormatError) -> LicenseStatusReport {
         var reader = RlmstatReader(at: at)
-        let lines = StatusText.lines(bytes)
+        let lines = StatusText.lines(TextEncoding.utf8(bytes))
         for (index, line) in lines.enumerated() {
             try reader.read(line, number: index + 1)
+            if let problem = reader.takeProblem() { throw .line(number: index + 1, reason: problem) }
         }
         guard reader.recognised else {
             let first = lines.firstIndex(where: { !StatusText.trimmed($0).isEmpty }).map { $0 + 1 } ?? 1
@@ -27,12 +28,20 @@ public enum RlmstatReport {
 
 /// The state of one pass over an rlmstat report.
 struct RlmstatReader {
+    /// The problem the last line raised, if any, cleared once taken.
+    mutating func takeProblem() -> String? {
+        defer { problem = nil }
+        return problem
+    }
+
     private enum Section {
         case preamble, isvTable, pools, usage
     }
 
     private(set) var report = LicenseStatusReport()
     private let at: Instant?
+    /// Why the report cannot be used as it is, found on the line being read.
+    private var problem: String?
     private var section = Section.preamble
     /// True once a line that only rlmutil writes has been seen.
     private(set) var recognised = false
@@ -131,7 +140,13 @@ struct RlmstatReader {
         if line.hasPrefix("Recent Statistics (") {
             // `Recent Statistics (00:16:08), init time: Wed Nov  3 12:32:30 2021`: the figures cover the time
             // since `init time`, so the report was taken that long after it.
-            if report.reportedAt == nil { report.reportedAt = Self.reportTime(line) }
+            if report.reportedAt == nil, let time = Self.reportTime(line) {
+                if Limits.instants.contains(time) {
+                    report.reportedAt = time
+                } else if at == nil, problem == nil {
+                    problem = "the report's time \(time) is not from 1970 to 2099; give the report's time with --at"
+                }
+            }
             return true
         }
         let known = [

@@ -105,4 +105,9 @@ enum StatusText {
         guard let date = Day(year: year, month: month, day: day) else { return nil }
         return Instant(secondsSinceEpoch: date.start.secondsSinceEpoch + Int64(secondOfDay))
     }
+
+    /// A text from a file, quoted in a message: at most 60 characters, so that a line of megabytes is never echoed.
+    static func shortened(_ text: some StringProtocol) -> String {
+        text.count <= 60 ? String(text) : String(text.prefix(57)) + "..."
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// The position as a terminal report: one row per product, what needs attention first, totals at the foot.
@@ -92,20 +93,31 @@ public enum PositionTable {
 
     /// `1234567` as `1,234,567`.
     public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
+        let out = group(String(value.magnitude))
+        return value < 0 ? "-" + out : out
+    }
+
+    /// An amount with grouped thousands and two decimals: `54,992.00`, at any magnitude (`-` for no number).
+    public static func money(_ value: Double) -> String {
+        guard value.isFinite else { return "-" }
+        let cents = (value.magnitude * 100).rounded()
+        guard cents < 9e18 else {
+            // Beyond what an integer holds: the digits as the number prints them, grouped.
+            let digits = String(format: "%.0f", value.magnitude)
+            return (value < 0 ? "-" : "") + group(digits) + ".00"
+        }
+        let whole = Int(cents) / 100, fraction = Int(cents) % 100
+        return (value < 0 && cents > 0 ? "-" : "") + grouped(whole) + "." + (fraction < 10 ? "0" : "")
+            + String(fraction)
+    }
+
+    /// Digits with a comma every three from the right.
+    private static func group(_ digits: String) -> String {
         var out = ""
         for (i, digit) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
             out.append(digit)
         }
-        return value < 0 ? "-" + out : out
-    }
-
-    /// An amount with grouped thousands and two decimals: `54,992.00`.
-    public static func money(_ value: Double) -> String {
-        let cents = Int((value * 100).rounded())
-        let fraction = cents.magnitude % 100
-        return (cents < 0 ? "-" : "") + grouped(Int(cents.magnitude / 100)) + "." + (fraction < 10 ? "0" : "")
-            + String(fraction)
+        return out
     }
 }

@@ -21,7 +21,7 @@ public enum UsageOutput {
             if !grouped.isEmpty { row.append(String(figures.sessionPeak)) }
             row += [
                 decimal(figures.average), figures.owned.map(String.init) ?? "unlimited",
-                figures.served.map(String.init) ?? "-", PositionTable.grouped(Int(figures.hours.rounded())),
+                figures.served.map(String.init) ?? "-", PositionTable.money(figures.hours.rounded()).dropLast(3).description,
                 String(figures.users), String(figures.denials),
             ]
             if period == nil { row.append(sparklines[figures.product] ?? "") }
@@ -103,8 +103,8 @@ public enum UsageOutput {
     /// Two decimals, for figures people read.
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
+    /// Two decimals, without grouping: `88.78`.
     private static func decimal(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return String(hundredths / 100) + "." + (hundredths % 100 < 10 ? "0" : "") + String(hundredths % 100)
+        PositionTable.money(value).replacingOccurrences(of: ",", with: "")
     }
 }
