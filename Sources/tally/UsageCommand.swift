@@ -30,11 +30,9 @@ struct UsageCommand: ParsableCommand {
             case .table:
                 var sparklines: [Product.ID: String] = [:]
                 if by == nil {
-                    let daily = UsageReport(
-                        loaded.estate, products: loaded.products, from: loaded.from, to: loaded.to, by: .day)
-                    for (product, days) in Dictionary(grouping: daily.figures, by: \.product) {
-                        sparklines[product] = Sparkline.render(days.map(\.peak), width: 40)
-                    }
+                    let peaks = UsageReport.spanPeaks(
+                        loaded.estate, products: loaded.products, from: loaded.from, to: loaded.to, width: 40)
+                    sparklines = peaks.mapValues { Sparkline.render($0, width: 40) }
                 }
                 Terminal.write("Usage from \(loaded.from.day) to \(loaded.to.day.adding(days: -1)) (UTC)\n")
                 Terminal.write(UsageOutput.table(report, by: by, sparklines: sparklines))

@@ -127,4 +127,10 @@ struct HardwareMetricTests {
     func deviceMetricIgnoresHardware() throws {
         #expect(try result(License(), devices: [Device(id: "v", kind: .virtual)], on: ["v"]) == ["device:v": 1])
     }
+
+    @Test("rounding units up never traps: beyond the limit it stops there, below zero it is zero")
+    func roundingIsBounded() {
+        #expect(Metering.roundUp(1e30) == Limits.totalUnits && Metering.roundUp(-.infinity) == 0)
+        #expect(Metering.roundUp(2.0000000001) == 2 && Metering.roundUp(2.1) == 3)
+    }
 }

@@ -14,6 +14,12 @@ public struct UsageReport: Sendable {
         _ estate: Estate, pools: [ServerPool] = [], products: Set<Product.ID>? = nil, from: Instant, to: Instant,
         by period: UsagePeriod? = nil
     ) {
+        self.init(estate, pools: pools, products: products, boundaries: Self.boundaries(from: from, to: to, by: period))
+    }
+
+    /// Figures per stretch between consecutive `boundaries` (at least two).
+    init(_ estate: Estate, pools: [ServerPool], products: Set<Product.ID>?, boundaries: [Instant]) {
+        let from = boundaries[0], to = boundaries[boundaries.count - 1]
         var sessionsOf: [Product.ID: [UsageSession]] = [:]
         var shown = Set<Product.ID>()
         for session in estate.usage where products.map({ $0.contains(session.product) }) ?? true {
@@ -27,7 +33,6 @@ public struct UsageReport: Sendable {
         }
         let rules = Dictionary(
             estate.products.map { ($0.id, $0.license.countedDuplicates) }, uniquingKeysWith: { first, _ in first })
-        let boundaries = Self.boundaries(from: from, to: to, by: period)
         let ownedDay = Instant(secondsSinceEpoch: max(from.secondsSinceEpoch, to.secondsSinceEpoch - 1)).day
         let named = shown.union(denialsOf.keys).union(products ?? [])
         figures = named.sorted { $0.rawValue < $1.rawValue }.flatMap { product in
@@ -47,6 +52,19 @@ public struct UsageReport: Sendable {
     /// The peak of each day in `[from, to)` for one product: what a sparkline draws.
     public static func dailyPeaks(_ estate: Estate, product: Product.ID, from: Instant, to: Instant) -> [Int] {
         UsageReport(estate, products: [product], from: from, to: to, by: .day).figures.map(\.peak)
+    }
+
+    /// Per product, the peaks of at most `width` spans of whole days covering `[from, to)`: a sparkline's points,
+    /// computed in as many spans as it draws, so that a stretch of decades costs no more than a week.
+    public static func spanPeaks(
+        _ estate: Estate, products: Set<Product.ID>?, from: Instant, to: Instant, width: Int
+    ) -> [Product.ID: [Int]] {
+        let days = max(1, Int(to.day.daysSinceEpoch - from.day.daysSinceEpoch))
+        let span = (days + max(1, width) - 1) / max(1, width)
+        var boundaries = stride(from: 0, to: days, by: span).map { from.day.adding(days: $0).start }
+        boundaries.append(to)
+        let report = UsageReport(estate, pools: [], products: products, boundaries: boundaries)
+        return Dictionary(grouping: report.figures, by: \.product).mapValues { $0.map(\.peak) }
     }
 
     /// `from`, the starts of the periods inside the stretch, and `to`.

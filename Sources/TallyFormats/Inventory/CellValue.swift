@@ -42,15 +42,25 @@ public enum CellValue {
         minus()
         if !marked, let rest = withoutCurrency(body, atStart: false) { body = rest }
         var digits: [Character] = []
-        for character in body {
+        let characters = Array(body)
+        for (index, character) in characters.enumerated() {
             switch character {
             case "0"..."9", ".", ",": digits.append(character)
-            case "'", "\u{2019}", " ", "\u{00A0}", "\u{202F}", "\u{2009}": continue
+            case "'", "\u{2019}", " ", "\u{00A0}", "\u{202F}", "\u{2009}":
+                // A space or apostrophe only groups thousands: three digits follow it, then no fourth.
+                guard Self.groupsThousands(characters, after: index) else { return nil }
             default: return nil
             }
         }
         guard let amount = decimal(digits), amount.isFinite else { return nil }
         return negative ? -amount : amount
+    }
+
+    private static func groupsThousands(_ characters: [Character], after index: Int) -> Bool {
+        func isDigit(_ position: Int) -> Bool {
+            characters.indices.contains(position) && characters[position].isASCII && characters[position].isNumber
+        }
+        return isDigit(index - 1) && (1...3).allSatisfy { isDigit(index + $0) } && !isDigit(index + 4)
     }
 
     /// A price or cost: an amount of money from 0 up to `Limits.amount`.
