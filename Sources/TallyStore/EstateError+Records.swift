@@ -11,7 +11,8 @@ extension Estate {
         case "devices": return at(devices).map { "device \"\($0.id)\"" }
         case "products": return at(products).map { "product \"\($0.id)\"" }
         case "entitlements": return at(entitlements).map { "entitlement \"\($0.id)\"" }
-        case "installations": return at(installations).map { "the installation of \"\($0.product)\" on \"\($0.device)\"" }
+        case "installations":
+            return at(installations).map { "the installation of \"\($0.product)\" on \"\($0.device)\"" }
         case "usage": return at(usage).map { "a session of \"\($0.product)\" at \($0.start)" }
         case "denials": return at(denials).map { "a denial of \"\($0.product)\" at \($0.at)" }
         case "assignments": return at(assignments).map { "the assignment of \"\($0.product)\"" }

@@ -71,7 +71,9 @@ struct ImportFlexLMLogCommand: ParsableCommand {
                 "The clock went back at line \(jump.line), from \(jump.lastBefore) to \(jump.firstAfter) (logs joined, "
                     + "or the clock reset): sessions open then end at \(jump.lastBefore).")
         }
-        if report.clockJumps.count > 5 { lines.append("The clock went back \(report.clockJumps.count - 5) more times.") }
+        if report.clockJumps.count > 5 {
+            lines.append("The clock went back \(report.clockJumps.count - 5) more times.")
+        }
         let ignored = report.ignoredLines.sorted { $0.value > $1.value }
         if !ignored.isEmpty {
             lines.append(

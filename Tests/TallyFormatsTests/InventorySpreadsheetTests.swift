@@ -29,7 +29,7 @@ struct InventorySpreadsheetTests {
         #expect(
             second.software == [
                 RawSoftware(
-                    publisher: "Notepad++ Team", name: "Notepad++ \"portable\"", version: "7.8.1", origin: "sccm"),
+                    publisher: "Notepad++ Team", name: "Notepad++ \"portable\"", version: "7.8.1", origin: "sccm")
             ])
         #expect(report.devices[2].software.map(\.name) == ["Microsoft SQL Server 2019 (64-bit)"])
         // Rows that cannot be read as they are: left out, each with every problem it has.

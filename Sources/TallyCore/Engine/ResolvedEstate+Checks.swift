@@ -4,7 +4,9 @@ extension ResolvedEstate {
         var index: [String: Int32] = [:]
         index.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() {
-            guard !id.isEmpty else { throw .invalidValue(path: "\(collection)[\(i)].id", reason: "an id cannot be empty") }
+            guard !id.isEmpty else {
+                throw .invalidValue(path: "\(collection)[\(i)].id", reason: "an id cannot be empty")
+            }
             if let first = index.updateValue(Int32(i), forKey: id) {
                 throw .duplicateID(path: "\(collection)[\(i)].id", id: id, firstPath: "\(collection)[\(first)]")
             }

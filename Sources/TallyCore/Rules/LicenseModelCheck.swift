@@ -27,14 +27,18 @@ public enum LicenseModelCheck {
             switch license.metric {
             case .processor where !standard:
                 found.append(
-                    ("Oracle counts Processor licenses of Enterprise products as cores x core factor, not sockets "
-                        + "(only Standard Edition 2 counts sockets)", .oracleProcessor))
+                    (
+                        "Oracle counts Processor licenses of Enterprise products as cores x core factor, not sockets "
+                            + "(only Standard Edition 2 counts sockets)", .oracleProcessor
+                    ))
             case .core where license.coreFactor != .table(.oracle):
                 found.append(("cores without Oracle's core factor table", .oracleProcessor))
             case .core where license.virtualization != .cluster:
                 found.append(
-                    ("Oracle does not accept VMware or Hyper-V as limiting the count: every host a VM can move to "
-                        + "counts (virtualization: cluster)", .oracleProcessor))
+                    (
+                        "Oracle does not accept VMware or Hyper-V as limiting the count: every host a VM can move to "
+                            + "counts (virtualization: cluster)", .oracleProcessor
+                    ))
             case .user where license.minimumUsersPerProcessor == 0 && license.minimumUsersPerDevice == 0:
                 found.append(
                     standard
@@ -53,8 +57,10 @@ public enum LicenseModelCheck {
                 found.append(("a core metric without Microsoft's minimum cores per processor", rule))
             } else if name.contains("sql server"), license.virtualization == .perVM, !license.vmRequiresRights {
                 found.append(
-                    ("licensing SQL Server by VM requires Software Assurance or a subscription since the 2022 terms",
-                        .msCore))
+                    (
+                        "licensing SQL Server by VM requires Software Assurance or a subscription since the 2022 terms",
+                        .msCore
+                    ))
             } else if windows, rule == .windowsServerStandard, license.vmsPerLicense == nil {
                 found.append(("Windows Server Standard covers 2 VMs per licensing of the host's cores", rule))
             }

@@ -245,7 +245,11 @@ struct RecordWriter {
         if differs(.vmRequiresRights) { inner.field("vmRequiresRights", license.vmRequiresRights) }
         if differs(.vmsPerLicense) {
             // A rule's count of VMs taken away is written as null, so that reading does not fill it back in.
-            if let count = license.vmsPerLicense { inner.field("vmsPerLicense", count) } else { inner.null("vmsPerLicense") }
+            if let count = license.vmsPerLicense {
+                inner.field("vmsPerLicense", count)
+            } else {
+                inner.null("vmsPerLicense")
+            }
         }
         if differs(.minimumUsersPerProcessor) {
             inner.field("minimumUsersPerProcessor", license.minimumUsersPerProcessor)

@@ -32,8 +32,10 @@ extension InventoryReport {
             let name = devices[index].name.map { "\"\($0)\"" } ?? "the device"
             for (what, value, limit, clear) in [
                 ("processors", devices[index].processors, Limits.processors, \InventoryDevice.processors),
-                ("cores per processor", devices[index].coresPerProcessor, Limits.coresPerProcessor,
-                 \InventoryDevice.coresPerProcessor),
+                (
+                    "cores per processor", devices[index].coresPerProcessor, Limits.coresPerProcessor,
+                    \InventoryDevice.coresPerProcessor
+                ),
                 ("vcpus", devices[index].vcpus, Limits.vcpus, \InventoryDevice.vcpus),
             ] {
                 guard let value, !(1...limit).contains(value) else { continue }

@@ -100,7 +100,8 @@ extension JSONReader {
         guard let value = number.integer else {
             let fraction = number.double.isFinite && number.double.rounded() != number.double
             throw .field(
-                path: path(), reason: fraction ? "expected a whole number, found a fraction" : "the number is too large")
+                path: path(), reason: fraction ? "expected a whole number, found a fraction" : "the number is too large"
+            )
         }
         return value
     }

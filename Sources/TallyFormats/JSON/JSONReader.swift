@@ -138,7 +138,8 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 // Only text beyond ASCII needs checking: a file is UTF-8, and a byte that is not stays an error.
-                guard let text = ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
+                guard
+                    let text = ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
                 else {
                     position = start
                     throw syntax("a string that is not valid UTF-8; save the file as UTF-8")

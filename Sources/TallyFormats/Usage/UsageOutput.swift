@@ -21,7 +21,8 @@ public enum UsageOutput {
             if !grouped.isEmpty { row.append(String(figures.sessionPeak)) }
             row += [
                 decimal(figures.average), figures.owned.map(String.init) ?? "unlimited",
-                figures.served.map(String.init) ?? "-", PositionTable.money(figures.hours.rounded()).dropLast(3).description,
+                figures.served.map(String.init) ?? "-",
+                PositionTable.money(figures.hours.rounded()).dropLast(3).description,
                 String(figures.users), String(figures.denials),
             ]
             if period == nil { row.append(sparklines[figures.product] ?? "") }
