@@ -210,5 +210,41 @@ check "a device's software, as seen and as recognised" 0 "microsoft-visio-profes
     "$tally" device software glpixps --db "$inv"
 check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
 
+# Input from the field and hostile input: one clear message, nothing written, no trap.
+check "a negative quantity names the field and the range" 1 'quantity: must be between 0 and 1000000000000' \
+    "$tally" entitlement add PO-CI-NEG --product visio --quantity -3 --db "$db"
+check "an infinite cost is refused before anything is written" 64 "The value 'inf' is invalid for '--unit-cost" \
+    "$tally" entitlement add PO-CI-INF --product visio --quantity 3 --unit-cost inf --db "$db"
+check "an infinite price is refused" 64 "The value '1e999' is invalid for '--unit-price" \
+    "$tally" product edit visio --unit-price 1e999 --db "$db"
+check "nothing of them was written" 1 'no entitlement "PO-CI-NEG"' "$tally" entitlement retire PO-CI-NEG --db "$db"
+check "the same log under another server name is refused, naming the batch" 1 \
+    "imported already as batch 1" "$tally" import flexlm-log "$flexlm" --server lic2 --db "$work/usage.sqlite"
+check "the same log in another time zone is refused" 1 "as flexlm:lic1 (Europe/Madrid) would count its sessions twice" \
+    "$tally" import flexlm-log "$flexlm" --server lic1 --timezone Europe/Madrid --db "$work/usage.sqlite"
+check "--again imports it anyway" 0 "10007 new sessions" \
+    "$tally" import flexlm-log "$flexlm" --server lic2 --again --db "$work/usage.sqlite"
+printf '9:00:00 (lmgrd) TIMESTAMP 7/7/2022\n9:10:00 (MLM) OUT: "M" ann@pc1\n9:40:00 (lmgrd) TIMESTAMP 5/5/2022\n9:41:00 (MLM) OUT: "M" cy@pc3\n9:50:00 (MLM) IN: "M" cy@pc3\n' >"$work/jump.log"
+check "a log whose clock goes back is read, saying where" 0 "The clock went back at line 3" \
+    "$tally" import flexlm-log "$work/jump.log" --server jump --db "$work/jump.sqlite"
+printf '9:00:00 (lmgrd) TIMESTAMP 1/1/1971\n9:10:00 (MLM) OUT: "M" ann@pc1\n9:20:00 (MLM) IN: "M" ann@pc1\n9:40:00 (lmgrd) TIMESTAMP 12/1/2099\n9:41:00 (MLM) OUT: "M" cy@pc3\n9:50:00 (MLM) IN: "M" cy@pc3\n' >"$work/span.log"
+"$tally" import flexlm-log "$work/span.log" --server span --db "$work/span.sqlite" >/dev/null
+check "usage over 129 years is drawn in the sparkline's spans" 0 "Usage from 1971-01-01 to 2099-12-01" \
+    "$tally" usage --db "$work/span.sqlite"
+printf '9:00:00 (lmgrd) TIMESTAMP 2/30/2026\n' >"$work/bad-date.log"
+check "a log's impossible date names its line" 1 'bad-date.log: line 1: "2/30/2026" is not a date' \
+    "$tally" import flexlm-log "$work/bad-date.log" --db "$work/jump.sqlite"
+iconv -f UTF-8 -t UTF-16 "$lmstat/lmstat_app2.txt" >"$work/lmstat-utf16.txt"
+check "an lmstat report in UTF-16 reads like UTF-8" 0 "38 checkouts: 38 started" \
+    "$tally" import lmstat "$work/lmstat-utf16.txt" --db "$work/utf16.sqlite"
+sed 's|status on Fri 10/20/2017 17:02|status on Fri 2/30/2017 17:02|' "$lmstat/lmstat_app2.txt" >"$work/lmstat-bad-date.txt"
+check "an lmstat report's unreadable date is refused" 1 'lmstat-bad-date.txt: line 2: "Fri 2/30/2017 17:02"' \
+    "$tally" import lmstat "$work/lmstat-bad-date.txt" --db "$work/utf16.sqlite"
+check "--at stands in for it" 0 "38 checkouts" \
+    "$tally" import lmstat "$work/lmstat-bad-date.txt" --at 2017-10-20T17:02:00Z --server other --db "$work/utf16.sqlite"
+python3 -c 'import sys; sys.stdout.write("{\"content\": {\"x\": " + "[" * 30000 + "]" * 30000 + "}}")' >"$work/deep.json"
+check "30,000 nested lists are refused, not a crash" 1 "nested more than 128 deep" \
+    "$tally" import glpi "$work/deep.json" --db "$work/jump.sqlite"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -22,6 +22,9 @@ extension SQLiteStore {
         migrator.registerMigration("v6: where a license-server log's batch came from") { db in
             try db.execute(sql: "ALTER TABLE import_batch ADD COLUMN origin TEXT")
         }
+        migrator.registerMigration("v7: ids in Unicode normalization form C") { db in
+            try normalizeStoredIDs(db)
+        }
         return migrator
     }
 

@@ -96,6 +96,18 @@ struct HostileInputTests {
         #expect(Limits.multiply(1 << 20, 1 << 20) == 1 << 40)
     }
 
+    /// "devices[334].coresPerProcessor" came back for a GLPI file of one machine.
+    @Test("a GLPI machine with impossible cores is named by its host name and the file's path")
+    func glpiHardware() throws {
+        let text = #"{"content": {"hardware": {"name": "ws-7"}, "cpus": [{"core": 99999999, "name": "Xeon"}]}}"#
+        let report = try GLPIInventory.parse(Array(text.utf8))
+        #expect(report.devices.first?.coresPerProcessor == nil && report.devices.first?.processors == 1)
+        #expect(
+            report.invalid == [
+                .init(location: "content.cpus", reason: "\"ws-7\" has 99999999 cores per processor; expected 1 to 1024")
+            ])
+    }
+
     @Test("spreadsheet numbers are read whole or not at all")
     func strictNumbers() {
         for text in ["1e400", "2x500", "12abc34", "$1.2k", "1.2.3", "EUR 12 USD", "12 3 abc"] {

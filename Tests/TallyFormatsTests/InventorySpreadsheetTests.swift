@@ -166,7 +166,7 @@ struct InventorySpreadsheetTests {
                 .init(
                     location: "line 6",
                     reason: "Seats \"many\" is not a whole number of 0 or more; Purchase Cost \"free\" is not an "
-                        + "amount of money; Purchase Date \"someday\" is not a date"),
+                        + "amount of money from 0 to 1,000,000,000,000; Purchase Date \"someday\" is not a date"),
             ])
     }
 
@@ -178,6 +178,23 @@ struct InventorySpreadsheetTests {
         #expect(
             list.rows == [PurchaseRow(product: "Visio", quantity: 4, unitCost: 299, start: Day("2008-11-24"), line: 2)])
         #expect(list.invalid == [.init(location: "line 3", reason: "no quantity")])
+    }
+
+    /// "entitlements[0].unitCost" came back for a CSV: the file's line and column are named instead.
+    @Test("a cost beyond a trillion is an invalid row named by its line, counting the lines of quoted cells")
+    func hugeCost() throws {
+        let map = try ColumnMap.parse("Item=product,Qty=quantity,Cost=unitCost", kind: .entitlements)
+        let text = "Item,Qty,Cost\n\"Visio\nPro\",4,10\nProject,1,1e17\nTeams,1,100000000000000000\n"
+        let list = try SpreadsheetInventory.purchases(Array(text.utf8), columns: map)
+        #expect(list.rows.map(\.line) == [2])
+        #expect(
+            list.invalid == [
+                .init(
+                    location: "line 4", reason: "Cost \"1e17\" is not an amount of money from 0 to 1,000,000,000,000"),
+                .init(
+                    location: "line 5",
+                    reason: "Cost \"100000000000000000\" is not an amount of money from 0 to 1,000,000,000,000"),
+            ])
     }
 
     @Test("a map of one kind is refused for the other, and presets are found by name")

@@ -23,6 +23,27 @@ struct ImportTests {
             entitlements: [Entitlement(id: "e1", product: "p", quantity: 1, unitCost: 10)])
     }
 
+    /// "devices[1].id ... already used by devices[341]" for a file of 2 devices: the merged estate's positions.
+    @Test("a merge's errors name the file's records by their place in the file")
+    func mergeErrorsNameTheFile() throws {
+        let store = try SQLiteStore()
+        _ = try store.importEstate(small(), mode: .merge, source: Contract.source, dryRun: false)
+        func failure(_ file: Estate) -> String? {
+            do {
+                _ = try store.importEstate(file, mode: .merge, source: Contract.source, dryRun: false)
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        var file = Estate(asOf: day)
+        file.devices = [Device(id: "x"), Device(id: "y", kind: .virtual, host: "nowhere")]
+        #expect(failure(file)?.hasPrefix("devices[1].host: no device \"nowhere\"") == true, "\(failure(file) ?? "")")
+        file.devices = [Device(id: "x"), Device(id: "x")]
+        #expect(failure(file) == "devices[1].id: id \"x\" is already used by devices[0]; ids must be unique")
+        #expect(try store.loadEstate(asOf: day).devices.count == 2)
+    }
+
     @Test(
         "merge inserts and updates by id and keeps what the file does not mention", arguments: Contract.Backend.allCases
     )

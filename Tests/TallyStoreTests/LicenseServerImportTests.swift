@@ -17,16 +17,18 @@ struct LicenseServerImportTests {
     }
 
     func importLog(
-        _ bytes: [UInt8], into store: SQLiteStore, map: [String: Product.ID] = [:]
-    ) throws
-        -> ImportSummary
-    {
-        let report = try FlexLMLog.parse(bytes)
+        _ bytes: [UInt8], into store: SQLiteStore, map: [String: Product.ID] = [:], server: String = "lic1",
+        timeZone: TimeZone = .gmt, digest: String = "00", again: Bool = false
+    ) throws -> ImportSummary {
+        let report = try FlexLMLog.parse(bytes, timeZone: timeZone)
+        var source = StoreContractTests.source
+        source.digest = digest
+        let origin = LogOrigin(
+            source: "flexlm:\(server)", timeZone: timeZone.identifier, again: again)
         return try store.importLicenseServer(
-            featureMap: map, source: StoreContractTests.source, log: LogOrigin(source: "flexlm:lic1", timeZone: "UTC"),
-            dryRun: false, progress: nil
+            featureMap: map, source: source, log: origin, dryRun: false, progress: nil
         ) { held in
-            held.evidence(of: report, source: "flexlm:lic1", asOf: day)
+            held.evidence(of: report, source: origin.source, asOf: day)
         }
     }
 
@@ -98,6 +100,39 @@ struct LicenseServerImportTests {
         #expect(grown.denials.count == expected.denials.count)
         #expect(expected.products.allSatisfy { $0.license.metric == .concurrent && $0.id.rawValue.hasPrefix("MLM:") })
         #expect(expected.usage.allSatisfy { $0.feature == $0.product.rawValue })
+    }
+
+    /// Four imports of matlab.log under other names and zones counted every session four times.
+    @Test("a log imported already under another server or time zone, or read shifted by hours, is refused")
+    func reimportRefused() throws {
+        let log = try Self.fixture("flexlm/matlab.log")
+        let store = try SQLiteStore()
+        _ = try importLog(log, into: store, digest: "d1")
+        let usage = try store.loadEstate(asOf: day).usage.count
+        func refusal(_ run: () throws -> ImportSummary) -> String? {
+            do {
+                _ = try run()
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let otherServer = refusal { try importLog(log, into: store, server: "lic2", digest: "d1") }
+        #expect(otherServer?.contains("imported already as batch 1") == true)
+        #expect(otherServer?.contains("flexlm:lic2 (GMT) would count its sessions twice. Give --again") == true)
+        // The same bytes with another digest (a copy edited by a line) read three hours off.
+        let madrid = try #require(TimeZone(identifier: "Europe/Madrid"))
+        let shifted = refusal { try importLog(log, into: store, timeZone: madrid, digest: "d2") }
+        #expect(
+            shifted?.contains("sessions of this log are in the store already, 2 hours") == true,
+            "\(shifted ?? "accepted")")
+        let renamed = refusal { try importLog(log, into: store, server: "lic2", digest: "d3") }
+        #expect(renamed != nil)
+        #expect(try store.loadEstate(asOf: day).usage.count == usage)
+        // The same log under its own name merges as before; --again imports it anyway.
+        #expect(try importLog(log, into: store, digest: "d1").total.inserted == 0)
+        #expect(try importLog(log, into: store, server: "lic2", digest: "d1", again: true).total.inserted > 0)
+        #expect(try store.loadEstate(asOf: day).usage.count == 2 * usage)
     }
 
     @Test("a checkout is seen until the last sample that lists it; a later sample without it does not extend it")

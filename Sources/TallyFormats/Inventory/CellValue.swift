@@ -63,6 +63,9 @@ public enum CellValue {
         return isDigit(index - 1) && (1...3).allSatisfy { isDigit(index + $0) } && !isDigit(index + 4)
     }
 
+    /// What `amount` reads, as messages name it.
+    static let amountRange = "an amount of money from 0 to 1,000,000,000,000"
+
     /// A price or cost: an amount of money from 0 up to `Limits.amount`.
     public static func amount(_ text: String) -> Double? {
         money(text).flatMap { (0...Limits.amount).contains($0) ? $0 : nil }

@@ -75,10 +75,10 @@ public enum SpreadsheetInventory {
                 ? cells.read(.quantity, as: "a whole number of 0 or more", required: "no quantity") {
                     CellValue.count($0).flatMap { $0 <= Limits.quantity ? $0 : nil }
                 } : 1
-            var unitCost = cells.read(.unitCost, as: "an amount of money", CellValue.amount)
+            var unitCost = cells.read(.unitCost, as: CellValue.amountRange, CellValue.amount)
             let start = cells.read(.start, as: "a date") { CellValue.day($0, order: dates) }
             let end = cells.read(.end, as: "a date") { CellValue.day($0, order: dates) }
-            if unitCost == nil, let total = cells.read(.totalCost, as: "an amount of money", CellValue.amount) {
+            if unitCost == nil, let total = cells.read(.totalCost, as: CellValue.amountRange, CellValue.amount) {
                 if let quantity, quantity > 0 {
                     unitCost = total / Double(quantity)
                 } else if cells.problems.isEmpty {
