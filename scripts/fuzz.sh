@@ -10,6 +10,9 @@ name=${1:?usage: scripts/fuzz.sh NAME SECONDS}
 seconds=${2:?usage: scripts/fuzz.sh NAME SECONDS}
 if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then export PATH="/opt/swift/usr/bin:$PATH"; fi
 scratch="$here/.build-fuzz"
+# The main package is a dependency here: SwiftPM does not notice a file added to it, so plan the build afresh (what
+# was compiled is reused all the same).
+rm -f "$scratch/release.yaml"
 swift build --package-path "$here/Fuzz" --scratch-path "$scratch" -c release \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld >"$scratch.log" 2>&1 || {
     tail -20 "$scratch.log"
