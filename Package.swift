@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "TallyCore", targets: ["TallyCore"]),
         .library(name: "TallyFormats", targets: ["TallyFormats"]),
         .library(name: "TallyStore", targets: ["TallyStore"]),
+        .library(name: "TallySQLite", targets: ["TallySQLite"]),
+        .library(name: "TallyApp", targets: ["TallyApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,20 +23,21 @@ let package = Package(
             name: "TallyFormats", dependencies: ["TallyCore"], resources: [.copy("Catalog/builtin-catalog.json")]),
         .target(
             name: "TallyStore",
+            dependencies: ["TallyCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "TallySQLite",
             dependencies: [
-                "TallyCore",
-                "TallyFormats",
+                "TallyCore", "TallyFormats", "TallyStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "TallyApp", dependencies: ["TallyCore", "TallyFormats", "TallyStore"]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore",
-                "TallyFormats",
-                "TallyStore",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +45,13 @@ let package = Package(
         .testTarget(
             name: "TallyStoreTests",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "TallyCore", "TallyStore", "TallySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TallyAppTests",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TallyFormatsTests",

@@ -1,248 +1,169 @@
 import TallyCore
-import TallyFormats
 
-/// The license inventory kept over years: the estate, where each part came from, dated positions, and an audit
-/// trail of every change. Every backend keeps the same contract, proven by the same tests.
+/// Where the license inventory is kept over years: the estate, where each part came from, dated positions, inventory
+/// evidence, and an append-only audit trail. A backend is persistence only: it reads and writes what it is asked to,
+/// in transactions, and holds no rule of the domain (`TallyApp` does). Every backend passes the same contract tests.
 public protocol Store: Sendable {
-    /// Writes an estate in one transaction: `merge` upserts and keeps what the estate does not mention, `replace` makes
-    /// the store equal to it. The result must be a valid estate, or nothing is written. `dryRun` only counts.
-    /// `progress` hears now and then how many records of how many are written.
-    func importEstate(
-        _ estate: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?
-    ) throws(StoreError) -> ImportSummary
+    /// Runs `body` against a consistent view of the store.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T
 
-    /// Writes what a license server said as one import (merged). First the `featureMap` given with it is kept (a
-    /// feature mapped anew moves its stored sessions, denials and pools to its product); then `evidence` builds
-    /// the records from what the store holds, in the same transaction. A sample older than one already kept for
-    /// the same server is refused.
-    func importLicenseServer(
-        featureMap: [String: Product.ID], source: ImportSource, log: LogOrigin?, dryRun: Bool,
-        progress: ImportProgress?, evidence: (LicenseServerContext) -> LicenseServerEvidence
-    ) throws(StoreError) -> ImportSummary
-
-    /// Counts a license-server feature (`VENDOR:FEATURE`) for `product` from now on, moving the sessions, denials
-    /// and pools stored under it, as one audited change. The feature's own product (`VENDOR:FEATURE`) is removed
-    /// once nothing else refers to it.
-    func mapFeature(_ feature: String, to product: Product.ID, actor: String, at: Instant) throws(StoreError)
-
-    /// Which product each mapped license-server feature (`VENDOR:FEATURE`) counts for.
-    func fetchFeatureMap() throws(StoreError) -> [String: Product.ID]
-
-    /// The license servers' pools as last sampled, by server, then in report order.
-    func fetchServerPools() throws(StoreError) -> [ServerPool]
-
-    /// Writes what an inventory source saw as one import batch: each device recognised among the stored ones (by
-    /// serial, else short host name) or added, its details updated; its software replacing what `source` saw on it
-    /// before (what is gone is kept, marked removed); new raw titles read by `catalog`; and the devices'
-    /// installations derived again from every source's evidence.
-    func importInventory(
-        _ devices: [InventoryDevice], source: String, catalog: Normalizer, origin: ImportSource,
-        dryRun: Bool
-    ) throws(StoreError) -> InventorySummary
-
-    /// Reads every stored raw title again with `catalog` and derives the installations afresh, as one audited change.
-    func applyCatalog(_ catalog: Normalizer, actor: String, at: Instant) throws(StoreError) -> CatalogSummary
-
-    /// Raw titles no rule recognises, by the number of devices that have them, most first.
-    func fetchUnrecognized(limit: Int) throws(StoreError) -> [UnrecognizedTitle]
-
-    /// Everything inventory sources saw on a device, present and gone, with what the catalog made of it: installed
-    /// first, by name, then what was removed, latest first.
-    func fetchSightings(device: Device.ID) throws(StoreError) -> [SoftwareSighting]
-
-    /// The license manager's own catalog (a catalog document, read before the built-in one), nil when none.
-    func fetchOwnCatalog() throws(StoreError) -> String?
-
-    /// Replaces the license manager's own catalog, as one audited change described by `change`.
-    func saveOwnCatalog(_ document: String, change: String, actor: String, at: Instant) throws(StoreError)
-
-    /// The whole store as an estate dated `asOf`.
-    func loadEstate(asOf: Day) throws(StoreError) -> Estate
-
-    /// Keeps a reconciliation as a dated snapshot and returns its number.
-    @discardableResult
-    func recordSnapshot(_ reconciliation: Reconciliation, takenAt: Instant) throws(StoreError) -> Int64
-
-    /// Snapshots, oldest first, with their totals, or one product's figures in each.
-    func fetchSnapshots(product: Product.ID?) throws(StoreError) -> [SnapshotSummary]
-
-    /// Applies one edit as one audited change.
-    func apply(_ edit: Edit, actor: String, at: Instant) throws(StoreError)
-
-    /// The audit trail, oldest first, optionally only the entries about one entity or one record.
-    func fetchAuditLog(entity: String?, id: String?) throws(StoreError) -> [AuditEntry]
-
-    /// Recomputes the audit trail's hash chain and names the first entry that does not match.
-    func verifyAuditTrail() throws(StoreError) -> AuditVerification
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws (its error is
+    /// rethrown as is) or when `rollback` is true (a dry run).
+    func write<T: Sendable>(
+        rollback: Bool, _ body: @escaping @Sendable (any StoreWriter) throws -> T
+    ) async throws
+        -> T
 }
-
-/// Where a license-server log's sessions come from, so that the same checkouts are never counted twice: a file
-/// imported already under another server name or time zone, or a log whose checkouts the store holds already shifted
-/// by whole hours, is refused unless `again`.
-public struct LogOrigin: Sendable, Equatable {
-    /// The sessions' source (`flexlm:lic1`).
-    public var source: String
-    /// The time zone its clock was read in.
-    public var timeZone: String
-    /// Import even what looks imported already.
-    public var again: Bool
-
-    /// An origin from its parts.
-    public init(source: String, timeZone: String, again: Bool = false) {
-        self.source = source
-        self.timeZone = timeZone
-        self.again = again
-    }
-
-    /// As kept with the import batch: `flexlm:lic1 (Europe/Madrid)`.
-    var recorded: String { "\(source) (\(timeZone))" }
-}
-
-/// Told during an import how many records of how many are written.
-public typealias ImportProgress = @Sendable (_ done: Int, _ total: Int) -> Void
 
 extension Store {
-    /// Imports without reporting progress.
-    public func importEstate(
-        _ estate: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool
-    ) throws(StoreError) -> ImportSummary {
-        try importEstate(estate, mode: mode, source: source, dryRun: dryRun, progress: nil)
+    /// Runs `body` in one write transaction, committed when it returns.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
+        try await write(rollback: false, body)
     }
 }
 
-/// How an import treats what the store already holds.
-public enum ImportMode: String, CaseIterable, Sendable {
-    /// Insert new records, update changed ones, keep what the file does not mention.
-    case merge
-    /// Make the store equal to the file: what the file does not mention is removed.
-    case replace
+/// What a transaction can read. Lists are in a stable order; a missing record is nil, never an error.
+public protocol StoreReader {
+    // MARK: The estate
+
+    /// The whole estate, dated `asOf`, each collection in stored order (the order `Changes` positions refer to).
+    func estate(asOf: Day) throws -> Estate
+    func department(_ id: Department.ID) throws -> Department?
+    func person(_ id: Person.ID) throws -> Person?
+    func device(_ id: Device.ID) throws -> Device?
+    /// A product with its components.
+    func product(_ id: Product.ID) throws -> Product?
+    /// An entitlement with the products it covers.
+    func entitlement(_ id: Entitlement.ID) throws -> Entitlement?
+    /// The entitlements bought for `product` or covering it.
+    func entitlements(touching product: Product.ID) throws -> [Entitlement]
+    /// The virtual machines whose host is `device`.
+    func virtualMachines(on device: Device.ID) throws -> [Device.ID]
+    /// How many assignments equal to `assignment` are kept.
+    func count(of assignment: Assignment) throws -> Int
+
+    // MARK: Lists for people to browse
+
+    func products(_ query: ProductQuery) throws -> Page<ProductListing>
+    func entitlements(_ query: EntitlementQuery) throws -> Page<Entitlement>
+    func devices(_ query: RecordQuery) throws -> Page<Device>
+    func people(_ query: RecordQuery) throws -> Page<Person>
+    /// Import batches, newest first.
+    func batches(_ page: PageRequest) throws -> Page<ImportBatch>
+
+    // MARK: License servers
+
+    /// Which product each mapped feature (`VENDOR:FEATURE`) counts for.
+    func featureMap() throws -> [String: Product.ID]
+    /// The servers' pools as last sampled, by server, then in report order.
+    func serverPools() throws -> [ServerPool]
+    /// When each server was last sampled.
+    func lastSamples() throws -> [String: Instant]
+    /// The first batch that imported a file with this digest under another origin than `origin`.
+    func batch(digest: String, otherThan origin: String) throws -> ImportBatch?
+    /// The batch that wrote a stored session of this identity.
+    func batch(of session: UsageSession) throws -> ImportBatch?
+
+    // MARK: Inventory evidence
+
+    /// Every raw title kept, with what the catalog made of it.
+    func titles() throws -> [StoredTitle]
+    /// What `source` currently sees (not removed), by device and title.
+    func currentSightings(source: String) throws -> [Device.ID: [Int64: CurrentSighting]]
+    /// The evidence of products on `devices`: what every source but `excluded` sees now, and what any source saw
+    /// there before it was removed.
+    func evidence(on devices: [Device.ID], excluding excluded: String?) throws -> [Evidence]
+    /// Every device with inventory evidence.
+    func devicesWithEvidence() throws -> [Device.ID]
+    /// Everything sources saw on a device, present first by name, then what was removed, latest first.
+    func sightings(on device: Device.ID) throws -> [SoftwareSighting]
+    /// Unrecognised titles by the number of devices that have them, most first.
+    func unrecognized(limit: Int) throws -> [UnrecognizedTitle]
+    /// The license manager's own catalog document.
+    func ownCatalog() throws -> String?
+
+    // MARK: Positions and the audit trail
+
+    /// Snapshots, oldest first, with their totals, and one product's figures in each when asked.
+    func snapshots(product: Product.ID?) throws -> [SnapshotSummary]
+    /// The latest snapshot's id, generation and day, when there is one.
+    func latestSnapshot() throws -> SnapshotMark?
+    /// A number that changes whenever the estate changes: a position computed at one generation is current while
+    /// the store is at the same one.
+    func generation() throws -> Int64
+    /// Audit entries, oldest first, optionally of one entity or record.
+    func auditEntries(entity: String?, id: String?) throws -> [AuditEntry]
+    /// The last audit entry, and the sequence the store recorded as the head of the chain apart from it.
+    func auditHead() throws -> (last: AuditEntry?, recorded: Int64?)
 }
 
-/// Where an import comes from, kept with every row it writes.
-public struct ImportSource: Sendable, Equatable {
-    public var name: String
-    /// SHA-256 of the file, hex.
-    public var digest: String
-    public var actor: String
-    public var at: Instant
+/// What a write transaction can do beyond reading.
+public protocol StoreWriter: StoreReader {
+    // MARK: Imports
 
-    /// An import's provenance.
-    public init(name: String, digest: String, actor: String, at: Instant) {
-        self.name = name
-        self.digest = digest
-        self.actor = actor
-        self.at = at
-    }
-}
+    /// Records an import batch (counts follow with `closeBatch`) and returns its number.
+    func openBatch(_ source: ImportSource, mode: String) throws -> Int64
+    /// Records what a batch did, and for a license-server log where it came from.
+    func closeBatch(_ batch: Int64, counts: ImportCounts, origin: String?) throws
+    /// Writes one collection's changes, positions referring to `estate(asOf:)`'s order in this transaction. New
+    /// installations are first seen on `day`. `progress` hears how many were written.
+    func apply<R: StoredRecord>(_ changes: Changes<R>, batch: Int64?, day: Day, progress: (Int) -> Void) throws
+    /// Makes each product's components the ones listed (a product belongs to at most one suite).
+    func setSuites(_ products: [Product]) throws
+    func setCurrency(_ currency: String?) throws
+    /// Forgets pools and feature mappings of products no longer kept.
+    func dropOrphanedPools() throws
 
-/// Rows an import inserted, updated, left unchanged and removed.
-public struct ImportCounts: Sendable, Equatable {
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
-    public var removed = 0
+    // MARK: Edits, one record each (outside any batch)
 
-    /// Counts, all zero unless given.
-    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, removed: Int = 0) {
-        self.inserted = inserted
-        self.updated = updated
-        self.unchanged = unchanged
-        self.removed = removed
-    }
+    func insert(_ entitlement: Entitlement) throws
+    func update(_ entitlement: Entitlement) throws
+    func insert(_ product: Product) throws
+    /// Updates a product's own values (not its components).
+    func update(_ product: Product) throws
+    func insert(_ device: Device) throws
+    func update(_ device: Device) throws
+    func update(_ person: Person) throws
+    func insert(_ assignment: Assignment) throws
+    /// Deletes one kept assignment equal to `assignment`.
+    func delete(_ assignment: Assignment) throws
 
-    static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
-        ImportCounts(
-            inserted: a.inserted + b.inserted, updated: a.updated + b.updated,
-            unchanged: a.unchanged + b.unchanged, removed: a.removed + b.removed)
-    }
-}
+    // MARK: License servers
 
-/// What an import did (or, dry, would do), per collection of the estate.
-public struct ImportSummary: Sendable, Equatable {
-    /// The batch number, nil for a dry run.
-    public var batch: Int64?
-    /// Per collection, in the order of the estate format.
-    public var collections: [(name: String, counts: ImportCounts)]
+    func setFeatureMapping(_ feature: String, to product: Product.ID) throws
+    /// Moves the sessions, denials and pools stored under `feature` to `product`; returns how many moved.
+    func moveFeature(_ feature: String, to product: Product.ID) throws -> Int
+    /// Deletes a product nothing refers to; false where something does.
+    func deleteProductIfUnreferenced(_ id: Product.ID) throws -> Bool
+    /// Keeps a status sample and, where it has any, makes its pools the server's.
+    func recordSample(server: String, at: Instant, batch: Int64, pools: [ServerPool]) throws
 
-    /// The counts of one collection (`usage`), zero where the import had none.
-    public subscript(collection: String) -> ImportCounts {
-        collections.first { $0.name == collection }?.counts ?? ImportCounts()
-    }
+    // MARK: Inventory evidence
 
-    /// The sum over all collections.
-    public var total: ImportCounts { collections.reduce(ImportCounts()) { $0 + $1.counts } }
+    /// Keeps a new raw title and returns its id.
+    func insertTitle(_ title: TitleKey, outcome: TitleOutcome) throws -> Int64
+    func updateTitle(_ id: Int64, outcome: TitleOutcome) throws
+    /// Marks sightings removed on `day`.
+    func removeSightings(_ ids: [Int64], on day: Day, batch: Int64) throws
+    /// Gives a device's current sightings by `source` `day` as their last day.
+    func touchSightings(device: Device.ID, source: String, on day: Day, batch: Int64) throws
+    func insertSightings(_ sightings: [NewSighting], batch: Int64) throws
+    /// Replaces the inventory-derived installations of `devices` with `installations`.
+    func replaceDerivedInstallations(
+        of devices: [Device.ID], with installations: [DerivedInstallation], batch: Int64)
+        throws
+    func saveOwnCatalog(_ document: String) throws
 
-    public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
-        a.batch == b.batch && a.collections.map(\.name) == b.collections.map(\.name)
-            && a.collections.map(\.counts) == b.collections.map(\.counts)
-    }
-}
+    // MARK: Positions and the audit trail
 
-/// One dated position kept by `tally reconcile`, with its totals or one product's figures.
-public struct SnapshotSummary: Sendable, Equatable {
-    public var id: Int64
-    public var asOf: Day
-    public var takenAt: Instant
-    public var exposure: Double
-    public var surplusValue: Double
-    /// Products in shortfall.
-    public var productsUnder: Int
-    /// Units short per metric: devices, users, cores, PVU... are never added together.
-    public var shortfalls: [License.Metric: Int]
-    /// The product's figures when one product was asked for and it had a position then.
-    public var position: SnapshotPosition?
-}
-
-/// One product's figures in a snapshot.
-public struct SnapshotPosition: Sendable, Equatable {
-    public var product: Product.ID
-    public var status: String
-    public var demand: Int
-    public var covered: Int
-    public var shortfall: Int
-    public var exposure: Double?
-    public var surplusValue: Double
-}
-
-/// A change a license manager makes by hand, each kept as one audit entry.
-public enum Edit: Sendable, Equatable {
-    /// Adds an entitlement; its id must be new.
-    case addEntitlement(Entitlement)
-    /// Replaces an entitlement's values; its id must exist.
-    case editEntitlement(Entitlement)
-    /// Ends an entitlement's term on a day (it stays on record).
-    case retireEntitlement(Entitlement.ID, on: Day)
-    /// Adds a product; its id must be new.
-    case addProduct(Product)
-    /// Replaces a product's values (not its components); its id must exist.
-    case editProduct(Product)
-    /// Replaces a device's values (its hardware, host, cluster, partitioning, user, department); its id must exist.
-    case editDevice(Device)
-    /// Marks a device retired on a day (the first day it no longer counts); it stays on record.
-    case retireDevice(Device.ID, on: Day)
-    /// Marks a person retired on a day (the first day they no longer count, having left); they stay on record.
-    case retirePerson(Person.ID, on: Day)
-    case assign(Assignment)
-    case unassign(Assignment)
-}
-
-/// One entry of the audit trail: who changed what, when, from which values to which, chained by hashes.
-public struct AuditEntry: Sendable, Equatable {
-    public var sequence: Int64
-    public var at: String
-    public var actor: String
-    public var entity: String
-    public var entityID: String
-    public var action: String
-    public var before: String?
-    public var after: String?
-    public var previousHash: String
-    public var hash: String
-}
-
-/// The result of recomputing the audit trail's hash chain.
-public enum AuditVerification: Sendable, Equatable {
-    case intact(entries: Int)
-    /// The first entry whose hash, or link to the entry before, does not match; or a gap in the numbering.
-    case broken(sequence: Int64, reason: String)
+    /// Keeps a position as a snapshot at `generation` and returns its id; an automatic snapshot replaces the
+    /// previous automatic one of the same day.
+    func insertSnapshot(
+        _ reconciliation: Reconciliation, takenAt: Instant, generation: Int64, automatic: Bool
+    ) throws
+        -> Int64
+    /// Moves the store to a new generation: the kept position is no longer current.
+    func markChanged() throws
+    /// Appends an entry whose hash the caller chained (see `AuditChain`), and records it as the head.
+    func insertAuditEntry(_ entry: AuditEntry) throws
 }

@@ -1,14 +1,16 @@
 import ArgumentParser
+import TallyApp
+import TallyCore
 import TallyStore
 
 /// `tally audit`: the trail of every change, and its check.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Show the audit trail, or check that nobody has altered it.",
         subcommands: [Log.self, Verify.self])
 
     /// `tally audit log`.
-    struct Log: ParsableCommand {
+    struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every change, oldest first.")
 
         @Option(
@@ -21,14 +23,14 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
+        func run() async throws {
+            try await reportingErrors {
                 let entries: [AuditEntry]
-                do throws(StoreError) {
-                    entries = try opened.fetchAuditLog(entity: entity, id: id)
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    entries = try await operations.auditLog(entity: entity, id: id)
                 } catch {
-                    throw CommandError.store(error, store)
+                    throw store.failure(error)
                 }
                 var lines: [String] = []
                 for entry in entries {
@@ -44,20 +46,20 @@ struct AuditCommand: ParsableCommand {
     }
 
     /// `tally audit verify`.
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the audit trail's hash chain and name the first entry that does not match.")
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
+        func run() async throws {
+            try await reportingErrors {
                 let result: AuditVerification
-                do throws(StoreError) {
-                    result = try opened.verifyAuditTrail()
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    result = try await operations.verifyAuditTrail()
                 } catch {
-                    throw CommandError.store(error, store)
+                    throw store.failure(error)
                 }
                 switch result {
                 case .intact(let entries):

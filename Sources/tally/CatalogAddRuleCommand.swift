@@ -1,11 +1,11 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 extension CatalogCommand {
     /// Adds one rule to the license manager's own catalog.
-    struct AddRule: ParsableCommand {
+    struct AddRule: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-rule",
             abstract: "Add a rule to your own catalog (read before the built-in one); `tally catalog apply` uses it.",
@@ -55,69 +55,36 @@ extension CatalogCommand {
             }
         }
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
-                let own = try CatalogOptions.ownCatalog(of: opened, store)
-                let ruleID = id ?? "own-\(own.rules.count + 1)"
-                var products: [String] = []
-                if let product, own.product(Product.ID(product)) == nil,
-                    (try? CatalogFile.builtin())?.product(Product.ID(product)) == nil
-                {
-                    // A product the store already holds keeps its id: inventory titles then count for it, instead
-                    // of making a second product of the same software.
-                    let stored = try store.loadEstate(from: opened, asOf: Terminal.today).products.first {
-                        $0.id.rawValue == product
-                    }
-                    guard let name = productName ?? stored?.name ?? stored.map({ _ in product }),
-                        let maker = productPublisher ?? stored?.publisher ?? stored.map({ _ in "" })
-                    else {
-                        throw ValidationError(
-                            "\(product) is a new product: give its --product-name and --product-publisher.")
-                    }
-                    products.append(
-                        "{\"id\": \(quoted(product)), \"publisher\": \(quoted(maker)), \"name\": \(quoted(name))}")
-                }
-                var fields = ["\"id\": \(quoted(ruleID))", "\"name\": [\(name.map(quoted).joined(separator: ", "))]"]
-                if !publisher.isEmpty {
-                    fields.append("\"publisher\": [\(publisher.map(quoted).joined(separator: ", "))]")
-                }
-                if let rawVersion { fields.append("\"rawVersion\": \(quoted(rawVersion))") }
-                if let product { fields.append("\"product\": \(quoted(product))") }
-                if let version { fields.append("\"version\": \(quoted(version))") }
-                if let ignore { fields.append("\"ignore\": \(quoted(ignore))") }
-                if let componentOf { fields.append("\"componentOf\": \(quoted(componentOf))") }
-                if let note { fields.append("\"note\": \(quoted(note))") }
-                let document =
-                    "{\"format\": \"\(CatalogFile.formatTag)\", \"products\": [\(products.joined(separator: ", "))], "
-                    + "\"rules\": [{\(fields.joined(separator: ", "))}]}"
-                let rule: Catalog
-                do throws(FormatError) {
-                    rule = try CatalogFile.decode(Array(document.utf8))
+        func run() async throws {
+            var request = CatalogRuleRequest(names: name)
+            request.publishers = publisher
+            request.rawVersion = rawVersion
+            request.product = product
+            request.productName = productName
+            request.productPublisher = productPublisher
+            request.version = version
+            request.ignore = ignore
+            request.componentOf = componentOf
+            request.id = id
+            request.note = note
+            var added: String?
+            try await reportingErrors {
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    added = try await operations.addCatalogRule(request, by: store.caller)
+                } catch .invalid(let path, _) where path == "product" {
+                    return
+                } catch .invalid(let path, let reason) where path == "the rule" {
+                    throw CommandError.input(path, reason: reason)
                 } catch {
-                    throw CommandError.input(
-                        "the rule", reason: error.description.replacingOccurrences(of: "rules[0].", with: ""))
+                    throw store.failure(error)
                 }
-                let combined: Catalog
-                do {
-                    combined = try Catalog(products: own.products + rule.products, rules: own.rules + rule.rules)
-                } catch {
-                    throw CommandError.input("the rule", reason: "\(error)")
-                }
-                do throws(StoreError) {
-                    try opened.saveOwnCatalog(
-                        String(decoding: CatalogFile.encode(combined), as: UTF8.self), change: ruleID, actor: store.who,
-                        at: now)
-                } catch {
-                    throw CommandError.store(error, store)
-                }
-                Terminal.write(
-                    "Added rule \(ruleID). Run `tally catalog apply` to read the stored inventory with it.\n")
             }
-        }
-
-        private func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            guard let added else {
+                throw ValidationError(
+                    "\(product ?? "") is a new product: give its --product-name and --product-publisher.")
+            }
+            Terminal.write("Added rule \(added). Run `tally catalog apply` to read the stored inventory with it.\n")
         }
     }
 }

@@ -1,10 +1,11 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
 import TallyStore
 
 /// `tally catalog apply|unrecognized|add-rule`: how raw inventory names become products.
-struct CatalogCommand: ParsableCommand {
+struct CatalogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Recognise products in raw inventory names: review what is unknown, add rules, apply them.",
@@ -14,21 +15,20 @@ struct CatalogCommand: ParsableCommand {
         subcommands: [Apply.self, Unrecognized.self, AddRule.self])
 
     /// Reads every stored raw title with the catalog again.
-    struct Apply: ParsableCommand {
+    struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Read every stored raw title with the catalog again, and derive the installations afresh.")
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
-                let catalog = try CatalogOptions.effectiveCatalog(of: opened, store)
+        func run() async throws {
+            try await reportingErrors {
                 let summary: CatalogSummary
-                do throws(StoreError) {
-                    summary = try opened.applyCatalog(catalog, actor: store.who, at: now)
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    summary = try await operations.applyCatalog(by: store.caller)
                 } catch {
-                    throw CommandError.store(error, store)
+                    throw store.failure(error)
                 }
                 Terminal.write(
                     "Read \(summary.titles) raw titles: \(summary.changed) read otherwise than before; "
@@ -39,7 +39,7 @@ struct CatalogCommand: ParsableCommand {
     }
 
     /// The review queue.
-    struct Unrecognized: ParsableCommand {
+    struct Unrecognized: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List raw names no rule recognises, by the number of devices that have them.")
 
@@ -51,14 +51,14 @@ struct CatalogCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
+        func run() async throws {
+            try await reportingErrors {
                 let titles: [UnrecognizedTitle]
-                do throws(StoreError) {
-                    titles = try opened.fetchUnrecognized(limit: limit)
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    titles = try await operations.unrecognizedTitles(limit: limit)
                 } catch {
-                    throw CommandError.store(error, store)
+                    throw store.failure(error)
                 }
                 let rows = titles.map { ($0.publisher, $0.name, $0.versions, $0.devices) }
                 switch format {

@@ -1,11 +1,12 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
 import TallyStore
 
 extension DeviceCommand {
     /// The raw evidence of a device: what each source saw, what the catalog made of it, and what was uninstalled.
-    struct Software: ParsableCommand {
+    struct Software: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the software inventories saw on a device: as reported, as recognised, and when.",
             discussion: "Software a source no longer reports is listed as removed on the day it disappeared.")
@@ -18,18 +19,17 @@ extension DeviceCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
+        func run() async throws {
+            try await reportingErrors {
                 let sightings: [SoftwareSighting]
-                do throws(StoreError) {
-                    sightings = try opened.fetchSightings(device: Device.ID(id))
-                } catch {
-                    throw CommandError.store(error, store)
-                }
-                guard !sightings.isEmpty else {
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    sightings = try await operations.deviceSoftware(Device.ID(id))
+                } catch .notFound {
                     throw CommandError.input(
                         store.path, reason: "no inventory has reported software on device \"\(id)\"")
+                } catch {
+                    throw store.failure(error)
                 }
                 let shown = all ? sightings : sightings.filter { $0.removed == nil }
                 var table = TextTable(

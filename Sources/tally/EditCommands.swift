@@ -1,26 +1,28 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
-import TallyStore
 
-/// Applies one edit to the store and says what was done.
-func applyEdit(_ edit: Edit, _ store: StoreOptions, done message: String) throws(CommandError) {
-    let opened = try store.open()
-    do throws(StoreError) {
-        try opened.apply(edit, actor: store.who, at: now)
+/// Runs one edit on the store and says what was done.
+func edit(
+    _ store: StoreOptions, done message: String, _ body: (Operations, Caller) async throws(TallyError) -> Void
+) async throws(CommandError) {
+    let operations = try store.operations()
+    do throws(TallyError) {
+        try await body(operations, store.caller)
     } catch {
-        throw CommandError.store(error, store)
+        throw store.failure(error)
     }
     Terminal.write(message + "\n")
 }
 
 /// `tally device retire`.
-struct DeviceCommand: ParsableCommand {
+struct DeviceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "device", abstract: "Change or retire a device, or see the software inventories found on it.",
         subcommands: [Edit.self, Retire.self, Software.self])
 
     /// Changes what the estate says of a device's hardware and place: its host, cluster, partitioning, processors.
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a device's hardware, host, cluster or partitioning; what is not given stays.",
             discussion: "An empty value (--cluster \"\") clears an optional one.")
@@ -38,35 +40,32 @@ struct DeviceCommand: ParsableCommand {
         @Option(help: "Its department.") var department: String?
         @OptionGroup var store: StoreOptions
 
-        /// `item` with the given values applied.
-        func applied(to item: Device) -> Device {
-            var item = item
-            func text(_ value: String?) -> String?? { value.map { $0.isEmpty ? nil : $0 } }
-            if let host = text(host) { item.host = host.map { .init($0) } }
-            if let cluster = text(cluster) { item.cluster = cluster }
-            if let partitioning { item.partitioning = partitioning }
-            if let processors { item.processors = processors }
-            if let coresPerProcessor { item.coresPerProcessor = coresPerProcessor }
-            if let vcpus { item.vcpus = vcpus }
-            if let model = text(processorModel) { item.processorModel = model }
-            if let user = text(user) { item.user = user.map { .init($0) } }
-            if let department = text(department) { item.department = department.map { .init($0) } }
-            return item
+        /// The values given.
+        var change: DeviceChange {
+            var change = DeviceChange()
+            change.host = host
+            change.cluster = cluster
+            change.partitioning = partitioning
+            change.processors = processors
+            change.coresPerProcessor = coresPerProcessor
+            change.vcpus = vcpus
+            change.processorModel = processorModel
+            change.user = user
+            change.department = department
+            return change
         }
 
-        func run() throws {
-            try reportingErrors {
-                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
-                guard let current = estate.devices.first(where: { $0.id.rawValue == id }) else {
-                    throw CommandError.store(.unknown(kind: "device", id: id), store)
+        func run() async throws {
+            try await reportingErrors {
+                try await edit(store, done: "Changed device \(id).") { operations, caller throws(TallyError) in
+                    try await operations.editDevice(.init(id), change, by: caller)
                 }
-                try applyEdit(.editDevice(applied(to: current)), store, done: "Changed device \(id).")
             }
         }
     }
 
     /// Marks a device retired: it stays on record and no longer counts from the day given.
-    struct Retire: ParsableCommand {
+    struct Retire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Retire a device: it stays on record, uncounted from the day given.",
             discussion: "Positions on earlier dates (`tally reconcile --as-of`) still count it.")
@@ -79,22 +78,25 @@ struct DeviceCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 let day = on ?? Terminal.today
-                try applyEdit(.retireDevice(.init(id), on: day), store, done: "Retired device \(id) on \(day).")
+                try await edit(store, done: "Retired device \(id) on \(day).") {
+                    operations, caller throws(TallyError) in
+                    try await operations.retireDevice(.init(id), on: day, by: caller)
+                }
             }
         }
     }
 }
 
 /// `tally person retire`.
-struct PersonCommand: ParsableCommand {
+struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person", abstract: "Retire a person who left.", subcommands: [Retire.self])
 
     /// Marks a person retired: they stay on record and no longer count from the day given.
-    struct Retire: ParsableCommand {
+    struct Retire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Retire a person who left: they stay on record, uncounted from the day given.",
             discussion: "Positions on earlier dates (`tally reconcile --as-of`) still count them.")
@@ -107,10 +109,13 @@ struct PersonCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 let day = on ?? Terminal.today
-                try applyEdit(.retirePerson(.init(id), on: day), store, done: "Retired person \(id) on \(day).")
+                try await edit(store, done: "Retired person \(id) on \(day).") {
+                    operations, caller throws(TallyError) in
+                    try await operations.retirePerson(.init(id), on: day, by: caller)
+                }
             }
         }
     }
@@ -143,35 +148,37 @@ struct AssigneeOptions: ParsableArguments {
 }
 
 /// `tally assign`.
-struct AssignCommand: ParsableCommand {
+struct AssignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assign", abstract: "Assign a license of a product to a person or a device.")
 
     @OptionGroup var assignee: AssigneeOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            try applyEdit(
-                .assign(assignee.assignment), store,
-                done: "Assigned \(assignee.product) to \(assignee.description).")
+    func run() async throws {
+        try await reportingErrors {
+            try await edit(store, done: "Assigned \(assignee.product) to \(assignee.description).") {
+                operations, caller throws(TallyError) in
+                try await operations.assign(assignee.assignment, by: caller)
+            }
         }
     }
 }
 
 /// `tally unassign`.
-struct UnassignCommand: ParsableCommand {
+struct UnassignCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unassign", abstract: "Take back a license of a product from a person or a device.")
 
     @OptionGroup var assignee: AssigneeOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            try applyEdit(
-                .unassign(assignee.assignment), store,
-                done: "Unassigned \(assignee.product) from \(assignee.description).")
+    func run() async throws {
+        try await reportingErrors {
+            try await edit(store, done: "Unassigned \(assignee.product) from \(assignee.description).") {
+                operations, caller throws(TallyError) in
+                try await operations.unassign(assignee.assignment, by: caller)
+            }
         }
     }
 }

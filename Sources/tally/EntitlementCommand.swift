@@ -1,9 +1,9 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
-import TallyStore
 
 /// `tally entitlement add|edit|retire`.
-struct EntitlementCommand: ParsableCommand {
+struct EntitlementCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entitlement", abstract: "Record, change or retire a purchase.",
         subcommands: [Add.self, Edit.self, Retire.self])
@@ -34,31 +34,31 @@ struct EntitlementCommand: ParsableCommand {
         @Option(name: .customLong("purchase-order"), help: "The purchase order.") var purchaseOrder: String?
         @Option(help: "Anything worth knowing.") var notes: String?
 
-        /// `item` with the given values applied.
-        func applied(to item: Entitlement) -> Entitlement {
-            var item = item
-            if let product { item.product = .init(product) }
-            if let quantity { item.quantity = quantity }
-            if let unlimited { item.unlimited = unlimited }
-            if let version { item.version = version.isEmpty ? nil : Version(version) }
-            if let downgrade { item.downgrade = downgrade }
-            if !covers.isEmpty { item.covers = covers.filter { !$0.isEmpty }.map { .init($0) } }
-            if let start { item.start = start }
-            if let end { item.end = end }
-            if let scope { item.scope = scope.isEmpty ? nil : .init(scope) }
-            if let unitCost { item.unitCost = unitCost.value }
-            if let costPeriod { item.costPeriod = costPeriod }
-            if let softwareAssurance { item.softwareAssurance = softwareAssurance }
-            if let vendor { item.vendor = vendor }
-            if let contract { item.contract = contract }
-            if let purchaseOrder { item.purchaseOrder = purchaseOrder }
-            if let notes { item.notes = notes }
-            return item
+        /// The values given.
+        var change: EntitlementChange {
+            var change = EntitlementChange()
+            change.product = product.map { .init($0) }
+            change.quantity = quantity
+            change.unlimited = unlimited
+            change.version = version
+            change.downgrade = downgrade
+            change.covers = covers
+            change.start = start
+            change.end = end
+            change.scope = scope
+            change.unitCost = unitCost?.value
+            change.costPeriod = costPeriod
+            change.softwareAssurance = softwareAssurance
+            change.vendor = vendor
+            change.contract = contract
+            change.purchaseOrder = purchaseOrder
+            change.notes = notes
+            return change
         }
     }
 
     /// `tally entitlement add`.
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a purchase.")
 
         @Argument(help: "The new entitlement's id (a PO line, a contract line).") var id: String
@@ -72,16 +72,22 @@ struct EntitlementCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            try reportingErrors {
-                let item = values.applied(to: Entitlement(id: .init(id), product: "", quantity: nil))
-                try applyEdit(.addEntitlement(item), store, done: "Added entitlement \(id).")
+        func run() async throws {
+            try await reportingErrors {
+                let item = values.change.applied(to: Entitlement(id: .init(id), product: "", quantity: nil))
+                try await edit(store, done: "Added entitlement \(id).") { operations, caller throws(TallyError) in
+                    do throws(TallyError) {
+                        try await operations.addEntitlement(item, by: caller)
+                    } catch .conflict(let reason) {
+                        throw .conflict(reason + "; change it with `tally entitlement edit`")
+                    }
+                }
             }
         }
     }
 
     /// `tally entitlement edit`.
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a purchase's values; what is not given stays (an empty text clears it).")
 
@@ -89,19 +95,17 @@ struct EntitlementCommand: ParsableCommand {
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
-                guard let current = estate.entitlements.first(where: { $0.id.rawValue == id }) else {
-                    throw CommandError.store(.unknown(kind: "entitlement", id: id), store)
+        func run() async throws {
+            try await reportingErrors {
+                try await edit(store, done: "Changed entitlement \(id).") { operations, caller throws(TallyError) in
+                    try await operations.editEntitlement(.init(id), values.change, by: caller)
                 }
-                try applyEdit(.editEntitlement(values.applied(to: current)), store, done: "Changed entitlement \(id).")
             }
         }
     }
 
     /// `tally entitlement retire`.
-    struct Retire: ParsableCommand {
+    struct Retire: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "End a purchase's term (it stays on record, active up to that day).")
 
@@ -110,12 +114,13 @@ struct EntitlementCommand: ParsableCommand {
         var on: Day?
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
+        func run() async throws {
+            try await reportingErrors {
                 let day = on ?? Terminal.today.adding(days: -1)
-                try applyEdit(
-                    .retireEntitlement(.init(id), on: day), store,
-                    done: "Retired entitlement \(id): its term ends \(day).")
+                try await edit(store, done: "Retired entitlement \(id): its term ends \(day).") {
+                    operations, caller throws(TallyError) in
+                    try await operations.retireEntitlement(.init(id), on: day, by: caller)
+                }
             }
         }
     }

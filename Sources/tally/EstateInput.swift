@@ -34,6 +34,16 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Runs an asynchronous command body, as `reportingErrors`.
+func reportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch let error as CommandError {
+        Terminal.error("error: \(error.description)")
+        throw ExitCode(1)
+    }
+}
+
 extension Day: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(argument)

@@ -1,10 +1,10 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// `tally export`: the store written back as an estate file.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the store's contents as an estate file.")
 
@@ -16,9 +16,15 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            let contents = try store.loadEstate(from: try store.open(), asOf: asOf ?? Terminal.today)
+    func run() async throws {
+        try await reportingErrors {
+            let contents: Estate
+            let operations = try store.operations()
+            do throws(TallyError) {
+                contents = try await operations.exportEstate(asOf: asOf)
+            } catch {
+                throw store.failure(error)
+            }
             try Terminal.writeFile(estate) { EstateFile.encode(contents, to: $0) }
             Terminal.error(
                 "Exported \(contents.devices.count) devices, \(contents.installations.count) installations "

@@ -1,10 +1,11 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
 import TallyStore
 
 /// `tally history`: the positions kept by `tally reconcile`, over time.
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history", abstract: "List the saved positions with their exposure and shortfall over time.")
 
@@ -13,14 +14,14 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            let opened = try store.open()
+    func run() async throws {
+        try await reportingErrors {
             let snapshots: [SnapshotSummary]
-            do throws(StoreError) {
-                snapshots = try opened.fetchSnapshots(product: product.map { Product.ID($0) })
+            let operations = try store.operations()
+            do throws(TallyError) {
+                snapshots = try await operations.history(product: product.map { Product.ID($0) })
             } catch {
-                throw CommandError.store(error, store)
+                throw store.failure(error)
             }
             guard !snapshots.isEmpty else {
                 Terminal.write("No positions saved yet: `tally reconcile` saves one each time it runs on the store.\n")

@@ -1,10 +1,10 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// `tally import csv`: spreadsheet exports of installations (SCCM, Lansweeper, any) or of purchases (Snipe-IT, any).
-struct ImportCSVCommand: ParsableCommand {
+struct ImportCSVCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csv",
         abstract: "Import a spreadsheet (CSV) of installations or of purchases, through a column map or a preset.",
@@ -45,8 +45,8 @@ struct ImportCSVCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             let columns: ColumnMap
             if let preset, let known = ColumnMap.preset(preset) {
                 columns = known
@@ -59,17 +59,9 @@ struct ImportCSVCommand: ParsableCommand {
             }
             switch kind {
             case .installations:
-                try options.importing(columns.origin).run([file]) {
-                    file, bytes throws(CommandError) in
-                    do throws(FormatError) {
-                        return try SpreadsheetInventory.installations(bytes, columns: columns, dates: dates)
-                    } catch {
-                        throw .input(file, reason: error.description)
-                    }
-                }
+                try await options.importing(.spreadsheet(columns, dates: dates)).run([file])
             case .entitlements:
-                try PurchaseImport(store: options.store, dryRun: options.dryRun, skipInvalid: options.skipInvalid).run(
-                    file, columns: columns, dates: dates)
+                try await PurchaseImport(options: options).run(file, columns: columns, dates: dates)
             }
         }
     }

@@ -1,10 +1,10 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// `tally import`: an estate file into the store, in one transaction, remembered as an import batch.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import an estate file into the store: merge it, or replace the store's contents with it.",
@@ -28,31 +28,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
+    func run() async throws {
         guard let estate else {
             throw ValidationError(
                 "Name the estate file with --estate FILE, or a source such as `tally import flexlm-log FILE`.")
         }
-        try reportingErrors {
+        try await reportingErrors {
             let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
             progress.say("reading \(estate)")
-            let bytes = try Terminal.readFile(estate)
-            let file: Estate
-            do throws(FormatError) {
-                file = try EstateFile.decode(bytes)
-            } catch {
-                throw CommandError.input(estate, reason: error.description)
-            }
-            progress.say("checking \(estate)")
-            let opened = try store.open()
-            let source = ImportSource(name: estate, digest: digest(bytes), actor: store.who, at: now)
+            let file = try upload(estate)
+            let operations = try store.operations()
             let summary: ImportSummary
-            do throws(StoreError) {
-                summary = try opened.importEstate(file, mode: mode, source: source, dryRun: dryRun) { done, total in
+            do throws(TallyError) {
+                summary = try await operations.importEstate(
+                    file, mode: mode, dryRun: dryRun, by: store.caller
+                ) { done, total in
                     progress.update(done, of: total, "records written")
                 }
             } catch {
-                throw CommandError.input(estate, reason: error.description)
+                throw CommandError.input(estate, reason: StoreOptions.hinted(error))
             }
             progress.done()
             Terminal.write(Self.report(summary, dryRun: dryRun, mode: mode))

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// `tally import flexlm-log`: checkouts and denials from FlexNet vendor-daemon debug logs into the store.
-struct ImportFlexLMLogCommand: ParsableCommand {
+struct ImportFlexLMLogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flexlm-log",
         abstract: "Import FlexNet (FlexLM) debug logs: checkouts become usage sessions, denials are kept.",
@@ -25,36 +25,27 @@ struct ImportFlexLMLogCommand: ParsableCommand {
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            let opened = try store.open()
-            var featureMap = try server.featureMap()
-            for file in files {
-                let bytes = try Terminal.readFile(file)
-                let report: FlexLMLogReport
-                do throws(FormatError) {
-                    report = try FlexLMLog.parse(bytes, timeZone: server.zone)
-                } catch {
-                    throw CommandError.input(file, reason: error.description)
-                }
-                let source = "flexlm:" + (server.server ?? report.vendor ?? file)
+    func run() async throws {
+        try await reportingErrors {
+            let operations = try store.operations()
+            var featureMap = try server.featureMap(operations)
+            for path in files {
+                let file = try upload(path)
                 let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
-                let summary: ImportSummary
-                do throws(StoreError) {
-                    summary = try opened.importLicenseServer(
-                        featureMap: featureMap,
-                        source: ImportSource(name: file, digest: digest(bytes), actor: store.who, at: now),
-                        log: LogOrigin(source: source, timeZone: server.zone.identifier, again: again),
-                        dryRun: false, progress: { progress.update($0, of: $1, "records written") }
-                    ) { held in
-                        held.evidence(of: report, source: source, asOf: Terminal.today)
-                    }
+                let imported: FlexLMImport
+                do throws(TallyError) {
+                    imported = try await operations.importFlexLMLog(
+                        file, server: server.server, timeZone: server.zone, featureMap: featureMap, again: again,
+                        by: store.caller
+                    ) { progress.update($0, of: $1, "records written") }
                 } catch {
-                    throw CommandError.input(file, reason: error.description)
+                    var reason = StoreOptions.hinted(error)
+                    if case .conflict = error { reason += ". Give --again to import it anyway" }
+                    throw CommandError.input(path, reason: reason)
                 }
                 progress.done()
                 featureMap = [:]
-                Terminal.write(Self.report(file, report, summary))
+                Terminal.write(Self.report(path, imported.report, imported.summary))
             }
         }
     }

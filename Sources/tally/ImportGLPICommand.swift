@@ -1,8 +1,8 @@
 import ArgumentParser
-import TallyFormats
+import TallyApp
 
 /// `tally import glpi`: the GLPI agent's JSON inventories.
-struct ImportGLPICommand: ParsableCommand {
+struct ImportGLPICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glpi",
         abstract: "Import GLPI agent inventories (JSON): the device, its hardware and its software.")
@@ -12,16 +12,7 @@ struct ImportGLPICommand: ParsableCommand {
 
     @OptionGroup var options: InventoryOptions
 
-    func run() throws {
-        try reportingErrors {
-            try options.importing("glpi").run(files) {
-                file, bytes throws(CommandError) in
-                do throws(FormatError) {
-                    return try GLPIInventory.parse(bytes)
-                } catch {
-                    throw .input(file, reason: error.description)
-                }
-            }
-        }
+    func run() async throws {
+        try await reportingErrors { try await options.importing(.glpi).run(files) }
     }
 }

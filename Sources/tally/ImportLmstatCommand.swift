@@ -1,9 +1,8 @@
 import ArgumentParser
 import TallyCore
-import TallyFormats
 
 /// `tally import lmstat`: one `lmutil lmstat -a` report as a dated sample of a FlexNet license server.
-struct ImportLmstatCommand: ParsableCommand {
+struct ImportLmstatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lmstat",
         abstract: "Import an `lmutil lmstat -a` (or -i) report as a sample: checkouts, ended sessions, pools.",
@@ -21,10 +20,9 @@ struct ImportLmstatCommand: ParsableCommand {
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            try StatusSampleImport(kind: "lmstat", defaultVendor: "FLEXLM", parse: LmstatReport.parse)
-                .run(file: file, at: at, server: server, store: store)
+    func run() async throws {
+        try await reportingErrors {
+            try await StatusSampleImport(kind: .lmstat).run(file: file, at: at, server: server, store: store)
         }
     }
 }

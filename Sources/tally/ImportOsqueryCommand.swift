@@ -1,8 +1,8 @@
 import ArgumentParser
-import TallyFormats
+import TallyApp
 
 /// `tally import osquery`: osquery results of the software tables.
-struct ImportOsqueryCommand: ParsableCommand {
+struct ImportOsqueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osquery",
         abstract: "Import osquery results: programs, deb_packages, rpm_packages and apps.",
@@ -17,16 +17,7 @@ struct ImportOsqueryCommand: ParsableCommand {
 
     @OptionGroup var options: InventoryOptions
 
-    func run() throws {
-        try reportingErrors {
-            try options.importing("osquery").run(files) {
-                file, bytes throws(CommandError) in
-                do throws(FormatError) {
-                    return try OsqueryResults.parse(bytes, device: device)
-                } catch {
-                    throw .input(file, reason: error.description)
-                }
-            }
-        }
+    func run() async throws {
+        try await reportingErrors { try await options.importing(.osquery(device: device)).run(files) }
     }
 }

@@ -1,9 +1,8 @@
 import ArgumentParser
 import TallyCore
-import TallyFormats
 
 /// `tally import rlmstat`: one `rlmutil rlmstat -a` report as a dated sample of a Reprise RLM license server.
-struct ImportRlmstatCommand: ParsableCommand {
+struct ImportRlmstatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rlmstat",
         abstract: "Import an `rlmutil rlmstat -a` report as a sample: checkouts, ended sessions, pools.",
@@ -19,10 +18,9 @@ struct ImportRlmstatCommand: ParsableCommand {
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            try StatusSampleImport(kind: "rlmstat", defaultVendor: "RLM", parse: RlmstatReport.parse)
-                .run(file: file, at: at, server: server, store: store)
+    func run() async throws {
+        try await reportingErrors {
+            try await StatusSampleImport(kind: .rlmstat).run(file: file, at: at, server: server, store: store)
         }
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import TallyFormats
+import TallyApp
 
 /// `tally import swid`: ISO/IEC 19770-2 SWID tags found on one device.
-struct ImportSWIDCommand: ParsableCommand {
+struct ImportSWIDCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swid",
         abstract: "Import ISO/IEC 19770-2 SWID tags (2015 or 2009 schema): files, or folders of .swidtag files.",
@@ -17,8 +17,8 @@ struct ImportSWIDCommand: ParsableCommand {
 
     @OptionGroup var options: InventoryOptions
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             var files: [String] = []
             for path in paths {
                 var folder: ObjCBool = false
@@ -31,31 +31,7 @@ struct ImportSWIDCommand: ParsableCommand {
                     files.append(path)
                 }
             }
-            var device = InventoryDevice(name: self.device)
-            var skipped: [InventoryWarning] = []
-            var invalid: [InventoryWarning] = []
-            var digests: [String] = []
-            for file in files {
-                let bytes = try Terminal.readFile(file)
-                digests.append(digest(bytes))
-                let tag: SWIDTag
-                do throws(FormatError) {
-                    tag = try SWIDTag.parse(bytes)
-                } catch {
-                    // One tag is one row of this import: a broken one is invalid, as a bad row of a CSV is.
-                    invalid.append(InventoryWarning(location: file, reason: error.description))
-                    continue
-                }
-                if tag.isProduct {
-                    device.software.append(tag.software)
-                } else {
-                    skipped.append(
-                        InventoryWarning(location: file, reason: "a \(tag.kind.rawValue) tag, not a product"))
-                }
-            }
-            try InventoryImport.checkInvalid(invalid, skip: options.skipInvalid, files: files)
-            try options.importing("swid").write(
-                InventoryReport(devices: [device], skipped: skipped, invalid: invalid), files: files, digests: digests)
+            try await options.importing(.swid(device: device)).run(files)
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import TallyFormats
+import TallyApp
 
 /// `tally import winreg`: a `reg export` of the Windows Uninstall keys.
-struct ImportWinregCommand: ParsableCommand {
+struct ImportWinregCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winreg",
         abstract: "Import a `reg export` of the Uninstall keys (UTF-16 or UTF-8) for one device.",
@@ -16,16 +16,7 @@ struct ImportWinregCommand: ParsableCommand {
 
     @OptionGroup var options: InventoryOptions
 
-    func run() throws {
-        try reportingErrors {
-            try options.importing("winreg").run(files) {
-                file, bytes throws(CommandError) in
-                do throws(FormatError) {
-                    return try WindowsRegistryExport.parse(bytes, device: device)
-                } catch {
-                    throw .input(file, reason: error.description)
-                }
-            }
-        }
+    func run() async throws {
+        try await reportingErrors { try await options.importing(.winreg(device: device)).run(files) }
     }
 }

@@ -1,57 +1,39 @@
 import ArgumentParser
 import Foundation
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// What the inventory connectors share: read every file first (a bad one stops everything before anything is
 /// written), refuse files with invalid rows unless told to skip them, then write all their devices as one import
 /// batch, and say what happened and what was left out.
 struct InventoryImport {
-    /// The source, as kept on the evidence (`glpi`, `osquery`…).
-    let source: String
-    let store: StoreOptions
-    var dryRun = false
-    var skipInvalid = false
+    let format: InventoryFormat
+    let options: InventoryOptions
 
-    /// Imports the files, each read by `read`, as one batch.
-    func run(_ files: [String], read: (String, [UInt8]) throws(CommandError) -> InventoryReport) throws(CommandError) {
-        var combined = InventoryReport()
-        var digests: [String] = []
-        for file in files {
-            let bytes = try Terminal.readFile(file)
-            digests.append(digest(bytes))
-            let report = try read(file, bytes)
-            combined.devices += report.devices
-            combined.skipped += report.skipped.map {
-                InventoryWarning(location: "\(file): \($0.location)", reason: $0.reason)
-            }
-            combined.invalid += report.invalid.map {
-                InventoryWarning(location: "\(file): \($0.location)", reason: $0.reason)
-            }
-        }
-        try Self.checkInvalid(combined.invalid, skip: skipInvalid, files: files)
-        try write(combined, files: files, digests: digests)
-    }
-
-    /// Writes what the files say as one batch, and reports it.
-    func write(_ report: InventoryReport, files: [String], digests: [String]) throws(CommandError) {
-        let opened = try store.open()
-        let catalog = try CatalogOptions.effectiveCatalog(of: opened, store)
-        let origin = ImportSource(
-            name: files.joined(separator: ", "),
-            digest: digests.count == 1 ? digests[0] : digest(Array(digests.joined().utf8)), actor: store.who, at: now)
-        let summary: InventorySummary
-        do throws(StoreError) {
-            summary = try opened.importInventory(
-                report.devices, source: source, catalog: catalog, origin: origin, dryRun: dryRun)
+    /// Imports the files as one batch.
+    func run(_ paths: [String]) async throws(CommandError) {
+        let files = try paths.map(upload)
+        let operations = try options.store.operations()
+        let report: InventoryReport
+        do throws(TallyError) {
+            report = try operations.readInventory(files, as: format)
         } catch {
-            throw .input(files.count == 1 ? files[0] : store.path, reason: error.description)
+            throw .input(paths.count == 1 ? paths[0] : options.store.path, reason: error.description)
+        }
+        try Self.checkInvalid(report.invalid, skip: options.skipInvalid, files: paths)
+        let imported: TallyApp.InventoryImport
+        do throws(TallyError) {
+            imported = try await operations.importInventory(
+                report, from: files, as: format, skipInvalid: options.skipInvalid, dryRun: options.dryRun,
+                by: options.store.caller)
+        } catch {
+            throw .input(paths.count == 1 ? paths[0] : options.store.path, reason: StoreOptions.hinted(error))
         }
         Terminal.write(
             Self.describe(
-                summary, source: source, dryRun: dryRun, skipped: report.skipped.map(\.description),
-                invalid: report.invalid.map(\.description)))
+                imported.summary, source: format.source, dryRun: options.dryRun,
+                skipped: imported.skipped.map(\.description), invalid: imported.invalid.map(\.description)))
     }
 
     static func describe(
@@ -108,8 +90,8 @@ struct InventoryOptions: ParsableArguments {
 
     @OptionGroup var store: StoreOptions
 
-    /// An import of `source` with these options.
-    func importing(_ source: String) -> InventoryImport {
-        InventoryImport(source: source, store: store, dryRun: dryRun, skipInvalid: skipInvalid)
+    /// An import of files in `format` with these options.
+    func importing(_ format: InventoryFormat) -> InventoryImport {
+        InventoryImport(format: format, options: self)
     }
 }

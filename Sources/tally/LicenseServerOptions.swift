@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import TallyApp
 import TallyCore
-import TallyFormats
 
 /// Options every license-server import shares: the server's name, its clock's zone, and a feature map.
 struct LicenseServerOptions: ParsableArguments {
@@ -28,11 +28,11 @@ struct LicenseServerOptions: ParsableArguments {
     }
 
     /// The feature map file's mappings, none without one.
-    func featureMap() throws(CommandError) -> [String: Product.ID] {
+    func featureMap(_ operations: Operations) throws(CommandError) -> [String: Product.ID] {
         guard let productMap else { return [:] }
-        let bytes = try Terminal.readFile(productMap)
-        do throws(FormatError) {
-            return try FeatureMapFile.parse(bytes)
+        let file = try upload(productMap)
+        do throws(TallyError) {
+            return try operations.readFeatureMap(file)
         } catch {
             throw .input(productMap, reason: error.description)
         }

@@ -1,10 +1,10 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 /// `tally pools`: license-server pools beside the entitlements of their products.
-struct PoolsCommand: ParsableCommand {
+struct PoolsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pools",
         abstract: "Show license-server pools (as last sampled) beside the entitlements of their products.",
@@ -22,22 +22,17 @@ struct PoolsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
-            let opened = try store.open()
-            let estate = try store.loadEstate(from: opened, asOf: asOf ?? Terminal.today)
-            let pools: [ServerPool]
-            do throws(StoreError) {
-                pools = try opened.fetchServerPools()
+    func run() async throws {
+        try await reportingErrors {
+            let lines: [PoolOutput.Line]
+            let operations = try store.operations()
+            do throws(TallyError) {
+                lines = try await operations.pools(product: product.map { Product.ID($0) }, asOf: asOf)
+            } catch .notFound(let kind, let id) {
+                throw CommandError.input(store.path, reason: "no \(kind) \"\(id)\"; leave out --product to see all")
             } catch {
-                throw CommandError.store(error, store)
+                throw store.failure(error)
             }
-            if let product, !estate.products.contains(where: { $0.id.rawValue == product }) {
-                throw CommandError.input(
-                    store.path, reason: "no product \"\(product)\"; leave out --product to see all")
-            }
-            let lines = PoolOutput.lines(
-                estate, pools: pools, products: product.map { [Product.ID($0)] }, today: asOf ?? Terminal.today)
             switch format {
             case .table: Terminal.write(PoolOutput.table(lines))
             case .json: Terminal.write(PoolOutput.json(lines))

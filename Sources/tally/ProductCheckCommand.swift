@@ -1,11 +1,11 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
-import TallyStore
 
 extension ProductCommand {
     /// `tally product check`: license models no publisher uses, with the template to use.
-    struct Check: ParsableCommand {
+    struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Flag license models that no publisher uses, with the rule template to use instead.",
             discussion: "Oracle Enterprise products counted by sockets or by VM, Named User Plus without its "
@@ -14,10 +14,15 @@ extension ProductCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
-                let findings = LicenseModelCheck.findings(estate.products)
+        func run() async throws {
+            try await reportingErrors {
+                let findings: [LicenseFinding]
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    findings = try await operations.licenseModelFindings()
+                } catch {
+                    throw store.failure(error)
+                }
                 guard !findings.isEmpty else {
                     Terminal.write("Every product's license model is one its publisher uses.\n")
                     return
@@ -32,7 +37,7 @@ extension ProductCommand {
     }
 
     /// `tally product processors`: processors the vendor tables do not list, whose figures are assumed.
-    struct Processors: ParsableCommand {
+    struct Processors: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List processors a vendor table does not list although a product counts by it on them.",
             discussion: "Their core factor or PVU rating is the table's rule for unlisted processors, an "
@@ -40,10 +45,15 @@ extension ProductCommand {
 
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
-                let found = UnconfirmedProcessor.find(in: estate)
+        func run() async throws {
+            try await reportingErrors {
+                let found: [UnconfirmedProcessor]
+                let operations = try store.operations()
+                do throws(TallyError) {
+                    found = try await operations.unconfirmedProcessors()
+                } catch {
+                    throw store.failure(error)
+                }
                 guard !found.isEmpty else {
                     Terminal.write("Every processor the products count is listed in its vendor table.\n")
                     return

@@ -1,9 +1,9 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
-import TallyStore
 
 /// `tally product add|edit|map-feature`.
-struct ProductCommand: ParsableCommand {
+struct ProductCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "product", abstract: "Record or change a product and its licensing model.",
         subcommands: [Add.self, Edit.self, Check.self, Processors.self, MapFeature.self])
@@ -65,63 +65,65 @@ struct ProductCommand: ParsableCommand {
             return Double(text).map { .value($0) }
         }
 
-        /// `item` with the given values applied: the rule's whole model first, then each option.
-        func applied(to item: Product) -> Product {
-            var item = item
-            if let rule { item.license = rule.filling(item.license) }
-            if let publisher { item.publisher = publisher }
-            if let name { item.name = name }
-            if let unitPrice { item.unitPrice = unitPrice.value }
-            if let metric { item.license.metric = metric }
-            if let minCoresPerProcessor { item.license.minCoresPerProcessor = minCoresPerProcessor }
-            if let minCoresPerDevice { item.license.minCoresPerDevice = minCoresPerDevice }
-            if let minCoresPerVM { item.license.minCoresPerVM = minCoresPerVM }
-            if let rating = coreFactor.flatMap(Self.rating) { item.license.coreFactor = rating }
-            if let rating = pvuPerCore.flatMap(Self.rating) { item.license.pvuPerCore = rating }
-            if let virtualization { item.license.virtualization = virtualization }
-            if let devicesPerUser { item.license.devicesPerUser = devicesPerUser }
-            if let windowDays { item.license.windowDays = windowDays }
-            if let duplicates { item.license.duplicates = duplicates }
-            if let vmRequiresRights { item.license.vmRequiresRights = vmRequiresRights }
-            if let vmsPerLicense { item.license.vmsPerLicense = vmsPerLicense }
-            if let minimumUsersPerProcessor { item.license.minimumUsersPerProcessor = minimumUsersPerProcessor }
-            if let minimumUsersPerDevice { item.license.minimumUsersPerDevice = minimumUsersPerDevice }
-            return item
+        /// The values given.
+        var change: ProductChange {
+            var change = ProductChange()
+            change.publisher = publisher
+            change.name = name
+            change.rule = rule
+            change.metric = metric
+            change.unitPrice = unitPrice?.value
+            change.minCoresPerProcessor = minCoresPerProcessor
+            change.minCoresPerDevice = minCoresPerDevice
+            change.minCoresPerVM = minCoresPerVM
+            change.coreFactor = coreFactor.flatMap(Self.rating)
+            change.pvuPerCore = pvuPerCore.flatMap(Self.rating)
+            change.virtualization = virtualization
+            change.vmRequiresRights = vmRequiresRights
+            change.vmsPerLicense = vmsPerLicense
+            change.minimumUsersPerProcessor = minimumUsersPerProcessor
+            change.minimumUsersPerDevice = minimumUsersPerDevice
+            change.devicesPerUser = devicesPerUser
+            change.windowDays = windowDays
+            change.duplicates = duplicates
+            return change
         }
     }
 
     /// `tally product add`.
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a product and how it is licensed.")
 
         @Argument(help: "The new product's id.") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                try applyEdit(
-                    .addProduct(values.applied(to: Product(id: .init(id)))), store,
-                    done: "Added product \(id).")
+        func run() async throws {
+            try await reportingErrors {
+                try await edit(store, done: "Added product \(id).") { operations, caller throws(TallyError) in
+                    do throws(TallyError) {
+                        try await operations.addProduct(values.change.applied(to: Product(id: .init(id))), by: caller)
+                    } catch .conflict(let reason) {
+                        throw .conflict(reason + "; change it with `tally product edit`")
+                    }
+                }
             }
         }
     }
 
     /// `tally product edit`.
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a product; what is not given stays.")
 
         @Argument(help: "The product's id.") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
 
-        func run() throws {
-            try reportingErrors {
-                let estate = try store.loadEstate(from: try store.open(), asOf: Terminal.today)
-                guard let current = estate.products.first(where: { $0.id.rawValue == id }) else {
-                    throw CommandError.store(.unknown(kind: "product", id: id), store)
+        func run() async throws {
+            try await reportingErrors {
+                try await edit(store, done: "Changed product \(id).") { operations, caller throws(TallyError) in
+                    try await operations.editProduct(.init(id), values.change, by: caller)
                 }
-                try applyEdit(.editProduct(values.applied(to: current)), store, done: "Changed product \(id).")
             }
         }
     }
@@ -129,7 +131,7 @@ struct ProductCommand: ParsableCommand {
 
 extension ProductCommand {
     /// Counts a license-server feature for a product, now and in later imports.
-    struct MapFeature: ParsableCommand {
+    struct MapFeature: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "map-feature",
             abstract: "Count a license-server feature (VENDOR:FEATURE) for a product, moving what it recorded.",
@@ -151,15 +153,12 @@ extension ProductCommand {
             }
         }
 
-        func run() throws {
-            try reportingErrors {
-                let opened = try store.open()
-                do throws(StoreError) {
-                    try opened.mapFeature(feature, to: Product.ID(product), actor: store.who, at: now)
-                } catch {
-                    throw CommandError.store(error, store)
+        func run() async throws {
+            try await reportingErrors {
+                try await edit(store, done: "\(feature) now counts for \(product).") {
+                    operations, caller throws(TallyError) in
+                    try await operations.mapFeature(feature, to: Product.ID(product), by: caller)
                 }
-                Terminal.write("\(feature) now counts for \(product).\n")
             }
         }
     }

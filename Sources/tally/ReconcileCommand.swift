@@ -1,9 +1,9 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
-import TallyStore
 
 /// `tally reconcile`: the license position of an estate file, or of the store (saved as a dated snapshot).
-struct ReconcileCommand: ParsableCommand {
+struct ReconcileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Compute the license position: demand, coverage, shortfall and exposure per product.",
@@ -23,26 +23,24 @@ struct ReconcileCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingErrors {
+    func run() async throws {
+        try await reportingErrors {
             if let estate {
                 let loaded = try EstateInput.load(estate, asOf: asOf)
                 printPosition(try EstateInput.reconcile(loaded, path: estate), format: format)
                 return
             }
-            let opened = try store.open()
-            let contents = try store.loadEstate(from: opened, asOf: asOf ?? Terminal.today)
-            guard !contents.products.isEmpty else {
+            let reconciliation: Reconciliation
+            let operations = try store.operations()
+            do throws(TallyError) {
+                reconciliation = try await operations.reconcile(asOf: asOf, save: true)
+            } catch .conflict(let reason) {
                 throw CommandError.input(
                     store.path,
-                    reason: "the store holds no products yet; import an estate first "
+                    reason: reason + "; import an estate first "
                         + "(`tally import --estate FILE`, or `tally demo --write demo.json` for a sample)")
-            }
-            let reconciliation = try EstateInput.reconcile(contents, path: store.path)
-            do throws(StoreError) {
-                try opened.recordSnapshot(reconciliation, takenAt: now)
             } catch {
-                throw CommandError.store(error, store)
+                throw store.failure(error)
             }
             printPosition(reconciliation, format: format)
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import Crypto
 import Foundation
+import TallyApp
 import TallyCore
-import TallyStore
+import TallySQLite
 
 /// The options every command that uses the store shares: which database, and who is acting.
 struct StoreOptions: ParsableArguments {
@@ -18,46 +18,43 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The person acting: `--actor`, else the login of the operating-system user.
-    var who: String {
-        if let actor { return actor }
+    var caller: Caller {
+        if let actor { return Caller(actor) }
         if let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] {
-            return user
+            return Caller(user)
         }
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "unknown" }
-        return String(cString: name)
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return Caller("unknown") }
+        return Caller(String(cString: name))
     }
 
-    func open() throws(CommandError) -> SQLiteStore {
+    /// The operations on the store at `path`.
+    func operations() throws(CommandError) -> Operations {
         do {
-            return try SQLiteStore(path: path)
+            return Operations(store: try SQLiteStore(path: path))
         } catch {
-            throw .input(path, reason: error.description)
+            throw failure(error)
         }
     }
 
-    /// The store's whole estate, dated `asOf`.
-    func loadEstate(from store: SQLiteStore, asOf: Day) throws(CommandError) -> Estate {
-        do {
-            return try store.loadEstate(asOf: asOf)
-        } catch {
-            throw CommandError.store(error, self)
+    /// A failure of an operation on the store, told against the database file with what to do.
+    func failure(_ error: TallyError) -> CommandError {
+        .input(path, reason: Self.hinted(error))
+    }
+
+    /// An error's description with the command line's hint for it.
+    static func hinted(_ error: TallyError) -> String {
+        switch error {
+        case .notFound:
+            return "\(error.description) in the store; `tally export` shows what it holds"
+        case .cannotOpen:
+            return "\(error.description); check the path, or choose another with --db"
+        default:
+            return error.description
         }
     }
 }
 
-extension CommandError {
-    /// A store failure, reported against the database file.
-    static func store(_ error: StoreError, _ options: StoreOptions) -> CommandError {
-        .input(options.path, reason: error.description)
-    }
-}
-
-/// The moment now, to the second.
-var now: Instant {
-    Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
-}
-
-/// SHA-256 of bytes, in hex, to identify an imported file.
-func digest(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+/// Reads a file the user named into an upload for an operation.
+func upload(_ path: String) throws(CommandError) -> Upload {
+    Upload(name: path, bytes: try Terminal.readFile(path))
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `tally` command: the license position of an estate, from the terminal.
 @main
-struct Tally: ParsableCommand {
+struct Tally: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Software asset management: the license position of an estate, explained.",

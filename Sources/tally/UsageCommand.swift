@@ -1,9 +1,10 @@
 import ArgumentParser
+import TallyApp
 import TallyCore
 import TallyFormats
 
 /// `tally usage`: how much of each license-server product is used, against what is owned.
-struct UsageCommand: ParsableCommand {
+struct UsageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "usage",
         abstract: "Peak and average concurrent use, licenses owned and served, hours, users and denials per product.",
@@ -16,24 +17,20 @@ struct UsageCommand: ParsableCommand {
 
     @OptionGroup var options: UsageOptions
 
-    func run() throws {
-        try reportingErrors {
-            guard let loaded = try options.load() else {
+    func run() async throws {
+        try await reportingErrors {
+            let usage = try await options.run { operations throws(TallyError) in
+                try await operations.usage(options.selection, by: by, sparkline: 40)
+            }
+            guard let (loaded, report, peaks) = usage else {
                 Terminal.write(
                     "No usage recorded yet: import license-server logs or reports (`tally import flexlm-log`, "
                         + "`lmstat`, `rlmstat`).\n")
                 return
             }
-            let report = UsageReport(
-                loaded.estate, pools: loaded.pools, products: loaded.products, from: loaded.from, to: loaded.to, by: by)
             switch options.format {
             case .table:
-                var sparklines: [Product.ID: String] = [:]
-                if by == nil {
-                    let peaks = UsageReport.spanPeaks(
-                        loaded.estate, products: loaded.products, from: loaded.from, to: loaded.to, width: 40)
-                    sparklines = peaks.mapValues { Sparkline.render($0, width: 40) }
-                }
+                let sparklines = peaks.mapValues { Sparkline.render($0, width: 40) }
                 Terminal.write("Usage from \(loaded.from.day) to \(loaded.to.day.adding(days: -1)) (UTC)\n")
                 Terminal.write(UsageOutput.table(report, by: by, sparklines: sparklines))
             case .json:

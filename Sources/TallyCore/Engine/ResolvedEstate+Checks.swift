@@ -30,77 +30,6 @@ extension ResolvedEstate {
         }
     }
 
-    static func checkHardware(_ device: Device, path: String) throws(EstateError) {
-        for (name, value, limit) in [
-            ("processors", device.processors as Int?, Limits.processors),
-            ("coresPerProcessor", device.coresPerProcessor, Limits.coresPerProcessor),
-            ("vcpus", device.vcpus, Limits.vcpus),
-        ] {
-            guard let value else { continue }
-            if !(1...limit).contains(value) {
-                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(limit)")
-            }
-        }
-    }
-
-    static func checkLicense(_ license: License, path: String) throws(EstateError) {
-        for (name, value, limit) in [
-            ("minCoresPerProcessor", license.minCoresPerProcessor, Limits.minimum),
-            ("minCoresPerDevice", license.minCoresPerDevice, Limits.minimum),
-            ("minCoresPerVM", license.minCoresPerVM, Limits.minimum),
-            ("windowDays", license.windowDays, Limits.windowDays),
-            ("minimumUsersPerProcessor", license.minimumUsersPerProcessor, Limits.minimum),
-            ("minimumUsersPerDevice", license.minimumUsersPerDevice, Limits.minimum),
-        ]
-        where !(0...limit).contains(value) {
-            throw .invalidValue(path: "\(path).\(name)", reason: "must be between 0 and \(limit)")
-        }
-        for (name, value) in [("devicesPerUser", license.devicesPerUser), ("vmsPerLicense", license.vmsPerLicense)] {
-            if let value, !(1...Limits.perLicense).contains(value) {
-                throw .invalidValue(path: "\(path).\(name)", reason: "must be between 1 and \(Limits.perLicense)")
-            }
-        }
-        if case .value(let factor) = license.coreFactor, !(factor > 0 && factor <= 100) {
-            throw .invalidValue(
-                path: "\(path).coreFactor", reason: "must be a number above 0 (up to 100), or \"oracle\"")
-        }
-        if case .value(let pvu) = license.pvuPerCore, !(pvu > 0 && pvu <= 10_000) {
-            throw .invalidValue(
-                path: "\(path).pvuPerCore",
-                reason: "must be a number above 0 (up to 10000), or \"ibm-pvu\"")
-        }
-    }
-
-    /// An instant of license-server evidence, within `Limits.instants`.
-    static func checkInstant(_ instant: Instant, path: String) throws(EstateError) {
-        if !Limits.instants.contains(instant) {
-            throw .invalidValue(
-                path: path, reason: "\(instant) is outside the years Tally reads evidence for, 1970 to 2099")
-        }
-    }
-
-    /// A price or cost: a number from 0 up to `Limits.amount`.
-    static func checkAmount(_ amount: Double?, path: String) throws(EstateError) {
-        guard let amount else { return }
-        if !(0...Limits.amount).contains(amount) {
-            throw .invalidValue(path: path, reason: "must be a number from 0 to \(Int(Limits.amount))")
-        }
-    }
-
-    static func checkTerms(_ entitlement: Entitlement, path: String) throws(EstateError) {
-        if let quantity = entitlement.quantity {
-            if !(0...Limits.quantity).contains(quantity) {
-                throw .invalidValue(path: "\(path).quantity", reason: "must be between 0 and \(Limits.quantity)")
-            }
-        } else if !entitlement.unlimited {
-            throw .invalidValue(path: "\(path).quantity", reason: "required unless \"unlimited\" is true")
-        }
-        if let start = entitlement.start, let end = entitlement.end, end < start {
-            throw .invalidValue(path: "\(path).end", reason: "\(end) is before the start \(start)")
-        }
-        try checkAmount(entitlement.unitCost, path: "\(path).unitCost")
-    }
-
     /// Maps each product to the product it counts as, checking that suites are flat and share no component.
     static func resolveSuites(
         _ estate: Estate, product: (Product.ID, String) throws(EstateError) -> Int32
@@ -160,9 +89,9 @@ extension ResolvedEstate {
         var loginIDs: [String: Int32] = [:]
         for (i, session) in estate.usage.enumerated() {
             products[i] = try product(session.product, "usage[\(i)].product")
-            try checkInstant(session.start, path: "usage[\(i)].start")
+            try RecordRules.checkInstant(session.start, path: "usage[\(i)].start")
             if let end = session.end {
-                try checkInstant(end, path: "usage[\(i)].end")
+                try RecordRules.checkInstant(end, path: "usage[\(i)].end")
                 if end < session.start {
                     throw .invalidValue(path: "usage[\(i)].end", reason: "\(end) is before the start \(session.start)")
                 }

@@ -106,25 +106,16 @@ extension ResolvedEstate {
         self.personDepartment = personDepartment
         self.personActive = estate.people.map { $0.counts(on: estate.asOf) }
 
+        let lookup = IndexLookup(
+            estate: estate, devices: deviceIndex, products: productIndex, people: personIndex,
+            departments: departmentIndex)
         var deviceHost = [Int32](repeating: -1, count: estate.devices.count)
         var deviceUser = deviceHost, deviceDepartment = deviceHost
         for (i, item) in estate.devices.enumerated() {
-            if let host = item.host {
-                guard item.kind == .virtual else {
-                    throw .invalidValue(
-                        path: "devices[\(i)].host",
-                        reason: "only a virtual device has a host; add \"kind\": \"virtual\"")
-                }
-                deviceHost[i] = try device(host, "devices[\(i)].host")
-                guard estate.devices[Int(deviceHost[i])].kind == .physical else {
-                    throw .invalidValue(
-                        path: "devices[\(i)].host",
-                        reason: "host \"\(host)\" is itself virtual; name the physical host")
-                }
-            }
+            try RecordRules.check(item, at: "devices[\(i)]", in: lookup)
+            if let host = item.host { deviceHost[i] = try device(host, "devices[\(i)].host") }
             deviceUser[i] = try person(item.user, "devices[\(i)].user")
             deviceDepartment[i] = try department(item.department, "devices[\(i)].department")
-            try Self.checkHardware(item, path: "devices[\(i)]")
         }
         self.deviceHost = deviceHost
         self.deviceUser = deviceUser
@@ -141,10 +132,7 @@ extension ResolvedEstate {
         self.productIndex = productIndex
         self.countsAs = countsAs
         self.isComponent = isComponent
-        for (i, item) in estate.products.enumerated() {
-            try Self.checkLicense(item.license, path: "products[\(i)].license")
-            try Self.checkAmount(item.unitPrice, path: "products[\(i)].unitPrice")
-        }
+        for (i, item) in estate.products.enumerated() { try RecordRules.check(item, at: "products[\(i)]") }
 
         // Installations are the bulk of an estate: resolved in chunks on every core, then joined.
         let installations = try Self.resolveInstallations(
@@ -173,39 +161,24 @@ extension ResolvedEstate {
         var entitlementScope = [Int32](repeating: -1, count: n)
         var entitlementVersionRank = [Int32](repeating: -1, count: n)
         var entitlementActive = [Bool](repeating: false, count: n)
+        var supply = [Int](repeating: 0, count: estate.products.count)
         for (i, item) in estate.entitlements.enumerated() {
             let path = "entitlements[\(i)]"
+            try RecordRules.check(item, at: path, in: lookup)
             let own = try product(item.product, "\(path).product")
             entitlementProduct[i] = own
-            let metric = estate.products[Int(own)].license.metric
             for (j, covered) in item.covers.enumerated() {
-                let index = try product(covered, "\(path).covers[\(j)]")
-                let coveredMetric = estate.products[Int(index)].license.metric
-                guard coveredMetric == metric else {
-                    throw .invalidValue(
-                        path: "\(path).covers[\(j)]",
-                        reason: "\"\(covered)\" is licensed by \(coveredMetric.rawValue), not by \(metric.rawValue) "
-                            + "like \"\(item.product)\"; an entitlement covers only products of its own metric")
-                }
-                entitlementCovers[i].append(index)
+                entitlementCovers[i].append(try product(covered, "\(path).covers[\(j)]"))
             }
             entitlementScope[i] = try department(item.scope, "\(path).scope.department")
             if let version = item.version?.text, let id = versionIDs[version] {
                 entitlementVersionRank[i] = versionRank[Int(id)]
             }
-            try Self.checkTerms(item, path: path)
             entitlementActive[i] = item.isActive(on: estate.asOf)
-        }
-        var supply = [Int](repeating: 0, count: estate.products.count)
-        for (i, item) in estate.entitlements.enumerated() {
-            guard let quantity = item.quantity, !item.unlimited else { continue }
-            let own = Int(entitlementProduct[i])
-            guard let sum = Limits.add(supply[own], quantity) else {
-                throw .invalidValue(
-                    path: "entitlements[\(i)].quantity",
-                    reason: "the quantities of \"\(item.product)\" add up to more than \(Limits.totalUnits)")
+            if let quantity = item.quantity, !item.unlimited {
+                supply[Int(own)] = try RecordRules.addSupply(
+                    supply[Int(own)], quantity, of: item.product, path: "\(path).quantity")
             }
-            supply[own] = sum
         }
         self.entitlementProduct = entitlementProduct
         self.entitlementCovers = entitlementCovers
@@ -220,13 +193,14 @@ extension ResolvedEstate {
             })
         for (i, item) in estate.denials.enumerated() {
             _ = try product(item.product, "denials[\(i)].product")
-            try Self.checkInstant(item.at, path: "denials[\(i)].at")
+            try RecordRules.checkInstant(item.at, path: "denials[\(i)].at")
         }
 
         var assignmentProduct = [Int32](repeating: 0, count: estate.assignments.count)
         var assignmentPerson = [Int32](repeating: -1, count: estate.assignments.count)
         var assignmentDevice = assignmentPerson
         for (i, item) in estate.assignments.enumerated() {
+            try RecordRules.check(item, at: "assignments[\(i)]", in: lookup)
             assignmentProduct[i] = countsAs[Int(try product(item.product, "assignments[\(i)].product"))]
             switch item.assignee {
             case .person(let id): assignmentPerson[i] = try person(id, "assignments[\(i)].person")
@@ -255,4 +229,20 @@ extension ResolvedEstate {
         let user = deviceUser[Int(device)]
         return user >= 0 ? personDepartment[Int(user)] : -1
     }
+}
+
+/// The lookup of a whole estate being resolved: its id indices.
+private struct IndexLookup: EstateLookup {
+    let estate: Estate
+    let devices: [String: Int32]
+    let products: [Product.ID: Int32]
+    let people: [String: Int32]
+    let departments: [String: Int32]
+
+    func deviceKind(_ id: Device.ID) -> Device.Kind? { devices[id.rawValue].map { estate.devices[Int($0)].kind } }
+    func productMetric(_ id: Product.ID) -> License.Metric? {
+        products[id].map { estate.products[Int($0)].license.metric }
+    }
+    func hasPerson(_ id: Person.ID) -> Bool { people[id.rawValue] != nil }
+    func hasDepartment(_ id: Department.ID) -> Bool { departments[id.rawValue] != nil }
 }

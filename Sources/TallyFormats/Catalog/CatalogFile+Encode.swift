@@ -93,10 +93,6 @@ extension CatalogFile {
         }
 
         /// A JSON string literal for `value`.
-        static func quoted(_ value: String) -> String {
-            var writer = JSONWriter(reservingCapacity: value.utf8.count + 2)
-            writer.string(value)
-            return String(decoding: writer.bytes, as: UTF8.self)
-        }
+        static func quoted(_ value: String) -> String { JSONWriter.quoted(value) }
     }
 }

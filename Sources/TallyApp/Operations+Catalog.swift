@@ -1,0 +1,187 @@
+import TallyCore
+import TallyFormats
+import TallyStore
+
+/// What re-reading the stored evidence with the catalog changed.
+public struct CatalogSummary: Sendable, Equatable {
+    public var titles = 0
+    /// Titles the catalog now reads otherwise than before.
+    public var changed = 0
+    public var productsAdded = 0
+    /// Installations derived from the evidence, before and after.
+    public var installationsBefore = 0
+    public var installationsAfter = 0
+}
+
+/// A rule for the license manager's own catalog (docs/catalog.md): patterns for the rows it recognises and what
+/// they are, exactly one of a product, a reason to ignore them, or the suite they are part of.
+public struct CatalogRuleRequest: Sendable, Equatable {
+    public var names: [String]
+    public var publishers: [String] = []
+    public var rawVersion: String?
+    public var product: String?
+    /// A new product's name and publisher (a product the catalogs or the store know keeps theirs).
+    public var productName: String?
+    public var productPublisher: String?
+    public var version: String?
+    public var ignore: String?
+    public var componentOf: String?
+    /// The rule's id; `own-N` by default.
+    public var id: String?
+    public var note: String?
+
+    public init(names: [String]) {
+        self.names = names
+    }
+}
+
+extension Operations {
+    /// The catalog imports are read with: the license manager's own rules first, then the built-in ones.
+    public func effectiveCatalog() async throws(TallyError) -> Normalizer {
+        let own = try await ownCatalog()
+        let builtin: Catalog
+        do throws(FormatError) {
+            builtin = try CatalogFile.builtin()
+        } catch {
+            throw .failed("the built-in catalog: \(error.description)")
+        }
+        let ownIDs = Set(own.products.map(\.id))
+        do {
+            return Normalizer(
+                catalog: try Catalog(
+                    products: own.products + builtin.products.filter { !ownIDs.contains($0.id) },
+                    rules: own.rules + builtin.rules))
+        } catch {
+            throw .invalid(path: "the stored catalog", reason: "it does not fit the built-in one: \(error)")
+        }
+    }
+
+    /// The license manager's own catalog, empty when there is none.
+    public func ownCatalog() async throws(TallyError) -> Catalog {
+        let document = try await reading { try $0.ownCatalog() }
+        do throws(FormatError) {
+            guard let document else { return try CatalogFile.decode(Array(Self.emptyCatalog.utf8)) }
+            return try CatalogFile.decode(Array(document.utf8))
+        } catch {
+            throw .invalid(path: "the stored catalog", reason: error.description)
+        }
+    }
+
+    /// Adds a rule to the license manager's own catalog (read before the built-in one), as one audited change;
+    /// returns its id. `applyCatalog` reads the stored evidence with it.
+    @discardableResult
+    public func addCatalogRule(_ request: CatalogRuleRequest, by caller: Caller) async throws(TallyError) -> String {
+        let own = try await ownCatalog()
+        let ruleID = request.id ?? "own-\(own.rules.count + 1)"
+        var products: [String] = []
+        if let product = request.product, own.product(Product.ID(product)) == nil,
+            (try? CatalogFile.builtin())?.product(Product.ID(product)) == nil
+        {
+            // A product the store already holds keeps its id: inventory titles then count for it, instead of making a
+            // second product of the same software.
+            let stored = try await reading { try $0.product(Product.ID(product)) }
+            guard let name = request.productName ?? stored?.name ?? stored.map({ _ in product }),
+                let maker = request.productPublisher ?? stored?.publisher ?? stored.map({ _ in "" })
+            else {
+                throw .invalid(path: "product", reason: "\(product) is a new product: give its name and publisher")
+            }
+            products.append(
+                JSONWriter.object(["id": .string(product), "publisher": .string(maker), "name": .string(name)]))
+        }
+        var rule: [(key: String, value: JSONValue)] = [("id", .string(ruleID)), ("name", .strings(request.names))]
+        if !request.publishers.isEmpty { rule.append(("publisher", .strings(request.publishers))) }
+        for (key, value) in [
+            ("rawVersion", request.rawVersion), ("product", request.product), ("version", request.version),
+            ("ignore", request.ignore), ("componentOf", request.componentOf), ("note", request.note),
+        ] {
+            if let value { rule.append((key, .string(value))) }
+        }
+        let document =
+            "{\"format\": \"\(CatalogFile.formatTag)\", \"products\": [\(products.joined(separator: ", "))], "
+            + "\"rules\": [\(JSONWriter.object(rule))]}"
+        let added: Catalog
+        do throws(FormatError) {
+            added = try CatalogFile.decode(Array(document.utf8))
+        } catch {
+            throw .invalid(path: "the rule", reason: error.description.replacingOccurrences(of: "rules[0].", with: ""))
+        }
+        let combined: Catalog
+        do {
+            combined = try Catalog(products: own.products + added.products, rules: own.rules + added.rules)
+        } catch {
+            throw .invalid(path: "the rule", reason: "\(error)")
+        }
+        let encoded = String(decoding: CatalogFile.encode(combined), as: UTF8.self)
+        let at = now
+        try await writing { writer in
+            let before = try writer.ownCatalog()
+            try writer.saveOwnCatalog(encoded)
+            try writer.appendAudit(
+                AuditChange(entity: "catalog", id: ruleID, action: "edit", before: before, after: encoded),
+                actor: caller.name, at: at)
+        }
+        return ruleID
+    }
+
+    /// Reads every stored raw title with the catalog again and derives the installations afresh, as one audited
+    /// change.
+    public func applyCatalog(by caller: Caller) async throws(TallyError) -> CatalogSummary {
+        let catalog = try await effectiveCatalog()
+        let at = now
+        return try await writing { writer in
+            var summary = CatalogSummary()
+            var estate = try writer.estate(asOf: at.day)
+            for title in try writer.titles() {
+                summary.titles += 1
+                let key = title.key
+                let outcome = TitleOutcome(
+                    catalog.evaluate(
+                        publisher: key.publisher.isEmpty ? nil : key.publisher, name: key.name,
+                        version: key.version.isEmpty ? nil : key.version))
+                guard outcome != title.outcome else { continue }
+                summary.changed += 1
+                try writer.updateTitle(title.id, outcome: outcome)
+            }
+            summary.installationsBefore = estate.installations.count { $0.source?.hasPrefix("inventory:") ?? false }
+            let batch = try writer.openBatch(
+                ImportSource(name: "catalog", digest: "", actor: caller.name, at: at), mode: "catalog")
+            try writer.closeBatch(
+                batch, counts: ImportCounts(updated: summary.changed, unchanged: summary.titles - summary.changed),
+                origin: nil)
+            let devices = try writer.devicesWithEvidence()
+            let evidence = try writer.evidence(on: devices, excluding: nil)
+            summary.productsAdded = try Self.addProducts(
+                Set(evidence.map(\.product)), to: &estate, catalog: catalog, in: writer)
+            summary.installationsAfter = try Self.rederive(
+                devices, from: evidence, in: &estate, batch: batch, in: writer)
+            try Self.check(estate)
+            try writer.appendAudit(
+                AuditChange(
+                    entity: "catalog", id: String(batch), action: "apply", before: nil,
+                    after: JSONWriter.object([
+                        "titles": .int(summary.titles), "changed": .int(summary.changed),
+                        "productsAdded": .int(summary.productsAdded),
+                        "installationsBefore": .int(summary.installationsBefore),
+                        "installationsAfter": .int(summary.installationsAfter),
+                    ])),
+                actor: caller.name, at: at)
+            try writer.markChanged()
+            return summary
+        }
+    }
+
+    /// Raw titles no rule recognises, by the number of devices that have them, most first: the review queue.
+    public func unrecognizedTitles(limit: Int) async throws(TallyError) -> [UnrecognizedTitle] {
+        try await reading { try $0.unrecognized(limit: max(0, limit)) }
+    }
+
+    /// Everything inventory sources saw on a device, with what the catalog made of it: present first, by name, then
+    /// what was removed, latest first.
+    public func deviceSoftware(_ id: Device.ID) async throws(TallyError) -> [SoftwareSighting] {
+        let sightings = try await reading { try $0.sightings(on: id) }
+        guard !sightings.isEmpty else { throw .notFound(kind: "software reported on device", id: id.rawValue) }
+        return sightings
+    }
+
+    private static let emptyCatalog = "{\"format\": \"\(CatalogFile.formatTag)\", \"products\": [], \"rules\": []}"
+}

@@ -1,0 +1,110 @@
+import Dispatch
+import TallyCore
+import TallyStore
+
+extension Operations {
+    /// The license position of the store on `asOf` (today by default), computed off the caller's thread. `save`
+    /// keeps it as a dated snapshot for `history`.
+    public func reconcile(asOf: Day? = nil, save: Bool) async throws(TallyError) -> Reconciliation {
+        let day = asOf ?? today
+        let (estate, generation) = try await reading { reader in (try reader.estate(asOf: day), try reader.generation())
+        }
+        guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
+        let reconciliation = try await Self.reconcileOffThread(estate)
+        if save {
+            let at = now
+            _ = try await writing { writer in
+                try writer.insertSnapshot(reconciliation, takenAt: at, generation: generation, automatic: false)
+            }
+        }
+        return reconciliation
+    }
+
+    /// Today's position of the store, without recomputing while nothing changed: a position computed at the
+    /// store's current generation is kept in memory and reused; after a change the first read computes it again,
+    /// and keeps its figures as the day's automatic snapshot (so that product lists, and every server sharing the
+    /// store, show the current position without computing it).
+    public func latestPosition() async throws(TallyError) -> Reconciliation {
+        let day = today
+        let generation = try await reading { try $0.generation() }
+        if let cached = await positions.position(at: generation, on: day) { return cached }
+        return try await positions.computing(at: generation, on: day) { () async throws(TallyError) in
+            let (estate, current, mark) = try await reading { reader in
+                (try reader.estate(asOf: day), try reader.generation(), try reader.latestSnapshot())
+            }
+            let reconciliation = try await Self.reconcileOffThread(estate)
+            if mark?.generation != current || mark?.asOf != day {
+                let at = now
+                _ = try await writing { writer in
+                    // Only when nothing changed meanwhile: a position of an older generation is not the latest.
+                    guard try writer.generation() == current else { return Int64(0) }
+                    return try writer.insertSnapshot(reconciliation, takenAt: at, generation: current, automatic: true)
+                }
+            }
+            return (reconciliation, current)
+        }
+    }
+
+    /// Whether the latest snapshot is today's position at the store's current generation.
+    public func positionIsCurrent() async throws(TallyError) -> Bool {
+        let day = today
+        return try await reading { reader in
+            guard let mark = try reader.latestSnapshot() else { return false }
+            return try mark.generation == reader.generation() && mark.asOf == day
+        }
+    }
+
+    /// The snapshots kept, oldest first, with their totals, and one product's figures in each when asked.
+    public func history(product: Product.ID? = nil) async throws(TallyError) -> [SnapshotSummary] {
+        try await reading { try $0.snapshots(product: product) }
+    }
+
+    /// Reconciles on a thread of its own: the engine spreads its work over every core and waits for it, which must
+    /// never hold a thread of the caller's (a web server's) pool.
+    static func reconcileOffThread(_ estate: Estate) async throws(TallyError) -> Reconciliation {
+        let result: Result<Reconciliation, EstateError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(EstateError) in try Reconciler.reconcile(estate) })
+            }
+        }
+        switch result {
+        case .success(let reconciliation): return reconciliation
+        case .failure(let error): throw TallyError(error)
+        }
+    }
+}
+
+/// The latest position computed, with the store generation and day it was computed at; one computation at a time,
+/// which concurrent readers wait for rather than repeat.
+actor PositionCache {
+    private var latest: (position: Reconciliation, generation: Int64, day: Day)?
+    private var running: Task<(Reconciliation, Int64), any Error>?
+
+    /// The kept position when it is of this generation and day.
+    func position(at generation: Int64, on day: Day) -> Reconciliation? {
+        guard let latest, latest.generation == generation, latest.day == day else { return nil }
+        return latest.position
+    }
+
+    /// Computes the position (or waits for the computation already running) and keeps it.
+    func computing(
+        at generation: Int64, on day: Day,
+        _ compute: @escaping @Sendable () async throws(TallyError) -> (Reconciliation, Int64)
+    ) async throws(TallyError) -> Reconciliation {
+        if let cached = position(at: generation, on: day) { return cached }
+        let task =
+            running
+            ?? Task { () async throws -> (Reconciliation, Int64) in try await compute() }
+        running = task
+        defer { running = nil }
+        do {
+            let (position, computedAt) = try await task.value
+            latest = (position, computedAt, day)
+            return position
+        } catch let error as TallyError {
+            throw error
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+}

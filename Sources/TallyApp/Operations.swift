@@ -1,0 +1,84 @@
+import Foundation
+import TallyCore
+import TallyFormats
+import TallyStore
+
+/// Everything a license manager can do, one function per action, for every front end: the command line and the web
+/// server parse their input into these calls and render what comes back, so that both do exactly the same. Each
+/// operation takes plain values, runs against the store in one transaction, and fails with a `TallyError` having
+/// changed nothing. The rules of the domain live here and in `TallyCore`, never in a backend.
+public struct Operations: Sendable {
+    public let store: any Store
+    /// The moment now, to the second; tests fix it.
+    public let clock: @Sendable () -> Instant
+    /// The latest position computed, kept while the store stays at its generation.
+    let positions = PositionCache()
+
+    /// Operations on `store`, timed by `clock`.
+    public init(store: any Store, clock: @escaping @Sendable () -> Instant = Operations.systemClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// The system's clock, to the second.
+    public static let systemClock: @Sendable () -> Instant = {
+        Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down)))
+    }
+
+    var now: Instant { clock() }
+    var today: Day { clock().day }
+
+    /// Runs an operation's body, turning every failure into a `TallyError`: a broken rule of the estate format
+    /// keeps its path, and anything unforeseen is a failure in its own words.
+    func guarded<T>(_ body: () async throws -> T) async throws(TallyError) -> T {
+        do {
+            return try await body()
+        } catch let error as TallyError {
+            throw error
+        } catch let error as EstateError {
+            throw TallyError(error)
+        } catch let error as FormatError {
+            throw .invalid(path: "", reason: error.description)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// Reads, as `guarded`.
+    func reading<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws(TallyError) -> T {
+        try await guarded { try await store.read(body) }
+    }
+
+    /// Writes one transaction (rolled back for a dry run), as `guarded`.
+    func writing<T: Sendable>(
+        dryRun: Bool = false, _ body: @escaping @Sendable (any StoreWriter) throws -> T
+    ) async throws(TallyError) -> T {
+        try await guarded { try await store.write(rollback: dryRun, body) }
+    }
+}
+
+/// Who asks for an operation: the name the audit trail records.
+public struct Caller: Sendable, Equatable {
+    public var name: String
+
+    public init(_ name: String) {
+        self.name = name
+    }
+}
+
+/// A file handed to an import: its name as the user knows it, and its bytes.
+public struct Upload: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// SHA-256 of the bytes, in hex: how the store knows a file imported before.
+    public var digest: String { AuditChain.digest(bytes) }
+}
+
+/// Told during an import how many records of how many are written.
+public typealias ImportProgress = @Sendable (_ done: Int, _ total: Int) -> Void

@@ -1,0 +1,104 @@
+/// Records inserted, updated, left unchanged and removed by an import.
+public struct ImportCounts: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var removed = 0
+
+    /// Counts, all zero unless given.
+    public init(inserted: Int = 0, updated: Int = 0, unchanged: Int = 0, removed: Int = 0) {
+        self.inserted = inserted
+        self.updated = updated
+        self.unchanged = unchanged
+        self.removed = removed
+    }
+
+    public static func + (a: ImportCounts, b: ImportCounts) -> ImportCounts {
+        ImportCounts(
+            inserted: a.inserted + b.inserted, updated: a.updated + b.updated,
+            unchanged: a.unchanged + b.unchanged, removed: a.removed + b.removed)
+    }
+}
+
+/// What writing a collection takes, against the records kept in their stored order: the records to insert, the
+/// stored ones (by position in that order) to update or remove, and the counts an import reports.
+public struct Changes<Record: StoredRecord>: Sendable {
+    public var inserted: [Record] = []
+    public var updated: [(position: Int, record: Record)] = []
+    public var removed: [Int] = []
+    /// What the import did, counting only the records of the file (a merge keeps the others unchanged).
+    public var counts = ImportCounts()
+
+    public init() {}
+
+    /// Nothing to write.
+    public var isEmpty: Bool { inserted.isEmpty && updated.isEmpty && removed.isEmpty }
+}
+
+extension Changes {
+    /// Makes what is kept (`stored`, in stored order) equal to `records`: a record of the same identity as a stored
+    /// one (the n-th of equal identities, the n-th stored) updates it where its values differ, others are inserted,
+    /// stored records left over are removed. `counted` marks the records the counts are about (all when nil).
+    public static func replacing(_ stored: [Record], with records: [Record], counted: [Bool]? = nil) -> Changes {
+        var changes = Changes()
+        if stored.isEmpty {
+            changes.inserted = records
+            changes.counts.inserted = counted?.count(where: { $0 }) ?? records.count
+            return changes
+        }
+        var waiting: [Record.Identity: [Int]] = [:]
+        waiting.reserveCapacity(stored.count)
+        for (position, record) in stored.enumerated() { waiting[record.identity, default: []].append(position) }
+        var taken: [Record.Identity: Int] = [:]
+        for (i, record) in records.enumerated() {
+            let isCounted = counted?[i] ?? true
+            let identity = record.identity
+            let next = taken[identity, default: 0]
+            if let positions = waiting[identity], next < positions.count {
+                taken[identity] = next + 1
+                let position = positions[next]
+                if record.sameValues(as: stored[position]) {
+                    if isCounted { changes.counts.unchanged += 1 }
+                } else {
+                    if isCounted { changes.counts.updated += 1 }
+                    changes.updated.append((position, record))
+                }
+            } else {
+                if isCounted { changes.counts.inserted += 1 }
+                changes.inserted.append(record)
+            }
+        }
+        for (identity, positions) in waiting {
+            for position in positions.dropFirst(taken[identity, default: 0]) { changes.removed.append(position) }
+        }
+        changes.removed.sort()
+        changes.counts.removed = changes.removed.count
+        return changes
+    }
+
+    /// The writing of a merge's outcome (`EstateMerge`): `merged[i]` for `i < stored.count` is the i-th stored
+    /// record, updated where its values changed; the rest are new. No identity is matched twice.
+    public static func merging(_ stored: [Record], into merged: [Record], counted: [Bool]) -> Changes {
+        var changes = Changes()
+        if stored.isEmpty {
+            changes.inserted = merged
+            changes.counts.inserted = counted.count(where: { $0 })
+            return changes
+        }
+        for i in merged.indices {
+            let isCounted = counted[i]
+            guard i < stored.count else {
+                if isCounted { changes.counts.inserted += 1 }
+                continue
+            }
+            if merged[i].sameValues(as: stored[i]) {
+                if isCounted { changes.counts.unchanged += 1 }
+            } else {
+                if isCounted { changes.counts.updated += 1 }
+                changes.updated.append((i, merged[i]))
+            }
+        }
+        if merged.count > stored.count { changes.inserted = Array(merged[stored.count...]) }
+        return changes
+    }
+}

@@ -1,0 +1,177 @@
+import GRDB
+import TallyCore
+import TallyStore
+
+extension SQLiteTransaction {
+    func titles() throws -> [StoredTitle] {
+        try Row.fetchAll(
+            db, sql: "SELECT id, publisher, name, version, outcome, product, clean_version, rule FROM software_title"
+        ).map { row in
+            StoredTitle(
+                id: row[0], key: TitleKey(publisher: row[1], name: row[2], version: row[3]),
+                outcome: TitleOutcome(kind: row[4], product: row[5], version: row[6], rule: row[7]))
+        }
+    }
+
+    func currentSightings(source: String) throws -> [Device.ID: [Int64: CurrentSighting]] {
+        var stored: [Device.ID: [Int64: CurrentSighting]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT device, title, id, installed, first_seen FROM raw_software WHERE source = ? AND removed IS NULL",
+            arguments: [source])
+        while let row = try rows.next() {
+            stored[Device.ID(row[0] as String), default: [:]][row[1]] = CurrentSighting(
+                id: row[2], installed: try Column.day(row, 3), firstSeen: try Column.day(row, 4) ?? Self.epoch)
+        }
+        return stored
+    }
+
+    func evidence(on devices: [Device.ID], excluding excluded: String?) throws -> [Evidence] {
+        try fillTouched(devices)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen,
+                    r.removed
+                FROM raw_software r JOIN software_title t ON t.id = r.title
+                WHERE r.device IN (SELECT device FROM touched) AND t.outcome = 'product'
+                    AND (r.removed IS NOT NULL OR r.source IS NOT ?)
+                """, arguments: [excluded])
+        var evidence: [Evidence] = []
+        while let row = try rows.next() {
+            evidence.append(
+                Evidence(
+                    device: Device.ID(row[0] as String), product: Product.ID(row[1] as String), version: row[2],
+                    source: row[3], installed: try Column.day(row, 4),
+                    firstSeen: try Column.day(row, 6) ?? Self.epoch, lastSeen: try Column.day(row, 5) ?? Self.epoch,
+                    removed: try Column.day(row, 7)))
+        }
+        return evidence
+    }
+
+    func devicesWithEvidence() throws -> [Device.ID] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT device FROM raw_software").map { Device.ID($0) }
+    }
+
+    func sightings(on device: Device.ID) throws -> [SoftwareSighting] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule,
+                    r.installed, r.first_seen, r.last_seen, r.removed
+                FROM raw_software r JOIN software_title t ON t.id = r.title WHERE r.device = ?
+                ORDER BY r.removed IS NOT NULL, r.removed DESC, t.name, t.version, r.source
+                """, arguments: [device.rawValue]
+        ).map { row in
+            let publisher: String = row[1], version: String = row[3]
+            return SoftwareSighting(
+                source: row[0], publisher: publisher.isEmpty ? nil : publisher, name: row[2],
+                version: version.isEmpty ? nil : version, outcome: row[4],
+                product: (row[5] as String?).map { Product.ID($0) }, cleanVersion: row[6], rule: row[7],
+                installed: try Column.day(row, 8), firstSeen: try Column.day(row, 9) ?? Self.epoch,
+                lastSeen: try Column.day(row, 10) ?? Self.epoch, removed: try Column.day(row, 11))
+        }
+    }
+
+    func unrecognized(limit: Int) throws -> [UnrecognizedTitle] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT t.publisher, t.name, count(DISTINCT t.version), count(DISTINCT r.device) AS devices
+                FROM raw_software r JOIN software_title t ON t.id = r.title
+                WHERE r.removed IS NULL AND t.outcome = 'unrecognized'
+                GROUP BY t.publisher, t.name ORDER BY devices DESC, t.name, t.publisher LIMIT ?
+                """, arguments: [limit]
+        ).map { row in
+            let publisher: String = row[0]
+            return UnrecognizedTitle(
+                publisher: publisher.isEmpty ? nil : publisher, name: row[1], versions: row[2], devices: row[3])
+        }
+    }
+
+    func ownCatalog() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'catalog'")
+    }
+
+    func insertTitle(_ title: TitleKey, outcome: TitleOutcome) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO software_title (publisher, name, version, outcome, product, clean_version, rule)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                title.publisher, title.name, title.version, outcome.kind, outcome.product, outcome.version,
+                outcome.rule,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    func updateTitle(_ id: Int64, outcome: TitleOutcome) throws {
+        try db.execute(
+            sql: "UPDATE software_title SET outcome = ?, product = ?, clean_version = ?, rule = ? WHERE id = ?",
+            arguments: [outcome.kind, outcome.product, outcome.version, outcome.rule, id])
+    }
+
+    func removeSightings(_ ids: [Int64], on day: Day, batch: Int64) throws {
+        let remove = try db.makeStatement(sql: "UPDATE raw_software SET removed = ?, batch = ? WHERE id = ?")
+        for id in ids { try remove.execute(arguments: [day.description, batch, id]) }
+    }
+
+    func touchSightings(device: Device.ID, source: String, on day: Day, batch: Int64) throws {
+        try db.execute(
+            sql: "UPDATE raw_software SET last_seen = ?, batch = ? WHERE device = ? AND source = ? AND removed IS NULL",
+            arguments: [day.description, batch, device.rawValue, source])
+    }
+
+    func insertSightings(_ sightings: [NewSighting], batch: Int64) throws {
+        let insert = try BulkInsert(
+            """
+            INSERT INTO raw_software (device, source, title, installed, first_seen, last_seen, removed, batch)
+            VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
+            """, in: db)
+        for item in sightings {
+            try insert.insert([
+                item.device.rawValue.databaseValue, item.source.databaseValue, item.title.databaseValue,
+                Column.day(item.installed), item.day.description.databaseValue, item.day.description.databaseValue,
+                batch.databaseValue,
+            ])
+        }
+    }
+
+    func replaceDerivedInstallations(
+        of devices: [Device.ID], with installations: [DerivedInstallation], batch: Int64
+    ) throws {
+        try fillTouched(devices)
+        try db.execute(
+            sql: "DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (SELECT device FROM touched)")
+        let insert = try BulkInsert(
+            """
+            INSERT INTO installation (device, product, version, installed, last_used, last_seen, source, first_seen,
+            batch, removed) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
+            """, in: db)
+        for item in installations {
+            let installation = item.installation
+            try insert.insert([
+                installation.device.rawValue.databaseValue, installation.product.rawValue.databaseValue,
+                Column.text(installation.version?.text), Column.day(installation.installed),
+                Column.day(installation.lastSeen), Column.text(installation.source),
+                item.firstSeen.description.databaseValue, batch.databaseValue, Column.day(installation.removed),
+            ])
+        }
+    }
+
+    func saveOwnCatalog(_ document: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('catalog', ?)", arguments: [document])
+    }
+
+    /// The devices an import or catalog run touches, in a temporary table for the queries above.
+    private func fillTouched(_ devices: [Device.ID]) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched (device TEXT PRIMARY KEY)")
+        try db.execute(sql: "DELETE FROM touched")
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO touched (device) VALUES (?)")
+        for device in devices { try insert.execute(arguments: [device.rawValue]) }
+    }
+
+    static let epoch = Day(daysSinceEpoch: 0)
+}

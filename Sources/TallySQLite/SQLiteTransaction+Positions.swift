@@ -1,0 +1,162 @@
+import GRDB
+import TallyCore
+import TallyStore
+
+extension SQLiteTransaction {
+    func snapshots(product: Product.ID?) throws -> [SnapshotSummary] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, as_of, taken_at, exposure, surplus_value, automatic FROM snapshot ORDER BY id")
+        var shortfalls: [Int64: [License.Metric: Int]] = [:]
+        var under: [Int64: Int] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT snapshot, metric, sum(shortfall), count(*) FROM snapshot_position WHERE shortfall > 0
+                GROUP BY snapshot, metric
+                """)
+        {
+            let id: Int64 = row[0]
+            shortfalls[id, default: [:]][try Column.choice(row, 1, License.Metric.self)] = row[2]
+            under[id, default: 0] += row[3] as Int
+        }
+        var positions: [Int64: SnapshotPosition] = [:]
+        if let product {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT snapshot, status, demand, covered, shortfall, exposure, surplus_value
+                    FROM snapshot_position WHERE product = ?
+                    """,
+                arguments: [product.rawValue])
+            {
+                positions[row[0]] = SnapshotPosition(
+                    product: product, status: row[1], demand: row[2], covered: row[3], shortfall: row[4],
+                    exposure: row[5], surplusValue: row[6])
+            }
+        }
+        return try rows.map { row in
+            let id: Int64 = row[0]
+            return SnapshotSummary(
+                id: id, asOf: try Column.day(row, 1) ?? Self.epoch,
+                takenAt: Instant(row[2] as String) ?? Instant(secondsSinceEpoch: 0), exposure: row[3],
+                surplusValue: row[4], productsUnder: under[id] ?? 0, shortfalls: shortfalls[id] ?? [:],
+                position: positions[id], automatic: row[5])
+        }
+    }
+
+    func latestSnapshot() throws -> SnapshotMark? {
+        try Row.fetchOne(db, sql: "SELECT id, generation, as_of FROM snapshot ORDER BY id DESC LIMIT 1").map { row in
+            SnapshotMark(id: row[0], generation: row[1], asOf: try Column.day(row, 2) ?? Self.epoch)
+        }
+    }
+
+    func generation() throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'generation'").flatMap { Int64($0) } ?? 0
+    }
+
+    func markChanged() throws {
+        try db.execute(
+            sql: """
+                INSERT INTO setting (key, value) VALUES ('generation', '2')
+                ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                """)
+    }
+
+    func insertSnapshot(
+        _ reconciliation: Reconciliation, takenAt: Instant, generation: Int64, automatic: Bool
+    ) throws
+        -> Int64
+    {
+        if automatic {
+            // One automatic snapshot a day: the latest position of that day replaces the previous one.
+            let replaced = try Int64.fetchAll(
+                db,
+                sql:
+                    "SELECT id FROM snapshot WHERE automatic = 1 AND as_of = ? AND id = (SELECT max(id) FROM snapshot)",
+                arguments: [reconciliation.asOf.description])
+            for id in replaced {
+                try db.execute(sql: "DELETE FROM snapshot_position WHERE snapshot = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM snapshot WHERE id = ?", arguments: [id])
+            }
+        }
+        let totals = reconciliation.totals
+        try db.execute(
+            sql: """
+                INSERT INTO snapshot (as_of, taken_at, currency, exposure, surplus_value, shortfall, generation,
+                    automatic)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                reconciliation.asOf.description, takenAt.description, reconciliation.currency,
+                totals.exposure, totals.surplusValue, reconciliation.positions.reduce(0) { $0 + $1.shortfall },
+                generation, automatic,
+            ])
+        let id = db.lastInsertedRowID
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO snapshot_position (snapshot, product, metric, demand, covered, shortfall, supply,
+                    surplus, exposure, surplus_value, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for position in reconciliation.positions {
+            try insert.execute(arguments: [
+                id, position.product.rawValue, position.metric.rawValue, position.demand, position.covered,
+                position.shortfall, position.supply, position.surplus, position.exposure, position.surplusValue,
+                position.status.rawValue,
+            ])
+        }
+        return id
+    }
+
+    func auditEntries(entity: String?, id: String?) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible?] = []
+        if let entity {
+            conditions.append("entity = ?")
+            arguments.append(entity)
+        }
+        if let id {
+            conditions.append("entity_id = ?")
+            arguments.append(id)
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try Row.fetchAll(
+            db, sql: "SELECT \(Self.auditColumns) FROM audit_entry\(filter) ORDER BY sequence",
+            arguments: StatementArguments(arguments)
+        ).map(Self.auditEntry)
+    }
+
+    func auditHead() throws -> (last: AuditEntry?, recorded: Int64?) {
+        let last = try Row.fetchOne(
+            db, sql: "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
+        ).map(Self.auditEntry)
+        let recorded = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'audit_head'").flatMap {
+            Int64($0)
+        }
+        return (last, recorded)
+    }
+
+    func insertAuditEntry(_ entry: AuditEntry) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO audit_entry (sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.sequence, entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
+                entry.before, entry.after, entry.previousHash, entry.hash,
+            ])
+        // The head of the chain, kept apart, so that removing the last entries is noticed too.
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
+            arguments: [String(entry.sequence)])
+    }
+
+    private static let auditColumns =
+        "sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash"
+
+    private static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            sequence: row[0], at: row[1], actor: row[2], entity: row[3], entityID: row[4], action: row[5],
+            before: row[6], after: row[7], previousHash: row[8], hash: row[9])
+    }
+}
