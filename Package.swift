@@ -43,10 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(
-            name: "TallyStoreTests",
-            dependencies: [
-                "TallyCore", "TallyStore", "TallySQLite", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+            name: "TallyStoreTests", dependencies: ["TallyCore", "TallyStore", "TallySQLite"]),
         .testTarget(
             name: "TallyAppTests",
             dependencies: [

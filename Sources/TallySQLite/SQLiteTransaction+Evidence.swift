@@ -1,5 +1,6 @@
 import GRDB
 import TallyCore
+import TallyFormats
 import TallyStore
 
 extension SQLiteTransaction {
@@ -28,16 +29,15 @@ extension SQLiteTransaction {
     }
 
     func evidence(on devices: [Device.ID], excluding excluded: String?) throws -> [Evidence] {
-        try fillTouched(devices)
         let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen,
                     r.removed
                 FROM raw_software r JOIN software_title t ON t.id = r.title
-                WHERE r.device IN (SELECT device FROM touched) AND t.outcome = 'product'
+                WHERE r.device IN (SELECT value FROM json_each(?)) AND t.outcome = 'product'
                     AND (r.removed IS NOT NULL OR r.source IS NOT ?)
-                """, arguments: [excluded])
+                """, arguments: [Self.jsonList(devices), excluded])
         var evidence: [Evidence] = []
         while let row = try rows.next() {
             evidence.append(
@@ -142,9 +142,10 @@ extension SQLiteTransaction {
     func replaceDerivedInstallations(
         of devices: [Device.ID], with installations: [DerivedInstallation], batch: Int64
     ) throws {
-        try fillTouched(devices)
         try db.execute(
-            sql: "DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (SELECT device FROM touched)")
+            sql: """
+                DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (SELECT value FROM json_each(?))
+                """, arguments: [Self.jsonList(devices)])
         let insert = try BulkInsert(
             """
             INSERT INTO installation (device, product, version, installed, last_used, last_seen, source, first_seen,
@@ -165,12 +166,16 @@ extension SQLiteTransaction {
         try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('catalog', ?)", arguments: [document])
     }
 
-    /// The devices an import or catalog run touches, in a temporary table for the queries above.
-    private func fillTouched(_ devices: [Device.ID]) throws {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS touched (device TEXT PRIMARY KEY)")
-        try db.execute(sql: "DELETE FROM touched")
-        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO touched (device) VALUES (?)")
-        for device in devices { try insert.execute(arguments: [device.rawValue]) }
+    /// Device ids as a JSON list, for `json_each`: one argument however many devices an import touches.
+    static func jsonList(_ devices: [Device.ID]) -> String {
+        var writer = JSONWriter(reservingCapacity: devices.count * 16)
+        writer.raw("[")
+        for (i, device) in devices.enumerated() {
+            if i > 0 { writer.raw(",") }
+            writer.string(device.rawValue)
+        }
+        writer.raw("]")
+        return writer.text
     }
 
     static let epoch = Day(daysSinceEpoch: 0)

@@ -106,7 +106,8 @@ public protocol StoreWriter: StoreReader {
     /// Records what a batch did, and for a license-server log where it came from.
     func closeBatch(_ batch: Int64, counts: ImportCounts, origin: String?) throws
     /// Writes one collection's changes, positions referring to `estate(asOf:)`'s order in this transaction. New
-    /// installations are first seen on `day`. `progress` hears how many were written.
+    /// installations are first seen on `day`. Installations, sessions and denials come from imports: they need a
+    /// batch. `progress` hears how many were written.
     func apply<R: StoredRecord>(_ changes: Changes<R>, batch: Int64?, day: Day, progress: (Int) -> Void) throws
     /// Makes each product's components the ones listed (a product belongs to at most one suite).
     func setSuites(_ products: [Product]) throws
