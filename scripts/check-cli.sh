@@ -26,6 +26,7 @@ check() { # name, expected exit status, expected text in the output, command...
     fi
 }
 
+check "--version says the release" 0 "0.12.0" "$tally" --version
 check "bad reference names its path" 1 'installations[1].device: no device "zz"' \
     "$tally" reconcile --estate "$scenarios/90-bad-reference.estate.json"
 check "unknown key names its path" 1 'devices[0].cpus: unknown key' \

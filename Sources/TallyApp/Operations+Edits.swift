@@ -179,7 +179,7 @@ extension Operations {
             case .person(let id): if try writer.person(id) != nil { known.people.insert(id) }
             case .device(let id): if let device = try writer.device(id) { known.devices[id] = device.kind }
             }
-            try Self.told(as: "the assignment", "assignments[0]") { () throws(EstateError) in
+            try Self.told(as: "the assignment of \"\(item.product)\"", "assignments[0]") { () throws(EstateError) in
                 try RecordRules.check(item, at: "assignments[0]", in: known)
             }
             guard try writer.count(of: item) == 0 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TallyApp
 
 /// The `tally` command: the license position of an estate, from the terminal.
 @main
@@ -6,6 +7,7 @@ struct Tally: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
         abstract: "Software asset management: the license position of an estate, explained.",
+        version: TallyRelease.version,
         subcommands: [
             DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self,
             EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, PersonCommand.self,
