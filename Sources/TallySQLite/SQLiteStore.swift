@@ -39,7 +39,8 @@ public final class SQLiteStore: Store {
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
         do {
-            return try await database.read { db in try body(SQLiteTransaction(db: db)) }
+            let pool = database as? DatabasePool
+            return try await database.read { db in try body(SQLiteTransaction(db: db, parallelReads: pool)) }
         } catch {
             throw Self.translate(error)
         }
@@ -84,4 +85,6 @@ public final class SQLiteStore: Store {
 /// One transaction of the SQLite store: every read and write of the store protocol, as SQL.
 struct SQLiteTransaction: StoreWriter {
     let db: Database
+    /// In a read of a file store, the pool whose other connections may read a large table's second half at once.
+    var parallelReads: DatabasePool? = nil
 }

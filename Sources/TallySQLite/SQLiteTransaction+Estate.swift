@@ -12,7 +12,7 @@ extension SQLiteTransaction {
         estate.products = try EstateTables.products.fetchAll(db)
         let components = try components(where: nil)
         for i in estate.products.indices { estate.products[i].components = components[estate.products[i].id] ?? [] }
-        estate.installations = try EstateTables.installations.fetchAll(db)
+        estate.installations = try InstallationReader.readAll(db, parallelOn: parallelReads)
         estate.usage = try EstateTables.usage.fetchAll(db)
         estate.denials = try EstateTables.denials.fetchAll(db)
         estate.assignments = try EstateTables.assignments.fetchAll(db)

@@ -373,3 +373,35 @@ enum StoreBackend: String, CaseIterable, CustomStringConvertible {
         }
     }
 }
+
+/// What only the SQLite backend does: a file store reads a large installation table in two halves at once.
+@Suite("SQLite backend")
+struct SQLiteBackendTests {
+    @Test("a large installation table read in two halves at once reads back whole and in order")
+    func parallelRead() async throws {
+        let store = try StoreBackend.sqliteFile.open()
+        let day = Day("2026-11-29")!
+        var estate = Estate(asOf: day)
+        estate.devices = (0..<500).map { Device(id: Device.ID("ws-\($0)")) }
+        estate.products = (0..<50).map { Product(id: Product.ID("p\($0)")) }
+        estate.installations = (0..<250_000).map { i in
+            Installation(
+                device: Device.ID("ws-\(i % 500)"), product: Product.ID("p\(i / 500 % 50)"),
+                version: i % 3 == 0 ? nil : Version("\(i % 7).0"),
+                installed: i % 5 == 0 ? day.adding(days: -i % 900) : nil,
+                lastSeen: day, source: i % 2 == 0 ? "sccm" : nil)
+        }
+        let written = estate
+        try await store.write { writer throws in
+            let estate = written
+            let batch = try writer.openBatch(
+                ImportSource(name: "f", digest: "d", actor: "t", at: day.start), mode: "replace")
+            try writer.apply(Changes.replacing([], with: estate.devices), batch: batch, day: day) { _ in }
+            try writer.apply(Changes.replacing([], with: estate.products), batch: batch, day: day) { _ in }
+            try writer.apply(Changes.replacing([], with: estate.installations), batch: batch, day: day) { _ in }
+        }
+        let read = try await store.read { try $0.estate(asOf: day) }
+        #expect(read.installations.count == estate.installations.count)
+        #expect(read.installations == estate.installations)
+    }
+}

@@ -1,0 +1,154 @@
+import Dispatch
+import Foundation
+import GRDB
+import GRDBSQLite
+import TallyCore
+
+/// Reads the installations, the bulk of a store, fast: straight from SQLite's columns, each distinct text (a
+/// device, a product, a version, a day) made into a value once and reused, and, in a read of a file store, the two
+/// halves of the table on two connections at once.
+enum InstallationReader {
+    /// Every installation in `rowid` order.
+    static func readAll(_ db: Database, parallelOn pool: DatabasePool?) throws -> [Installation] {
+        guard let pool,
+            let bounds = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM installation"),
+            let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, (bounds[2] as Int) >= 200_000
+        else { return try read(db, from: nil, to: nil) }
+        let middle = low + (high - low) / 2
+        let generation = try Self.generation(db)
+        // The second half on another connection; it is the same estate only if no change committed in between,
+        // which the store's generation (moved by every change) tells.
+        let second = Box()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            second.result = Result {
+                try pool.read { other in (try Self.generation(other), try read(other, from: middle + 1, to: high)) }
+            }
+            done.signal()
+        }
+        var installations = try read(db, from: low, to: middle)
+        done.wait()
+        if case .success(let (seen, rows)) = second.result, seen == generation {
+            installations += rows
+        } else {
+            installations += try read(db, from: middle + 1, to: high)
+        }
+        return installations
+    }
+
+    private final class Box: @unchecked Sendable {
+        var result: Result<(Int64, [Installation]), any Error>?
+    }
+
+    private static func generation(_ db: Database) throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'generation'").flatMap { Int64($0) } ?? 0
+    }
+
+    /// The installations with `rowid` in `[from, to]` (either end open when nil), in `rowid` order.
+    static func read(_ db: Database, from: Int64?, to: Int64?) throws -> [Installation] {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT device, product, version, source, installed, last_used, last_seen, removed FROM installation
+                WHERE rowid >= ? AND rowid <= ? ORDER BY rowid
+                """)
+        try statement.setArguments([from ?? Int64.min, to ?? Int64.max])
+        let handle = statement.sqliteStatement
+        var devices = Interner<Device.ID>(), products = Interner<Product.ID>()
+        var versions = Interner<Version>(), sources = Interner<String>()
+        var installations: [Installation] = []
+        if let from, let to, to >= from { installations.reserveCapacity(Int(min(to - from + 1, 1 << 26))) }
+        func text<T>(_ column: Int32, _ interner: inout Interner<T>, _ make: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column)
+            else { return nil }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            return interner.value(UnsafeBufferPointer(start: pointer, count: count), make: make)
+        }
+        func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        func day(_ column: Int32) throws -> Day? {
+            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column)
+            else { return nil }
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard let day = Day(utf8: UnsafeBufferPointer(start: pointer, count: count)) else {
+                throw TallyError.failed("a stored date is not a date")
+            }
+            return day
+        }
+        while true {
+            let step = sqlite3_step(handle)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: "reading the installations")
+            }
+            guard let device = text(0, &devices, { Device.ID(string($0)) }),
+                let product = text(1, &products, { Product.ID(string($0)) })
+            else { throw TallyError.failed("an installation without its device or product") }
+            installations.append(
+                Installation(
+                    device: device, product: product, version: text(2, &versions, { Version(string($0)) }),
+                    installed: try day(4), removed: try day(7), lastUsed: try day(5), lastSeen: try day(6),
+                    source: text(3, &sources, string)))
+        }
+        return installations
+    }
+}
+
+/// Values made from texts that repeat, each made once: an open-addressing table keyed by the text's bytes.
+struct Interner<Value> {
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
+    private var bytes: [UInt8] = []
+
+    /// The value for these bytes, made by `make` the first time they are met.
+    mutating func value(_ text: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
+        let hash = Self.hash(text)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 {
+            let entry = entries[Int(slots[slot])]
+            if entry.hash == hash, entry.count == text.count,
+                bytes.withUnsafeBufferPointer({ stored in
+                    text.count == 0 || memcmp(stored.baseAddress! + entry.start, text.baseAddress!, text.count) == 0
+                })
+            {
+                return entry.value
+            }
+            slot = (slot + 1) & mask
+        }
+        let value = make(text)
+        slots[slot] = Int32(entries.count)
+        entries.append((hash, bytes.count, text.count, value))
+        bytes.append(contentsOf: text)
+        if entries.count * 2 > slots.count { grow() }
+        return value
+    }
+
+    /// A hash of the bytes, eight at a time.
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
+        guard let base = text.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= text.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        while offset < text.count {
+            tail = (tail << 8) | UInt64(base[offset])
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return hash ^ (hash >> 32)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (index, entry) in entries.enumerated() {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+}
