@@ -53,7 +53,7 @@ run() {
     echo "fuzz $target for $seconds s"
     TALLY_FUZZ=$target ASAN_OPTIONS=detect_leaks=1 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 \
         -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$findings/" -print_final_stats=1 2>&1 |
-        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)|ERROR|SUMMARY|Test unit written' || true
+        grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+[[:space:]]+DONE)|ERROR|SUMMARY|Test unit written' || true
     if ls "$findings"/* >/dev/null 2>&1; then
         echo "FINDINGS for $target in $findings"
         return 1
