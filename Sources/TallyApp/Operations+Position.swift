@@ -7,10 +7,12 @@ extension Operations {
     /// keeps it as a dated snapshot for `history`.
     public func reconcile(asOf: Day? = nil, save: Bool) async throws(TallyError) -> Reconciliation {
         let day = asOf ?? today
-        let (estate, generation) = try await reading { reader in (try reader.estate(asOf: day), try reader.generation())
+        let (estate, installations, generation) = try await reading { reader in
+            let (estate, installations) = try reader.estateForReconciling(asOf: day)
+            return (estate, installations, try reader.generation())
         }
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
-        let reconciliation = try await Self.reconcileOffThread(estate)
+        let reconciliation = try await Self.reconcileOffThread(estate, installations: installations)
         if save {
             let at = now
             _ = try await writing { writer in
@@ -29,10 +31,11 @@ extension Operations {
         let generation = try await reading { try $0.generation() }
         if let cached = await positions.position(at: generation, on: day) { return cached }
         return try await positions.computing(at: generation, on: day) { () async throws(TallyError) in
-            let (estate, current, mark) = try await reading { reader in
-                (try reader.estate(asOf: day), try reader.generation(), try reader.latestSnapshot())
+            let (estate, installations, current, mark) = try await reading { reader in
+                let (estate, installations) = try reader.estateForReconciling(asOf: day)
+                return (estate, installations, try reader.generation(), try reader.latestSnapshot())
             }
-            let reconciliation = try await Self.reconcileOffThread(estate)
+            let reconciliation = try await Self.reconcileOffThread(estate, installations: installations)
             if mark?.generation != current || mark?.asOf != day {
                 let at = now
                 _ = try await writing { writer in
@@ -61,10 +64,17 @@ extension Operations {
 
     /// Reconciles on a thread of its own: the engine spreads its work over every core and waits for it, which must
     /// never hold a thread of the caller's (a web server's) pool.
-    static func reconcileOffThread(_ estate: Estate) async throws(TallyError) -> Reconciliation {
+    static func reconcileOffThread(
+        _ estate: Estate, installations: InstallationTable? = nil
+    ) async throws(TallyError)
+        -> Reconciliation
+    {
         let result: Result<Reconciliation, EstateError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(EstateError) in try Reconciler.reconcile(estate) })
+                continuation.resume(
+                    returning: Result { () throws(EstateError) in
+                        try Reconciler.reconcile(estate, installations: installations)
+                    })
             }
         }
         switch result {

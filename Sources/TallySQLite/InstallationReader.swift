@@ -8,36 +8,56 @@ import TallyCore
 /// device, a product, a version, a day) made into a value once and reused, and, in a read of a file store, the two
 /// halves of the table on two connections at once.
 enum InstallationReader {
+    /// Every installation in `rowid` order, as the table a position is computed from.
+    static func readTable(_ db: Database, parallelOn pool: DatabasePool?) throws -> InstallationTable {
+        try inHalves(db, parallelOn: pool, empty: InstallationTable()) { db, from, to in
+            try table(db, from: from, to: to)
+        } join: { first, second in
+            var joined = first
+            joined.append(second)
+            return joined
+        }
+    }
+
     /// Every installation in `rowid` order.
     static func readAll(_ db: Database, parallelOn pool: DatabasePool?) throws -> [Installation] {
+        try inHalves(db, parallelOn: pool, empty: []) { db, from, to in
+            try read(db, from: from, to: to)
+        } join: {
+            $0 + $1
+        }
+    }
+
+    /// Reads the installation table with `read`, in a read of a file store in two halves at once: the second half on
+    /// another connection. It is the same estate only if no change committed in between, which the store's
+    /// generation (moved by every change) tells; else the second half is read again here.
+    private static func inHalves<T>(
+        _ db: Database, parallelOn pool: DatabasePool?, empty: T,
+        _ read: @escaping @Sendable (Database, Int64?, Int64?) throws -> T,
+        join: (T, T) -> T
+    ) throws -> T {
         guard let pool,
             let bounds = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM installation"),
             let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, (bounds[2] as Int) >= 200_000
-        else { return try read(db, from: nil, to: nil) }
+        else { return try read(db, nil, nil) }
         let middle = low + (high - low) / 2
         let generation = try Self.generation(db)
-        // The second half on another connection; it is the same estate only if no change committed in between,
-        // which the store's generation (moved by every change) tells.
-        let second = Box()
+        let second = Box<T>()
         let done = DispatchSemaphore(value: 0)
         DispatchQueue.global(qos: .userInitiated).async {
             second.result = Result {
-                try pool.read { other in (try Self.generation(other), try read(other, from: middle + 1, to: high)) }
+                try pool.read { other in (try Self.generation(other), try read(other, middle + 1, high)) }
             }
             done.signal()
         }
-        var installations = try read(db, from: low, to: middle)
+        let first = try read(db, low, middle)
         done.wait()
-        if case .success(let (seen, rows)) = second.result, seen == generation {
-            installations += rows
-        } else {
-            installations += try read(db, from: middle + 1, to: high)
-        }
-        return installations
+        if case .success(let (seen, rows)) = second.result, seen == generation { return join(first, rows) }
+        return join(first, try read(db, middle + 1, high))
     }
 
-    private final class Box: @unchecked Sendable {
-        var result: Result<(Int64, [Installation]), any Error>?
+    private final class Box<T>: @unchecked Sendable {
+        var result: Result<(Int64, T), any Error>?
     }
 
     private static func generation(_ db: Database) throws -> Int64 {
@@ -89,6 +109,71 @@ enum InstallationReader {
                     source: text(3, &sources, string)))
         }
         return installations
+    }
+}
+
+extension InstallationReader {
+    /// The installations with `rowid` in `[from, to]` as a table: only the columns a position depends on, each
+    /// distinct id numbered once.
+    static func table(_ db: Database, from: Int64?, to: Int64?) throws -> InstallationTable {
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT device, product, version, installed, removed FROM installation
+                WHERE rowid >= ? AND rowid <= ? ORDER BY rowid
+                """)
+        try statement.setArguments([from ?? Int64.min, to ?? Int64.max])
+        let handle = statement.sqliteStatement
+        var table = InstallationTable()
+        if let from, let to, to >= from {
+            let count = Int(min(to - from + 1, 1 << 26))
+            table.device.reserveCapacity(count)
+            table.product.reserveCapacity(count)
+            table.version.reserveCapacity(count)
+            table.installed.reserveCapacity(count)
+            table.removed.reserveCapacity(count)
+        }
+        var devices = Interner<Int32>(), products = Interner<Int32>(), versions = Interner<Int32>()
+        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column)
+            else { return nil }
+            return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+        }
+        func day(_ column: Int32) throws -> Int32 {
+            guard let text = bytes(column) else { return InstallationTable.none }
+            guard let day = Day(utf8: text) else { throw TallyError.failed("a stored date is not a date") }
+            return day.daysSinceEpoch
+        }
+        while true {
+            let step = sqlite3_step(handle)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: step), message: "reading the installations")
+            }
+            guard let device = bytes(0), let product = bytes(1) else {
+                throw TallyError.failed("an installation without its device or product")
+            }
+            let deviceNumber = devices.value(device) { text in
+                table.devices.append(Device.ID(String(decoding: text, as: UTF8.self)))
+                return Int32(table.devices.count - 1)
+            }
+            let productNumber = products.value(product) { text in
+                table.products.append(Product.ID(String(decoding: text, as: UTF8.self)))
+                return Int32(table.products.count - 1)
+            }
+            var versionNumber: Int32 = -1
+            if let version = bytes(2) {
+                versionNumber = versions.value(version) { text in
+                    table.versions.append(String(decoding: text, as: UTF8.self))
+                    return Int32(table.versions.count - 1)
+                }
+            }
+            table.device.append(deviceNumber)
+            table.product.append(productNumber)
+            table.version.append(versionNumber)
+            table.installed.append(try day(3))
+            table.removed.append(try day(4))
+        }
+        return table
     }
 }
 

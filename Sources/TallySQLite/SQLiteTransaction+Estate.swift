@@ -4,6 +4,16 @@ import TallyStore
 
 extension SQLiteTransaction {
     func estate(asOf: Day) throws -> Estate {
+        var estate = try estateWithoutInstallations(asOf: asOf)
+        estate.installations = try InstallationReader.readAll(db, parallelOn: parallelReads)
+        return estate
+    }
+
+    func estateForReconciling(asOf: Day) throws -> (estate: Estate, installations: InstallationTable) {
+        (try estateWithoutInstallations(asOf: asOf), try InstallationReader.readTable(db, parallelOn: parallelReads))
+    }
+
+    private func estateWithoutInstallations(asOf: Day) throws -> Estate {
         var estate = Estate(asOf: asOf)
         estate.currency = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'currency'")
         estate.departments = try EstateTables.departments.fetchAll(db)
@@ -12,7 +22,6 @@ extension SQLiteTransaction {
         estate.products = try EstateTables.products.fetchAll(db)
         let components = try components(where: nil)
         for i in estate.products.indices { estate.products[i].components = components[estate.products[i].id] ?? [] }
-        estate.installations = try InstallationReader.readAll(db, parallelOn: parallelReads)
         estate.usage = try EstateTables.usage.fetchAll(db)
         estate.denials = try EstateTables.denials.fetchAll(db)
         estate.assignments = try EstateTables.assignments.fetchAll(db)

@@ -28,6 +28,9 @@ public protocol StoreReader {
 
     /// The whole estate, dated `asOf`, each collection in stored order (the order `Changes` positions refer to).
     func estate(asOf: Day) throws -> Estate
+    /// The estate dated `asOf` for reconciling: its installations as a table (what the position depends on),
+    /// its own list of installations left empty.
+    func estateForReconciling(asOf: Day) throws -> (estate: Estate, installations: InstallationTable)
     func department(_ id: Department.ID) throws -> Department?
     func person(_ id: Person.ID) throws -> Person?
     func device(_ id: Device.ID) throws -> Device?

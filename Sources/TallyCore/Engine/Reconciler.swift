@@ -3,7 +3,16 @@
 public enum Reconciler {
     /// Reconciles `estate` as of its `asOf`; throws the first problem in the estate, with its path.
     public static func reconcile(_ estate: Estate) throws(EstateError) -> Reconciliation {
-        let resolved = try ResolvedEstate(estate)
+        try reconcile(estate, installations: nil)
+    }
+
+    /// The position of an estate whose installations come as a table (a store's), the estate's own list left empty.
+    public static func reconcile(
+        _ estate: Estate, installations table: InstallationTable?
+    ) throws(EstateError)
+        -> Reconciliation
+    {
+        let resolved = try ResolvedEstate(estate, installations: table)
         let demand = Demand(estate: resolved)
 
         let products = estate.products.indices.filter { !resolved.isComponent[$0] }

@@ -106,4 +106,50 @@ extension ResolvedEstate {
         }
         return part
     }
+
+    /// Resolves a table of installations (a store's), as `resolveInstallations` a list: the table's own numbering
+    /// mapped once onto the estate's, then each row by array lookups.
+    static func resolveInstallations(
+        _ table: InstallationTable, asOf: Day, deviceIndex: [String: Int32], productIndex: [Product.ID: Int32],
+        countsAs: [Int32]
+    ) throws(EstateError) -> ResolvedInstallations {
+        // A reference to nothing is reported at its first row, as for a list.
+        var deviceOf = [Int32](repeating: -1, count: table.devices.count)
+        for (number, id) in table.devices.enumerated() { deviceOf[number] = deviceIndex[id.rawValue] ?? -1 }
+        var productOf = [Int32](repeating: -1, count: table.products.count)
+        for (number, id) in table.products.enumerated() {
+            productOf[number] = productIndex[id].map { countsAs[Int($0)] } ?? -1
+        }
+        var resolved = ResolvedInstallations()
+        resolved.versions = table.versions
+        resolved.device.reserveCapacity(table.count)
+        resolved.product.reserveCapacity(table.count)
+        resolved.version.reserveCapacity(table.count)
+        let today = asOf.daysSinceEpoch
+        for i in 0..<table.count {
+            let device = deviceOf[Int(table.device[i])]
+            guard device >= 0 else {
+                let id = table.devices[Int(table.device[i])]
+                throw .unknownReference(path: "installations[\(i)].device", kind: "device", id: id.rawValue)
+            }
+            let product = productOf[Int(table.product[i])]
+            guard product >= 0 else {
+                let id = table.products[Int(table.product[i])]
+                throw .unknownReference(path: "installations[\(i)].product", kind: "product", id: id.rawValue)
+            }
+            let installed = table.installed[i], removed = table.removed[i]
+            if installed != InstallationTable.none, removed != InstallationTable.none, removed < installed {
+                throw .invalidValue(
+                    path: "installations[\(i)].removed",
+                    reason: "\(Day(daysSinceEpoch: removed)) is before the day it was installed, "
+                        + "\(Day(daysSinceEpoch: installed))")
+            }
+            if installed != InstallationTable.none, today < installed { continue }
+            if removed != InstallationTable.none, removed <= today { continue }
+            resolved.device.append(device)
+            resolved.product.append(product)
+            resolved.version.append(table.version[i])
+        }
+        return resolved
+    }
 }

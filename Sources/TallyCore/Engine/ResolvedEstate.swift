@@ -51,8 +51,9 @@ struct ResolvedEstate {
 }
 
 extension ResolvedEstate {
-    /// Checks every id and reference and builds the indices; throws the first problem with its path.
-    init(_ estate: Estate) throws(EstateError) {
+    /// Checks every id and reference and builds the indices; throws the first problem with its path. The
+    /// installations are the estate's, or `table` where given (a store's, read as columns).
+    init(_ estate: Estate, installations table: InstallationTable? = nil) throws(EstateError) {
         self.estate = estate
         self.asOf = estate.asOf
 
@@ -135,9 +136,15 @@ extension ResolvedEstate {
         for (i, item) in estate.products.enumerated() { try RecordRules.check(item, at: "products[\(i)]") }
 
         // Installations are the bulk of an estate: resolved in chunks on every core, then joined.
-        let installations = try Self.resolveInstallations(
-            estate.installations, asOf: estate.asOf, deviceIndex: deviceIndex, productIndex: productIndex,
-            countsAs: countsAs)
+        let installations =
+            if let table {
+                try Self.resolveInstallations(
+                    table, asOf: estate.asOf, deviceIndex: deviceIndex, productIndex: productIndex, countsAs: countsAs)
+            } else {
+                try Self.resolveInstallations(
+                    estate.installations, asOf: estate.asOf, deviceIndex: deviceIndex, productIndex: productIndex,
+                    countsAs: countsAs)
+            }
         self.installationDevice = installations.device
         self.installationProduct = installations.product
         self.installationVersion = installations.version
