@@ -5,13 +5,7 @@ import TallyStore
 
 extension SQLiteTransaction {
     func titles() throws -> [StoredTitle] {
-        try Row.fetchAll(
-            db, sql: "SELECT id, publisher, name, version, outcome, product, clean_version, rule FROM software_title"
-        ).map { row in
-            StoredTitle(
-                id: row[0], key: TitleKey(publisher: row[1], name: row[2], version: row[3]),
-                outcome: TitleOutcome(kind: row[4], product: row[5], version: row[6], rule: row[7]))
-        }
+        try TitleRow.fetchAll(db, sql: "SELECT \(TitleRow.columns) FROM software_title ORDER BY id").map(\.title)
     }
 
     func currentSightings(source: String) throws -> [Device.ID: [Int64: CurrentSighting]] {
@@ -29,25 +23,15 @@ extension SQLiteTransaction {
     }
 
     func evidence(on devices: [Device.ID], excluding excluded: String?) throws -> [Evidence] {
-        let rows = try Row.fetchCursor(
+        try EvidenceRow.fetchAll(
             db,
             sql: """
-                SELECT r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen,
-                    r.removed
+                SELECT \(EvidenceRow.columns)
                 FROM raw_software r JOIN software_title t ON t.id = r.title
                 WHERE r.device IN (SELECT value FROM json_each(?)) AND t.outcome = 'product'
                     AND (r.removed IS NOT NULL OR r.source IS NOT ?)
-                """, arguments: [Self.jsonList(devices), excluded])
-        var evidence: [Evidence] = []
-        while let row = try rows.next() {
-            evidence.append(
-                Evidence(
-                    device: Device.ID(row[0] as String), product: Product.ID(row[1] as String), version: row[2],
-                    source: row[3], installed: try Column.day(row, 4),
-                    firstSeen: try Column.day(row, 6) ?? Self.epoch, lastSeen: try Column.day(row, 5) ?? Self.epoch,
-                    removed: try Column.day(row, 7)))
-        }
-        return evidence
+                """, arguments: [Self.jsonList(devices), excluded]
+        ).map(\.evidence)
     }
 
     func devicesWithEvidence() throws -> [Device.ID] {
@@ -55,23 +39,14 @@ extension SQLiteTransaction {
     }
 
     func sightings(on device: Device.ID) throws -> [SoftwareSighting] {
-        try Row.fetchAll(
+        try SightingRow.fetchAll(
             db,
             sql: """
-                SELECT r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule,
-                    r.installed, r.first_seen, r.last_seen, r.removed
+                SELECT \(SightingRow.columns)
                 FROM raw_software r JOIN software_title t ON t.id = r.title WHERE r.device = ?
                 ORDER BY r.removed IS NOT NULL, r.removed DESC, t.name, t.version, r.source
                 """, arguments: [device.rawValue]
-        ).map { row in
-            let publisher: String = row[1], version: String = row[3]
-            return SoftwareSighting(
-                source: row[0], publisher: publisher.isEmpty ? nil : publisher, name: row[2],
-                version: version.isEmpty ? nil : version, outcome: row[4],
-                product: (row[5] as String?).map { Product.ID($0) }, cleanVersion: row[6], rule: row[7],
-                installed: try Column.day(row, 8), firstSeen: try Column.day(row, 9) ?? Self.epoch,
-                lastSeen: try Column.day(row, 10) ?? Self.epoch, removed: try Column.day(row, 11))
-        }
+        ).map(\.sighting)
     }
 
     func unrecognized(limit: Int) throws -> [UnrecognizedTitle] {

@@ -12,18 +12,8 @@ extension SQLiteTransaction {
     }
 
     func serverPools() throws -> [ServerPool] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT server, vendor, feature, product, version, issued, in_use, reserved, expires, sampled_at
-                FROM license_pool ORDER BY server, position
-                """
-        ).map { row in
-            ServerPool(
-                server: row[0], vendor: row[1], feature: row[2], product: Product.ID(row[3] as String),
-                version: row[4], issued: row[5], inUse: row[6], reserved: row[7], expires: try Column.day(row, 8),
-                sampledAt: Column.instant(row, 9) ?? Instant(secondsSinceEpoch: 0))
-        }
+        try PoolRow.fetchAll(db, sql: "SELECT \(PoolRow.columns) FROM license_pool ORDER BY server, position").map(
+            \.pool)
     }
 
     func lastSamples() throws -> [String: Instant] {

@@ -91,11 +91,11 @@ extension SQLiteTransaction {
 
     func batches(_ page: PageRequest) throws -> Page<ImportBatch> {
         let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM import_batch") ?? 0
-        let items = try Row.fetchAll(
+        let items = try BatchRow.fetchAll(
             db,
-            sql: "SELECT \(Self.batchColumns) FROM import_batch ORDER BY id DESC LIMIT \(page.limit) "
+            sql: "SELECT \(BatchRow.columns) FROM import_batch ORDER BY id DESC LIMIT \(page.limit) "
                 + "OFFSET \(page.offset)"
-        ).map(Self.batch)
+        ).map(\.batch)
         return Page(items: items, total: total)
     }
 
@@ -118,17 +118,17 @@ extension SQLiteTransaction {
     }
 
     func batch(digest: String, otherThan origin: String) throws -> ImportBatch? {
-        try Row.fetchOne(
+        try BatchRow.fetchOne(
             db,
             sql: """
-                SELECT \(Self.batchColumns) FROM import_batch
+                SELECT \(BatchRow.columns) FROM import_batch
                 WHERE digest = ? AND origin IS NOT NULL AND origin <> ? ORDER BY id LIMIT 1
                 """, arguments: [digest, origin]
-        ).map(Self.batch)
+        )?.batch
     }
 
     func batch(of session: UsageSession) throws -> ImportBatch? {
-        try Row.fetchOne(
+        try BatchRow.fetchOne(
             db,
             sql: """
                 SELECT b.id, b.source, b.digest, b.at, b.actor, b.mode, b.inserted, b.updated, b.unchanged, b.removed,
@@ -139,17 +139,7 @@ extension SQLiteTransaction {
             arguments: [
                 session.product.rawValue, session.user, session.host, session.start.secondsSinceEpoch, session.source,
             ]
-        ).map(Self.batch)
-    }
-
-    private static let batchColumns =
-        "id, source, digest, at, actor, mode, inserted, updated, unchanged, removed, origin"
-
-    private static func batch(_ row: Row) -> ImportBatch {
-        ImportBatch(
-            id: row[0], source: row[1], digest: row[2], at: row[3], actor: row[4], mode: row[5],
-            counts: ImportCounts(inserted: row[6], updated: row[7], unchanged: row[8], removed: row[9]),
-            origin: row[10])
+        )?.batch
     }
 
     /// One page of a table's records whose columns contain a text.

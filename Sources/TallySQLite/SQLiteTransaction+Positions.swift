@@ -4,8 +4,7 @@ import TallyStore
 
 extension SQLiteTransaction {
     func snapshots(product: Product.ID?) throws -> [SnapshotSummary] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, as_of, taken_at, exposure, surplus_value, automatic FROM snapshot ORDER BY id")
+        let rows = try SnapshotRow.fetchAll(db, sql: "SELECT \(SnapshotRow.columns) FROM snapshot ORDER BY id")
         var shortfalls: [Int64: [License.Metric: Int]] = [:]
         var under: [Int64: Int] = [:]
         for row in try Row.fetchAll(
@@ -21,32 +20,25 @@ extension SQLiteTransaction {
         }
         var positions: [Int64: SnapshotPosition] = [:]
         if let product {
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT snapshot, status, demand, covered, shortfall, exposure, surplus_value
-                    FROM snapshot_position WHERE product = ?
-                    """,
+            for row in try SnapshotPositionRow.fetchAll(
+                db, sql: "SELECT \(SnapshotPositionRow.columns) FROM snapshot_position WHERE product = ?",
                 arguments: [product.rawValue])
             {
-                positions[row[0]] = SnapshotPosition(
-                    product: product, status: row[1], demand: row[2], covered: row[3], shortfall: row[4],
-                    exposure: row[5], surplusValue: row[6])
+                positions[row.snapshot] = row.position
             }
         }
-        return try rows.map { row in
-            let id: Int64 = row[0]
-            return SnapshotSummary(
-                id: id, asOf: try Column.day(row, 1) ?? Self.epoch,
-                takenAt: Instant(row[2] as String) ?? Instant(secondsSinceEpoch: 0), exposure: row[3],
-                surplusValue: row[4], productsUnder: under[id] ?? 0, shortfalls: shortfalls[id] ?? [:],
-                position: positions[id], automatic: row[5])
+        return rows.map { row in
+            SnapshotSummary(
+                id: row.id, asOf: row.asOf, takenAt: row.takenAt, exposure: row.exposure,
+                surplusValue: row.surplusValue,
+                productsUnder: under[row.id] ?? 0, shortfalls: shortfalls[row.id] ?? [:], position: positions[row.id],
+                automatic: row.automatic)
         }
     }
 
     func latestSnapshot() throws -> SnapshotMark? {
-        try Row.fetchOne(db, sql: "SELECT id, generation, as_of FROM snapshot ORDER BY id DESC LIMIT 1").map { row in
-            SnapshotMark(id: row[0], generation: row[1], asOf: try Column.day(row, 2) ?? Self.epoch)
+        try SnapshotRow.fetchOne(db, sql: "SELECT \(SnapshotRow.columns) FROM snapshot ORDER BY id DESC LIMIT 1").map {
+            SnapshotMark(id: $0.id, generation: $0.generation, asOf: $0.asOf)
         }
     }
 
@@ -119,16 +111,15 @@ extension SQLiteTransaction {
             arguments.append(id)
         }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        return try Row.fetchAll(
-            db, sql: "SELECT \(Self.auditColumns) FROM audit_entry\(filter) ORDER BY sequence",
+        return try AuditRow.fetchAll(
+            db, sql: "SELECT \(AuditRow.columns) FROM audit_entry\(filter) ORDER BY sequence",
             arguments: StatementArguments(arguments)
-        ).map(Self.auditEntry)
+        ).map(\.entry)
     }
 
     func auditHead() throws -> (last: AuditEntry?, recorded: Int64?) {
-        let last = try Row.fetchOne(
-            db, sql: "SELECT \(Self.auditColumns) FROM audit_entry ORDER BY sequence DESC LIMIT 1"
-        ).map(Self.auditEntry)
+        let last = try AuditRow.fetchOne(
+            db, sql: "SELECT \(AuditRow.columns) FROM audit_entry ORDER BY sequence DESC LIMIT 1")?.entry
         let recorded = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'audit_head'").flatMap {
             Int64($0)
         }
@@ -149,14 +140,5 @@ extension SQLiteTransaction {
         try db.execute(
             sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
             arguments: [String(entry.sequence)])
-    }
-
-    private static let auditColumns =
-        "sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash"
-
-    private static func auditEntry(_ row: Row) -> AuditEntry {
-        AuditEntry(
-            sequence: row[0], at: row[1], actor: row[2], entity: row[3], entityID: row[4], action: row[5],
-            before: row[6], after: row[7], previousHash: row[8], hash: row[9])
     }
 }

@@ -35,7 +35,11 @@ enum Column {
     }
 
     static func day(_ row: Row, _ index: Int) throws -> Day? {
-        guard let text: String = row[index] else { return nil }
+        try day(row[index] as String?)
+    }
+
+    static func day(_ text: String?) throws -> Day? {
+        guard let text else { return nil }
         guard let day = Day(text) else { throw TallyError.failed("a stored date \"\(text)\" is not a date") }
         return day
     }

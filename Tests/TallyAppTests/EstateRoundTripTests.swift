@@ -34,6 +34,10 @@ struct EstateRoundTripTests {
         let fromFile = try Reconciler.reconcile(file)
         #expect(fromStore.positions == fromFile.positions)
         #expect(Array(fromStore.consumers).map(\.units) == Array(fromFile.consumers).map(\.units))
+        // The operation reads the installations as a table of columns: the same position, the same whys.
+        let operated = try await store.operations().reconcile(asOf: file.asOf, save: false)
+        #expect(operated.positions == fromFile.positions)
+        #expect(Array(operated.consumers).map(\.why) == Array(fromFile.consumers).map(\.why))
     }
 
     @Test("import, export, import is a fixed point", arguments: Backend.allCases)
@@ -47,5 +51,38 @@ struct EstateRoundTripTests {
         #expect(try await second.loadEstate(asOf: demo.asOf) == exported)
         let again = try await store.importEstate(exported, mode: .replace)
         #expect(again.total.inserted == 0 && again.total.updated == 0 && again.total.removed == 0)
+    }
+
+    @Test("an installation table gives the position and the errors an installation list gives")
+    func tableEqualsList() throws {
+        let demo = DemoEstate.make(asOf: Day("2026-11-29")!)
+        for day in [Day("2025-01-01")!, Day("2026-11-29")!] {
+            var dated = demo
+            dated.asOf = day
+            var bare = dated
+            bare.installations = []
+            let fromTable = try Reconciler.reconcile(bare, installations: InstallationTable(dated.installations))
+            let fromList = try Reconciler.reconcile(dated)
+            #expect(fromTable.positions == fromList.positions)
+            #expect(Array(fromTable.consumers).map(\.why) == Array(fromList.consumers).map(\.why))
+        }
+        var broken = demo
+        broken.installations[3].installed = Day("2026-05-01")
+        broken.installations[3].removed = Day("2026-04-01")
+        broken.installations.append(Installation(device: "nowhere", product: broken.products[0].id))
+        var bare = broken
+        bare.installations = []
+        func failure(_ body: () throws -> Reconciliation) -> String? {
+            do {
+                _ = try body()
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        let list = failure { try Reconciler.reconcile(broken) }
+        #expect(list?.hasPrefix("installations[3].removed") == true)
+        #expect(
+            failure { try Reconciler.reconcile(bare, installations: InstallationTable(broken.installations)) } == list)
     }
 }
