@@ -43,7 +43,10 @@ let package = Package(
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(
-            name: "TallyStoreTests", dependencies: ["TallyCore", "TallyStore", "TallySQLite"]),
+            name: "TallyStoreTests",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "TallyAppTests",
             dependencies: [

@@ -53,7 +53,7 @@ check "generate writes a synthetic estate" 0 "Wrote 200 devices" \
 check "the synthetic estate reconciles" 0 "License position as of 2026-11-29" "$tally" reconcile --estate "$work/gen.json"
 
 db="$work/store.sqlite"
-check "reconcile on an empty store says what to do" 1 "import an estate first" "$tally" reconcile --db "$db"
+check "reconcile where there is no store says so and creates none" 1 "there is no store here" "$tally" reconcile --db "$db"
 check "import into the store" 0 "Imported as batch 1 (merge)" "$tally" import --estate "$work/demo.json" --db "$db"
 check "a second import changes nothing" 0 "total                   0          0       2536          0" \
     "$tally" import --estate "$work/demo.json" --db "$db" --actor ci
@@ -114,6 +114,32 @@ check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audi
 check "the audit trail verifies" 0 "The audit trail is intact: 13 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
+# A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
+mkdir -p "$work/readonly"
+cp "$db" "$work/readonly/store.sqlite"
+chmod 444 "$work/readonly/store.sqlite"
+chmod 555 "$work/readonly"
+check "audit verify reads a read-only store" 0 "The audit trail is intact" \
+    "$tally" audit verify --db "$work/readonly/store.sqlite"
+check "export reads a read-only store" 0 "Exported 334 devices" \
+    "$tally" export --estate "$work/readonly-export.json" --db "$work/readonly/store.sqlite"
+check "reconcile on a read-only store prints the position, not saved" 0 "was not saved" \
+    "$tally" reconcile --db "$work/readonly/store.sqlite" --as-of 2026-11-29
+check "nothing was written beside the read-only store" 0 "store.sqlite" ls "$work/readonly"
+check "no -wal or -shm beside it" 1 "0" bash -c "ls '$work/readonly' | grep -cE 'wal|shm'"
+chmod 755 "$work/readonly"
+check "reading where there is no store says so" 1 "there is no store here" "$tally" history --db "$work/none.sqlite"
+check "and creates nothing" 2 "No such file" ls "$work/none.sqlite"
+mkdir -p "$work/folder.sqlite"
+check "a folder as the store is named as such" 1 "it is a folder" "$tally" history --db "$work/folder.sqlite"
+check "a missing folder is named" 1 "the folder $work/missing does not exist" \
+    "$tally" import --estate "$work/demo.json" --db "$work/missing/store.sqlite"
+: >"$work/empty.sqlite"
+check "an empty file is not made a store" 1 "the file is empty, not a Tally store" \
+    "$tally" import --estate "$work/demo.json" --db "$work/empty.sqlite"
+check "a file that is not a store is named so" 1 "it is not a Tally store" \
+    "$tally" history --db "$work/demo.json"
+check "a new store is readable by its owner only" 0 "-rw-------" ls -l "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 
@@ -210,6 +236,29 @@ check "applying the catalog re-reads the evidence" 0 "1 read otherwise than befo
 check "a device's software, as seen and as recognised" 0 "microsoft-visio-professional 2016" \
     "$tally" device software glpixps --db "$inv"
 check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
+
+# Writers from many processes at once queue for the store: every change lands whole, readers never wait.
+conc="$work/concurrent.sqlite"
+"$tally" import --estate "$work/demo.json" --db "$conc" >/dev/null 2>&1
+pids=()
+for i in $(seq 1 20); do
+    "$tally" entitlement add "CONC-$i" --product visio --quantity 1 --db "$conc" >/dev/null 2>&1 &
+    pids+=($!)
+done
+for i in 1 2 3; do
+    "$tally" import --estate "$work/demo.json" --db "$conc" >/dev/null 2>&1 &
+    pids+=($!)
+done
+"$tally" reconcile --db "$conc" --as-of 2026-11-29 >"$work/conc-position.txt" 2>&1 &
+pids+=($!)
+refused=0
+for pid in "${pids[@]}"; do wait "$pid" || refused=$((refused + 1)); done
+check "24 processes writing at once: none refused" 0 "refused: 0" echo "refused: $refused"
+check "a reconcile among them printed its position" 0 "License position as of 2026-11-29" cat "$work/conc-position.txt"
+"$tally" export --estate "$work/conc.json" --db "$conc" >/dev/null 2>&1
+check "every one of the twenty additions is kept" 0 "20" \
+    python3 -c 'import json,sys; print(sum(e["id"].startswith("CONC-") for e in json.load(open(sys.argv[1]))["entitlements"]))' "$work/conc.json"
+check "the trail of the concurrent changes is intact" 0 "The audit trail is intact" "$tally" audit verify --db "$conc"
 
 # Input from the field and hostile input: one clear message, nothing written, no trap.
 check "a negative quantity names the field and the range" 1 'quantity: must be between 0 and 1000000000000' \

@@ -4,8 +4,9 @@ import TallyStore
 
 extension Operations {
     /// The license position of the store on `asOf` (today by default), computed off the caller's thread. `save`
-    /// keeps it as a dated snapshot for `history`.
-    public func reconcile(asOf: Day? = nil, save: Bool) async throws(TallyError) -> Reconciliation {
+    /// keeps it as a dated snapshot for `history`: a store that cannot take it now (busy, or read-only) still gives
+    /// the position, and says why it was not kept.
+    public func reconcile(asOf: Day? = nil, save: Bool) async throws(TallyError) -> SavedPosition {
         let day = asOf ?? today
         let (estate, installations, generation) = try await reading { reader in
             let (estate, installations) = try reader.estateForReconciling(asOf: day)
@@ -13,13 +14,16 @@ extension Operations {
         }
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
         let reconciliation = try await Self.reconcileOffThread(estate, installations: installations)
-        if save {
-            let at = now
-            _ = try await writing { writer in
+        guard save else { return SavedPosition(reconciliation: reconciliation, snapshot: nil, notSaved: nil) }
+        let at = now
+        do throws(TallyError) {
+            let snapshot = try await writing { writer in
                 try writer.insertSnapshot(reconciliation, takenAt: at, generation: generation, automatic: false)
             }
+            return SavedPosition(reconciliation: reconciliation, snapshot: snapshot, notSaved: nil)
+        } catch .unavailable(let reason) {
+            return SavedPosition(reconciliation: reconciliation, snapshot: nil, notSaved: reason)
         }
-        return reconciliation
     }
 
     /// Today's position of the store, without recomputing while nothing changed: a position computed at the
@@ -82,6 +86,15 @@ extension Operations {
         case .failure(let error): throw TallyError(error)
         }
     }
+}
+
+/// A position computed from the store, and whether it was kept as a snapshot.
+public struct SavedPosition: Sendable {
+    public var reconciliation: Reconciliation
+    /// The snapshot that keeps it; nil when it was not asked to be kept, or could not be.
+    public var snapshot: Int64?
+    /// Why it could not be kept (the store busy, or opened for reading only).
+    public var notSaved: String?
 }
 
 /// The latest position computed, with the store generation and day it was computed at; one computation at a time,

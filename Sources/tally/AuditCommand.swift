@@ -26,7 +26,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let entries: [AuditEntry]
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     entries = try await operations.auditLog(entity: entity, id: id)
                 } catch {
@@ -55,7 +55,7 @@ struct AuditCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let result: AuditVerification
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     result = try await operations.verifyAuditTrail()
                 } catch {

@@ -47,6 +47,7 @@ extension CatalogCommand {
         var note: String?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func validate() throws {
             guard !name.isEmpty else { throw ValidationError("Give at least one --name pattern.") }
@@ -71,7 +72,7 @@ extension CatalogCommand {
             try await reportingErrors {
                 let operations = try store.operations()
                 do throws(TallyError) {
-                    added = try await operations.addCatalogRule(request, by: store.caller)
+                    added = try await operations.addCatalogRule(request, by: who.caller)
                 } catch .invalid(let path, _) where path == "product" {
                     return
                 } catch .invalid(let path, let reason) where path == "the rule" {

@@ -20,13 +20,14 @@ struct CatalogCommand: AsyncParsableCommand {
             abstract: "Read every stored raw title with the catalog again, and derive the installations afresh.")
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
                 let summary: CatalogSummary
                 let operations = try store.operations()
                 do throws(TallyError) {
-                    summary = try await operations.applyCatalog(by: store.caller)
+                    summary = try await operations.applyCatalog(by: who.caller)
                 } catch {
                     throw store.failure(error)
                 }
@@ -54,7 +55,7 @@ struct CatalogCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let titles: [UnrecognizedTitle]
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     titles = try await operations.unrecognizedTitles(limit: limit)
                 } catch {

@@ -22,7 +22,7 @@ extension DeviceCommand {
         func run() async throws {
             try await reportingErrors {
                 let sightings: [SoftwareSighting]
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     sightings = try await operations.deviceSoftware(Device.ID(id))
                 } catch .notFound {

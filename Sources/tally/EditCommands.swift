@@ -4,11 +4,12 @@ import TallyCore
 
 /// Runs one edit on the store and says what was done.
 func edit(
-    _ store: StoreOptions, done message: String, _ body: (Operations, Caller) async throws(TallyError) -> Void
+    _ store: StoreOptions, _ who: ActorOptions, done message: String,
+    _ body: (Operations, Caller) async throws(TallyError) -> Void
 ) async throws(CommandError) {
     let operations = try store.operations()
     do throws(TallyError) {
-        try await body(operations, store.caller)
+        try await body(operations, who.caller)
     } catch {
         throw store.failure(error)
     }
@@ -39,6 +40,7 @@ struct DeviceCommand: AsyncParsableCommand {
         @Option(help: "The person who uses it.") var user: String?
         @Option(help: "Its department.") var department: String?
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         /// The values given.
         var change: DeviceChange {
@@ -57,7 +59,7 @@ struct DeviceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await edit(store, done: "Changed device \(id).") { operations, caller throws(TallyError) in
+                try await edit(store, who, done: "Changed device \(id).") { operations, caller throws(TallyError) in
                     try await operations.editDevice(.init(id), change, by: caller)
                 }
             }
@@ -77,11 +79,12 @@ struct DeviceCommand: AsyncParsableCommand {
         var on: Day?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
                 let day = on ?? Terminal.today
-                try await edit(store, done: "Retired device \(id) on \(day).") {
+                try await edit(store, who, done: "Retired device \(id) on \(day).") {
                     operations, caller throws(TallyError) in
                     try await operations.retireDevice(.init(id), on: day, by: caller)
                 }
@@ -108,11 +111,12 @@ struct PersonCommand: AsyncParsableCommand {
         var on: Day?
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
                 let day = on ?? Terminal.today
-                try await edit(store, done: "Retired person \(id) on \(day).") {
+                try await edit(store, who, done: "Retired person \(id) on \(day).") {
                     operations, caller throws(TallyError) in
                     try await operations.retirePerson(.init(id), on: day, by: caller)
                 }
@@ -154,10 +158,11 @@ struct AssignCommand: AsyncParsableCommand {
 
     @OptionGroup var assignee: AssigneeOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         try await reportingErrors {
-            try await edit(store, done: "Assigned \(assignee.product) to \(assignee.description).") {
+            try await edit(store, who, done: "Assigned \(assignee.product) to \(assignee.description).") {
                 operations, caller throws(TallyError) in
                 try await operations.assign(assignee.assignment, by: caller)
             }
@@ -172,10 +177,11 @@ struct UnassignCommand: AsyncParsableCommand {
 
     @OptionGroup var assignee: AssigneeOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         try await reportingErrors {
-            try await edit(store, done: "Unassigned \(assignee.product) from \(assignee.description).") {
+            try await edit(store, who, done: "Unassigned \(assignee.product) from \(assignee.description).") {
                 operations, caller throws(TallyError) in
                 try await operations.unassign(assignee.assignment, by: caller)
             }

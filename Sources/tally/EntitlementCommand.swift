@@ -64,6 +64,7 @@ struct EntitlementCommand: AsyncParsableCommand {
         @Argument(help: "The new entitlement's id (a PO line, a contract line).") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func validate() throws {
             guard values.product != nil else { throw ValidationError("--product is required.") }
@@ -75,7 +76,7 @@ struct EntitlementCommand: AsyncParsableCommand {
         func run() async throws {
             try await reportingErrors {
                 let item = values.change.applied(to: Entitlement(id: .init(id), product: "", quantity: nil))
-                try await edit(store, done: "Added entitlement \(id).") { operations, caller throws(TallyError) in
+                try await edit(store, who, done: "Added entitlement \(id).") { operations, caller throws(TallyError) in
                     do throws(TallyError) {
                         try await operations.addEntitlement(item, by: caller)
                     } catch .conflict(let reason) {
@@ -94,10 +95,12 @@ struct EntitlementCommand: AsyncParsableCommand {
         @Argument(help: "The entitlement's id.") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
-                try await edit(store, done: "Changed entitlement \(id).") { operations, caller throws(TallyError) in
+                try await edit(store, who, done: "Changed entitlement \(id).") {
+                    operations, caller throws(TallyError) in
                     try await operations.editEntitlement(.init(id), values.change, by: caller)
                 }
             }
@@ -113,11 +116,12 @@ struct EntitlementCommand: AsyncParsableCommand {
         @Option(help: "The last day it counts (YYYY-MM-DD); yesterday by default, so that it no longer counts today.")
         var on: Day?
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
                 let day = on ?? Terminal.today.adding(days: -1)
-                try await edit(store, done: "Retired entitlement \(id): its term ends \(day).") {
+                try await edit(store, who, done: "Retired entitlement \(id): its term ends \(day).") {
                     operations, caller throws(TallyError) in
                     try await operations.retireEntitlement(.init(id), on: day, by: caller)
                 }

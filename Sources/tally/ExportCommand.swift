@@ -19,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let contents: Estate
-            let operations = try store.operations()
+            let operations = try store.reading()
             do throws(TallyError) {
                 contents = try await operations.exportEstate(asOf: asOf)
             } catch {

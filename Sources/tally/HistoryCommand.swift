@@ -17,7 +17,7 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let snapshots: [SnapshotSummary]
-            let operations = try store.operations()
+            let operations = try store.reading()
             do throws(TallyError) {
                 snapshots = try await operations.history(product: product.map { Product.ID($0) })
             } catch {

@@ -27,6 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
     var dryRun = false
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         guard let estate else {
@@ -41,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
             let summary: ImportSummary
             do throws(TallyError) {
                 summary = try await operations.importEstate(
-                    file, mode: mode, dryRun: dryRun, by: store.caller
+                    file, mode: mode, dryRun: dryRun, by: who.caller
                 ) { done, total in
                     progress.update(done, of: total, "records written")
                 }

@@ -24,6 +24,7 @@ struct ImportFlexLMLogCommand: AsyncParsableCommand {
 
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         try await reportingErrors {
@@ -36,7 +37,7 @@ struct ImportFlexLMLogCommand: AsyncParsableCommand {
                 do throws(TallyError) {
                     imported = try await operations.importFlexLMLog(
                         file, server: server.server, timeZone: server.zone, featureMap: featureMap, again: again,
-                        by: store.caller
+                        by: who.caller
                     ) { progress.update($0, of: $1, "records written") }
                 } catch {
                     var reason = StoreOptions.hinted(error)

@@ -19,10 +19,11 @@ struct ImportLmstatCommand: AsyncParsableCommand {
 
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         try await reportingErrors {
-            try await StatusSampleImport(kind: .lmstat).run(file: file, at: at, server: server, store: store)
+            try await StatusSampleImport(kind: .lmstat).run(file: file, at: at, server: server, store: store, who: who)
         }
     }
 }

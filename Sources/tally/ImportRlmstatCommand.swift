@@ -17,10 +17,11 @@ struct ImportRlmstatCommand: AsyncParsableCommand {
 
     @OptionGroup var server: LicenseServerOptions
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     func run() async throws {
         try await reportingErrors {
-            try await StatusSampleImport(kind: .rlmstat).run(file: file, at: at, server: server, store: store)
+            try await StatusSampleImport(kind: .rlmstat).run(file: file, at: at, server: server, store: store, who: who)
         }
     }
 }

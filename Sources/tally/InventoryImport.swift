@@ -26,7 +26,7 @@ struct InventoryImport {
         do throws(TallyError) {
             imported = try await operations.importInventory(
                 report, from: files, as: format, skipInvalid: options.skipInvalid, dryRun: options.dryRun,
-                by: options.store.caller)
+                by: options.who.caller)
         } catch {
             throw .input(paths.count == 1 ? paths[0] : options.store.path, reason: StoreOptions.hinted(error))
         }
@@ -89,6 +89,7 @@ struct InventoryOptions: ParsableArguments {
     var skipInvalid = false
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var who: ActorOptions
 
     /// An import of files in `format` with these options.
     func importing(_ format: InventoryFormat) -> InventoryImport {

@@ -25,7 +25,7 @@ struct PoolsCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let lines: [PoolOutput.Line]
-            let operations = try store.operations()
+            let operations = try store.reading()
             do throws(TallyError) {
                 lines = try await operations.pools(product: product.map { Product.ID($0) }, asOf: asOf)
             } catch .notFound(let kind, let id) {

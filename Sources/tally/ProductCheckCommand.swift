@@ -17,7 +17,7 @@ extension ProductCommand {
         func run() async throws {
             try await reportingErrors {
                 let findings: [LicenseFinding]
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     findings = try await operations.licenseModelFindings()
                 } catch {
@@ -48,7 +48,7 @@ extension ProductCommand {
         func run() async throws {
             try await reportingErrors {
                 let found: [UnconfirmedProcessor]
-                let operations = try store.operations()
+                let operations = try store.reading()
                 do throws(TallyError) {
                     found = try await operations.unconfirmedProcessors()
                 } catch {

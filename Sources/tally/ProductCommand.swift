@@ -97,10 +97,11 @@ struct ProductCommand: AsyncParsableCommand {
         @Argument(help: "The new product's id.") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
-                try await edit(store, done: "Added product \(id).") { operations, caller throws(TallyError) in
+                try await edit(store, who, done: "Added product \(id).") { operations, caller throws(TallyError) in
                     do throws(TallyError) {
                         try await operations.addProduct(values.change.applied(to: Product(id: .init(id))), by: caller)
                     } catch .conflict(let reason) {
@@ -118,10 +119,11 @@ struct ProductCommand: AsyncParsableCommand {
         @Argument(help: "The product's id.") var id: String
         @OptionGroup var values: Values
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
-                try await edit(store, done: "Changed product \(id).") { operations, caller throws(TallyError) in
+                try await edit(store, who, done: "Changed product \(id).") { operations, caller throws(TallyError) in
                     try await operations.editProduct(.init(id), values.change, by: caller)
                 }
             }
@@ -146,6 +148,7 @@ extension ProductCommand {
         var product: String
 
         @OptionGroup var store: StoreOptions
+        @OptionGroup var who: ActorOptions
 
         func validate() throws {
             guard feature.contains(":") else {
@@ -155,7 +158,7 @@ extension ProductCommand {
 
         func run() async throws {
             try await reportingErrors {
-                try await edit(store, done: "\(feature) now counts for \(product).") {
+                try await edit(store, who, done: "\(feature) now counts for \(product).") {
                     operations, caller throws(TallyError) in
                     try await operations.mapFeature(feature, to: Product.ID(product), by: caller)
                 }

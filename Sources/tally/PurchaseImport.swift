@@ -19,7 +19,7 @@ struct PurchaseImport {
         let imported: TallyApp.PurchaseImport
         do throws(TallyError) {
             imported = try await operations.importPurchases(
-                list, from: file, skipInvalid: options.skipInvalid, dryRun: options.dryRun, by: options.store.caller)
+                list, from: file, skipInvalid: options.skipInvalid, dryRun: options.dryRun, by: options.who.caller)
         } catch {
             throw .input(path, reason: StoreOptions.hinted(error))
         }

@@ -30,10 +30,12 @@ struct ReconcileCommand: AsyncParsableCommand {
                 printPosition(try EstateInput.reconcile(loaded, path: estate), format: format)
                 return
             }
-            let reconciliation: Reconciliation
-            let operations = try store.operations()
+            // A store that exists is opened for writing when it can be (to keep the snapshot), else for reading.
+            let reader = try store.reading()
+            let operations = (try? store.operations()) ?? reader
+            let saved: SavedPosition
             do throws(TallyError) {
-                reconciliation = try await operations.reconcile(asOf: asOf, save: true)
+                saved = try await operations.reconcile(asOf: asOf, save: true)
             } catch .conflict(let reason) {
                 throw CommandError.input(
                     store.path,
@@ -42,7 +44,10 @@ struct ReconcileCommand: AsyncParsableCommand {
             } catch {
                 throw store.failure(error)
             }
-            printPosition(reconciliation, format: format)
+            printPosition(saved.reconciliation, format: format)
+            if let reason = saved.notSaved {
+                Terminal.error("The position was not saved for `tally history` (\(reason)).")
+            }
         }
     }
 }

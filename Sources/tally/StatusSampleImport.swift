@@ -9,10 +9,8 @@ struct StatusSampleImport {
     let kind: StatusReportKind
 
     func run(
-        file path: String, at: Instant?, server options: LicenseServerOptions, store: StoreOptions
-    )
-        async throws(CommandError)
-    {
+        file path: String, at: Instant?, server options: LicenseServerOptions, store: StoreOptions, who: ActorOptions
+    ) async throws(CommandError) {
         let operations = try store.operations()
         let featureMap = try options.featureMap(operations)
         let file = try upload(path)
@@ -20,7 +18,7 @@ struct StatusSampleImport {
         do throws(TallyError) {
             imported = try await operations.importStatusReport(
                 file, kind: kind, at: at, server: options.server, timeZone: options.zone, featureMap: featureMap,
-                by: store.caller)
+                by: who.caller)
         } catch {
             var reason = StoreOptions.hinted(error)
             if case .conflict = error { reason += " (give a report's time with --at)" }

@@ -4,36 +4,32 @@ import TallyApp
 import TallyCore
 import TallySQLite
 
-/// The options every command that uses the store shares: which database, and who is acting.
+/// The option every command that uses the store shares: which database.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The database file (default: $TALLY_DB, else tally.sqlite in the current folder).")
     var db: String?
-
-    @Option(name: .long, help: "Who makes the change, for the audit trail (default: the operating-system user).")
-    var actor: String?
 
     /// The database path: `--db`, else `TALLY_DB`, else `tally.sqlite` here.
     var path: String {
         db ?? ProcessInfo.processInfo.environment["TALLY_DB"] ?? "tally.sqlite"
     }
 
-    /// The person acting: `--actor`, else the login of the operating-system user.
-    var caller: Caller {
-        if let actor { return Caller(actor) }
-        if let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] {
-            return Caller(user)
-        }
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return Caller("unknown") }
-        return Caller(String(cString: name))
-    }
-
-    /// The operations on the store at `path`.
-    func operations() throws(CommandError) -> Operations {
+    /// The operations on the store at `path`, opened for writing (created when there is none), or for reading only
+    /// (nothing created, a read-only file read as it is). A writer tells once that it waits for another one.
+    func operations(_ access: SQLiteStore.Access = .readWrite) throws(CommandError) -> Operations {
         do {
-            return Operations(store: try SQLiteStore(path: path))
+            let store = try SQLiteStore(path: path, access: access) {
+                Terminal.error("waiting for another change to the store to finish...")
+            }
+            return Operations(store: store)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// The operations for reading only.
+    func reading() throws(CommandError) -> Operations {
+        try operations(.readOnly)
     }
 
     /// A failure of an operation on the store, told against the database file with what to do.
@@ -44,8 +40,11 @@ struct StoreOptions: ParsableArguments {
     /// An error's description with the command line's hint for it.
     static func hinted(_ error: TallyError) -> String {
         switch error {
+        case .notFound(let kind, _) where kind == "store":
+            return "there is no store here; import an estate (`tally import --estate FILE`) to make one, or choose "
+                + "another with --db"
         case .notFound:
-            return "\(error.description) in the store; `tally export` shows what it holds"
+            return "\(error.description) in the store; `tally list` shows what it holds"
         case .cannotOpen:
             return "\(error.description); check the path, or choose another with --db"
         default:
@@ -57,4 +56,20 @@ struct StoreOptions: ParsableArguments {
 /// Reads a file the user named into an upload for an operation.
 func upload(_ path: String) throws(CommandError) -> Upload {
     Upload(name: path, bytes: try Terminal.readFile(path))
+}
+
+/// Who makes a change, for the audit trail: what every command that changes the store offers.
+struct ActorOptions: ParsableArguments {
+    @Option(name: .long, help: "Who makes the change, for the audit trail (default: the operating-system user).")
+    var actor: String?
+
+    /// The person acting: `--actor`, else the login of the operating-system user.
+    var caller: Caller {
+        if let actor { return Caller(actor) }
+        if let user = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] {
+            return Caller(user)
+        }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return Caller("unknown") }
+        return Caller(String(cString: name))
+    }
 }

@@ -29,7 +29,7 @@ struct UsageOptions: ParsableArguments {
 
     /// Runs a usage operation, telling an unknown product with what to do.
     func run<T>(_ body: (Operations) async throws(TallyError) -> T) async throws(CommandError) -> T {
-        let operations = try store.operations()
+        let operations = try store.reading()
         do throws(TallyError) {
             return try await body(operations)
         } catch .notFound(let kind, let id) {

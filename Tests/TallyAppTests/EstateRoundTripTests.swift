@@ -35,7 +35,7 @@ struct EstateRoundTripTests {
         #expect(fromStore.positions == fromFile.positions)
         #expect(Array(fromStore.consumers).map(\.units) == Array(fromFile.consumers).map(\.units))
         // The operation reads the installations as a table of columns: the same position, the same whys.
-        let operated = try await store.operations().reconcile(asOf: file.asOf, save: false)
+        let operated = try await store.operations().reconcile(asOf: file.asOf, save: false).reconciliation
         #expect(operated.positions == fromFile.positions)
         #expect(Array(operated.consumers).map(\.why) == Array(fromFile.consumers).map(\.why))
     }

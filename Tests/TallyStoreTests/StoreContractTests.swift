@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TallyCore
 import TallyStore
 import Testing
@@ -403,5 +404,42 @@ struct SQLiteBackendTests {
         let read = try await store.read { try $0.estate(asOf: day) }
         #expect(read.installations.count == estate.installations.count)
         #expect(read.installations == estate.installations)
+    }
+
+    @Test("a store a newer Tally wrote is refused for writing, naming both schemas, and still read")
+    func newerStore() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-\(UUID().uuidString).sqlite")
+            .path
+        _ = try SQLiteStore(path: path)
+        let raw = try DatabaseQueue(path: path)
+        try await raw.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: the future')")
+        }
+        do {
+            _ = try SQLiteStore(path: path)
+            Issue.record("a newer store was opened for writing")
+        } catch {
+            #expect(error.description.contains("written by a newer Tally (schema \"v99: the future\")"))
+            #expect(error.description.contains("knows schemas up to \"v8"))
+        }
+        let reader = try SQLiteStore(path: path, access: .readOnly)
+        #expect(try await reader.read { try $0.generation() } >= 1)
+    }
+
+    @Test("a reader opens while another process writes, and a store opened for reading refuses writes")
+    func readersDoNotWait() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-\(UUID().uuidString).sqlite")
+            .path
+        _ = try SQLiteStore(path: path)
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true
+        let other = try DatabaseQueue(path: path, configuration: holding)
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let started = Date()
+        let reader = try SQLiteStore(path: path, access: .readOnly)
+        #expect(try await reader.read { try $0.generation() } >= 1)
+        #expect(Date().timeIntervalSince(started) < 2)
+        await #expect(throws: TallyError.self) { try await reader.write { try $0.markChanged() } }
+        try await other.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
     }
 }
