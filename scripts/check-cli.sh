@@ -140,6 +140,17 @@ check "an empty file is not made a store" 1 "the file is empty, not a Tally stor
 check "a file that is not a store is named so" 1 "it is not a Tally store" \
     "$tally" history --db "$work/demo.json"
 check "a new store is readable by its owner only" 0 "-rw-------" ls -l "$db"
+# Files written safely: through a link to the file it names, to - for standard output, never over a folder.
+printf 'old' >"$work/real-export.json"
+ln -s "$work/real-export.json" "$work/link-export.json"
+"$tally" export --estate "$work/link-export.json" --db "$db" >/dev/null 2>&1
+check "export writes through a link, which stays a link" 0 "link-export.json ->" ls -l "$work/link-export.json"
+check "the file the link names holds the export" 0 '"format": "tally-estate/1"' head -c 200 "$work/real-export.json"
+check "export to - writes standard output" 0 '"format": "tally-estate/1"' "$tally" export --estate - --db "$db"
+check "export to a folder is refused" 1 "is not a regular file" "$tally" export --estate "$work" --db "$db"
+check "import reads - as standard input" 0 "Dry run (merge)" \
+    bash -c "'$tally' import --estate - --dry-run --db '$db' <'$work/demo.json'"
+check "an exported file is its owner's only" 0 "-rw-------" ls -l "$work/exported.json"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 

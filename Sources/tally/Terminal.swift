@@ -9,45 +9,6 @@ import Darwin
 
 /// The command line's contact with the outside: files, standard streams, the clock.
 enum Terminal {
-    /// Reads a whole file, or fails with a message that names it and the reason.
-    static func readFile(_ path: String) throws(CommandError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .file(path, reason: systemReason()) }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { throw .file(path, reason: systemReason()) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .file(path, reason: "is a folder, not a file") }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(info.st_size) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .file(path, reason: systemReason())
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return bytes
-    }
-
-    /// Writes a file whole, replacing it only once every byte is written (through a temporary file and a rename).
-    static func writeFile(_ path: String, _ produce: (([UInt8]) -> Void) -> Void) throws(CommandError) {
-        let temporary = path + ".tmp-\(getpid())"
-        guard let file = fopen(temporary, "wb") else { throw .file(path, reason: systemReason()) }
-        var failed = false
-        produce { bytes in
-            if !failed, fwrite(bytes, 1, bytes.count, file) != bytes.count { failed = true }
-        }
-        if fclose(file) != 0 { failed = true }
-        guard !failed, rename(temporary, path) == 0 else {
-            let reason = systemReason()
-            unlink(temporary)
-            throw .file(path, reason: reason)
-        }
-    }
-
     /// Writes bytes to standard output.
     static func write(_ bytes: [UInt8]) {
         writeAll(bytes, to: STDOUT_FILENO)
@@ -62,7 +23,7 @@ enum Terminal {
         writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -105,7 +66,7 @@ enum Terminal {
         return nil
     }
 
-    private static func systemReason() -> String {
+    static func systemReason() -> String {
         String(cString: strerror(errno))
     }
 }
