@@ -151,6 +151,18 @@ check "export to a folder is refused" 1 "is not a regular file" "$tally" export 
 check "import reads - as standard input" 0 "Dry run (merge)" \
     bash -c "'$tally' import --estate - --dry-run --db '$db' <'$work/demo.json'"
 check "an exported file is its owner's only" 0 "-rw-------" ls -l "$work/exported.json"
+check "audit head prints the last entry to keep elsewhere" 0 " " "$tally" audit head --db "$db"
+head=$("$tally" audit head --db "$db" | cut -d' ' -f2)
+check "verify against the head kept" 0 "The audit trail is intact" "$tally" audit verify --head "$head" --db "$db"
+"$tally" assign visio --person E10001 --db "$db" --actor $'eve\n#99 forged' >/dev/null 2>&1
+check "a control character in an actor is shown escaped, never as a line of its own" 0 'eve\n#99 forged' \
+    "$tally" audit log --entity assignment --db "$db"
+check "no forged line" 1 "0" bash -c "'$tally' audit log --db '$db' | grep -c '^#99 forged'"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update entitlement set quantity = 999 where id = ?", ("PO-CI-1",)); c.commit()' "$db"
+check "a quantity changed in SQL is named" 1 "the data does not match the audit trail: entitlements changed outside Tally" \
+    "$tally" audit verify --db "$db"
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update entitlement set quantity = 3 where id = ?", ("PO-CI-1",)); c.commit()' "$db"
+check "put back, the data matches again" 0 "The audit trail is intact" "$tally" audit verify --db "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 

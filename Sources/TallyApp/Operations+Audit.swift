@@ -7,11 +7,34 @@ extension Operations {
         try await reading { try $0.auditEntries(entity: entity, id: id) }
     }
 
-    /// Recomputes the audit trail's hash chain and names the first entry that does not match.
-    public func verifyAuditTrail() async throws(TallyError) -> AuditVerification {
-        try await reading { reader in
-            AuditChain.verify(try reader.auditEntries(entity: nil, id: nil), head: try reader.auditHead().recorded)
+    /// Checks the audit trail: its hash chain (keyed entries with the audit key), that it still holds `head` (a
+    /// head kept elsewhere: nothing removed since), and that the data is what its last entry says it is.
+    public func verifyAuditTrail(head: String? = nil) async throws(TallyError) -> AuditVerification {
+        let day = today
+        let signing = signing
+        return try await reading { reader in
+            let entries = try reader.auditEntries(entity: nil, id: nil)
+            let chain = AuditChain.verify(entries, head: try reader.auditHead().recorded, key: signing.key)
+            guard case .intact = chain else { return chain }
+            if let head, !entries.contains(where: { $0.hash == head }) {
+                return .broken(
+                    sequence: Int64(entries.count + 1),
+                    reason: "the head \(head) is not in the trail: entries were removed since it was taken")
+            }
+            let current = EstateDigest(try reader.estate(asOf: day), keys: signing.digests)
+            let recorded =
+                entries.last(where: { $0.state != nil })?.state.flatMap { EstateDigest($0, keys: signing.digests) }
+                ?? (entries.isEmpty ? EstateDigest(keys: signing.digests) : nil)
+            if let recorded, recorded != current {
+                return .dataDiffers(collections: current.differences(from: recorded))
+            }
+            return chain
         }
+    }
+
+    /// The last entry of the audit trail: its number and hash, to keep elsewhere and check against later.
+    public func auditHead() async throws(TallyError) -> AuditEntry? {
+        try await reading { try $0.auditHead().last }
     }
 
     /// Products whose license model no publisher uses, with the rule template to use instead.

@@ -113,12 +113,14 @@ extension Operations {
         }
         let encoded = String(decoding: CatalogFile.encode(combined), as: UTF8.self)
         let at = now
+        let signing = signing
         try await writing { writer in
             let before = try writer.ownCatalog()
             try writer.saveOwnCatalog(encoded)
-            try writer.appendAudit(
+            // The catalog is no record of the estate: the digest stays as it was.
+            try signing.append(
                 AuditChange(entity: "catalog", id: ruleID, action: "edit", before: before, after: encoded),
-                actor: caller.name, at: at)
+                actor: caller.name, at: at, state: try signing.lastState(in: writer, asOf: at.day), in: writer)
         }
         return ruleID
     }
@@ -128,6 +130,7 @@ extension Operations {
     public func applyCatalog(by caller: Caller) async throws(TallyError) -> CatalogSummary {
         let catalog = try await effectiveCatalog()
         let at = now
+        let signing = signing
         return try await writing { writer in
             var summary = CatalogSummary()
             var estate = try writer.estate(asOf: at.day)
@@ -155,7 +158,7 @@ extension Operations {
             summary.installationsAfter = try Self.rederive(
                 devices, from: evidence, in: &estate, batch: batch, in: writer)
             try Self.check(estate)
-            try writer.appendAudit(
+            try signing.append(
                 AuditChange(
                     entity: "catalog", id: String(batch), action: "apply", before: nil,
                     after: JSONWriter.object([
@@ -164,7 +167,7 @@ extension Operations {
                         "installationsBefore": .int(summary.installationsBefore),
                         "installationsAfter": .int(summary.installationsAfter),
                     ])),
-                actor: caller.name, at: at)
+                actor: caller.name, at: at, state: EstateDigest(estate, keys: signing.digests), in: writer)
             try writer.markChanged()
             return summary
         }

@@ -13,9 +13,11 @@ extension Operations {
             }
             try Self.check(item, in: writer)
             try writer.insert(item)
-            return AuditChange(
-                entity: "entitlement", id: item.id.rawValue, action: "add", before: nil,
-                after: EstateFile.json(of: item))
+            return (
+                AuditChange(
+                    entity: "entitlement", id: item.id.rawValue, action: "add", before: nil,
+                    after: EstateFile.json(of: item)), { @Sendable (digest: inout EstateDigest) in digest.add([item]) }
+            )
         }
     }
 
@@ -26,7 +28,7 @@ extension Operations {
     )
         async throws(TallyError) -> Entitlement
     {
-        try await edit(by: caller) { writer in
+        try await editReturning(by: caller) { writer in
             let before = try Self.existing(try writer.entitlement(id), "entitlement", id.rawValue)
             let item = change.applied(to: before)
             try Self.check(item, in: writer)
@@ -34,7 +36,8 @@ extension Operations {
             return (
                 AuditChange(
                     entity: "entitlement", id: id.rawValue, action: "edit", before: EstateFile.json(of: before),
-                    after: EstateFile.json(of: item)), item
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: item) }, item
             )
         }
     }
@@ -50,9 +53,13 @@ extension Operations {
             var item = before
             item.end = day
             try writer.update(item)
-            return AuditChange(
-                entity: "entitlement", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
-                after: EstateFile.json(of: item))
+            let after = item
+            return (
+                AuditChange(
+                    entity: "entitlement", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: after) }
+            )
         }
     }
 
@@ -68,8 +75,12 @@ extension Operations {
                 try RecordRules.check(item, at: "products[0]")
             }
             try writer.insert(item)
-            return AuditChange(
-                entity: "product", id: item.id.rawValue, action: "add", before: nil, after: EstateFile.json(of: item))
+            let added = item
+            return (
+                AuditChange(
+                    entity: "product", id: item.id.rawValue, action: "add", before: nil,
+                    after: EstateFile.json(of: item)), { @Sendable (digest: inout EstateDigest) in digest.add([added]) }
+            )
         }
     }
 
@@ -81,7 +92,7 @@ extension Operations {
     ) async throws(TallyError)
         -> Product
     {
-        try await edit(by: caller) { writer in
+        try await editReturning(by: caller) { writer in
             let before = try Self.existing(try writer.product(id), "product", id.rawValue)
             var item = change.applied(to: before)
             item.components = before.components
@@ -96,10 +107,12 @@ extension Operations {
                 }
             }
             try writer.update(item)
+            let after = item
             return (
                 AuditChange(
                     entity: "product", id: id.rawValue, action: "edit", before: EstateFile.json(of: before),
-                    after: EstateFile.json(of: item)), item
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: after) }, item
             )
         }
     }
@@ -111,7 +124,7 @@ extension Operations {
     ) async throws(TallyError)
         -> Device
     {
-        try await edit(by: caller) { writer in
+        try await editReturning(by: caller) { writer in
             let before = try Self.existing(try writer.device(id), "device", id.rawValue)
             let item = change.applied(to: before)
             var known = KnownRecords()
@@ -131,7 +144,8 @@ extension Operations {
             return (
                 AuditChange(
                     entity: "device", id: id.rawValue, action: "edit", before: EstateFile.json(of: before),
-                    after: EstateFile.json(of: item)), item
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: item) }, item
             )
         }
     }
@@ -147,9 +161,13 @@ extension Operations {
             item.active = false
             item.retired = day
             try writer.update(item)
-            return AuditChange(
-                entity: "device", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
-                after: EstateFile.json(of: item))
+            let after = item
+            return (
+                AuditChange(
+                    entity: "device", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: after) }
+            )
         }
     }
 
@@ -164,9 +182,13 @@ extension Operations {
             item.active = false
             item.retired = day
             try writer.update(item)
-            return AuditChange(
-                entity: "person", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
-                after: EstateFile.json(of: item))
+            let after = item
+            return (
+                AuditChange(
+                    entity: "person", id: id.rawValue, action: "retire", before: EstateFile.json(of: before),
+                    after: EstateFile.json(of: item)),
+                { @Sendable (digest: inout EstateDigest) in digest.replace(before, with: after) }
+            )
         }
     }
 
@@ -186,9 +208,11 @@ extension Operations {
                 throw TallyError.conflict("\(Self.describe(item)) is already assigned")
             }
             try writer.insert(item)
-            return AuditChange(
-                entity: "assignment", id: item.product.rawValue, action: "assign", before: nil,
-                after: EstateFile.json(of: item))
+            return (
+                AuditChange(
+                    entity: "assignment", id: item.product.rawValue, action: "assign", before: nil,
+                    after: EstateFile.json(of: item)), { @Sendable (digest: inout EstateDigest) in digest.add([item]) }
+            )
         }
     }
 
@@ -199,34 +223,44 @@ extension Operations {
                 throw TallyError.conflict("\(Self.describe(item)) is not assigned")
             }
             try writer.delete(item)
-            return AuditChange(
-                entity: "assignment", id: item.product.rawValue, action: "unassign", before: EstateFile.json(of: item),
-                after: nil)
+            return (
+                AuditChange(
+                    entity: "assignment", id: item.product.rawValue, action: "unassign",
+                    before: EstateFile.json(of: item), after: nil),
+                { @Sendable (digest: inout EstateDigest) in digest.remove([item]) }
+            )
         }
     }
 
-    /// Runs one edit: its change is audited and moves the store to a new generation.
+    /// How an edit changes the estate's digest: the records it removes and adds.
+    typealias DigestChange = @Sendable (inout EstateDigest) -> Void
+
+    /// Runs one edit: its change is audited with the digest of the estate it leaves, and moves the store to a new
+    /// generation.
     func edit(
-        by caller: Caller, _ body: @escaping @Sendable (any StoreWriter) throws -> AuditChange
+        by caller: Caller, _ body: @escaping @Sendable (any StoreWriter) throws -> (AuditChange, DigestChange)
     )
         async throws(TallyError)
     {
-        let at = now
-        try await writing { writer in
-            let change = try body(writer)
-            try writer.appendAudit(change, actor: caller.name, at: at)
-            try writer.markChanged()
+        let _: Bool = try await editReturning(by: caller) { writer in
+            let (change, digest) = try body(writer)
+            return (change, digest, true)
         }
     }
 
     /// Runs one edit that returns the record as it is now.
-    func edit<T: Sendable>(
-        by caller: Caller, _ body: @escaping @Sendable (any StoreWriter) throws -> (AuditChange, T)
+    func editReturning<T: Sendable>(
+        by caller: Caller, _ body: @escaping @Sendable (any StoreWriter) throws -> (AuditChange, DigestChange, T)
     ) async throws(TallyError) -> T {
         let at = now
+        let signing = signing
         return try await writing { writer in
-            let (change, result) = try body(writer)
-            try writer.appendAudit(change, actor: caller.name, at: at)
+            let previous = try writer.auditHead().last?.state
+            let (change, digestChange, result) = try body(writer)
+            var state = try signing.lastState(in: writer, asOf: at.day)
+            // A state computed afresh is the one after the change already.
+            if previous != nil { digestChange(&state) }
+            try signing.append(change, actor: caller.name, at: at, state: state, in: writer)
             try writer.markChanged()
             return result
         }

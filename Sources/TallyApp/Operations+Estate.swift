@@ -44,8 +44,10 @@ extension Operations {
             throw .invalid(path: "", reason: error.description)
         }
         let source = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
+        let signing = signing
         return try await writing(dryRun: dryRun) { writer in
-            try Self.importEstate(estate, mode: mode, source: source, dryRun: dryRun, progress: progress, in: writer)
+            try Self.importEstate(
+                estate, mode: mode, source: source, dryRun: dryRun, progress: progress, signing: signing, in: writer)
         }
     }
 
@@ -59,7 +61,7 @@ extension Operations {
     /// `origin` is kept with a license-server log's batch.
     static func importEstate(
         _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
-        kept: Estate? = nil, origin: String? = nil, in writer: any StoreWriter
+        kept: Estate? = nil, origin: String? = nil, signing: AuditSigning = .unkeyed, in writer: any StoreWriter
     ) throws -> ImportSummary {
         var file = file
         // An installation without a last-seen day was seen on the day of the import.
@@ -102,7 +104,7 @@ extension Operations {
         try writer.setCurrency(target.currency)
         let counts = summary.total
         try writer.closeBatch(batch, counts: counts, origin: origin)
-        try writer.appendAudit(
+        try signing.append(
             AuditChange(
                 entity: "import", id: String(batch), action: mode.rawValue, before: nil,
                 after: JSONWriter.object([
@@ -110,7 +112,7 @@ extension Operations {
                     "updated": .int(counts.updated), "unchanged": .int(counts.unchanged),
                     "removed": .int(counts.removed),
                 ])),
-            actor: source.actor, at: source.at)
+            actor: source.actor, at: source.at, state: EstateDigest(target, keys: signing.digests), in: writer)
         try writer.markChanged()
         return summary
     }

@@ -104,8 +104,10 @@ extension Operations {
             digest: digests.count == 1 ? digests[0] : AuditChain.digest(Array(digests.joined().utf8)),
             actor: caller.name, at: now)
         let source = format.source
+        let signing = signing
         let summary = try await writing(dryRun: dryRun) { writer in
-            try Self.importInventory(report.devices, source: source, catalog: catalog, origin: origin, in: writer)
+            try Self.importInventory(
+                report.devices, source: source, catalog: catalog, origin: origin, signing: signing, in: writer)
         }
         return InventoryImport(
             summary: dryRun ? summary.withoutBatch : summary, skipped: report.skipped, invalid: report.invalid)
@@ -113,7 +115,7 @@ extension Operations {
 
     static func importInventory(
         _ reported: [InventoryDevice], source: String, catalog: Normalizer, origin: ImportSource,
-        in writer: any StoreWriter
+        signing: AuditSigning = .unkeyed, in writer: any StoreWriter
     ) throws -> InventorySummary {
         var summary = InventorySummary()
         let day = origin.at.day
@@ -155,7 +157,7 @@ extension Operations {
                 inserted: summary.devicesAdded + summary.softwareAdded, updated: summary.devicesUpdated,
                 unchanged: summary.devicesUnchanged + summary.softwareSeen, removed: summary.softwareRemoved),
             origin: nil)
-        try writer.appendAudit(
+        try signing.append(
             AuditChange(
                 entity: "import", id: String(batch), action: "inventory:" + source, before: nil,
                 after: JSONWriter.object([
@@ -164,7 +166,7 @@ extension Operations {
                     "softwareAdded": .int(summary.softwareAdded), "softwareSeen": .int(summary.softwareSeen),
                     "softwareRemoved": .int(summary.softwareRemoved), "installations": .int(summary.installations),
                 ])),
-            actor: origin.actor, at: origin.at)
+            actor: origin.actor, at: origin.at, state: EstateDigest(estate, keys: signing.digests), in: writer)
         try writer.markChanged()
         return summary
     }

@@ -73,9 +73,10 @@ extension Operations {
         let origin = LogOrigin(source: source, timeZone: timeZone.identifier, again: again)
         let batch = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
         let day = today
+        let signing = signing
         let summary = try await writing { writer in
             try Self.importLicenseServer(
-                featureMap: featureMap, source: batch, log: origin, progress: progress, in: writer
+                featureMap: featureMap, source: batch, log: origin, progress: progress, signing: signing, in: writer
             ) { held in
                 held.evidence(of: report, source: source, asOf: day)
             }
@@ -101,10 +102,11 @@ extension Operations {
         let serverName = named ?? URL(fileURLWithPath: file.name).lastPathComponent
         let source = kind.rawValue + ":" + serverName
         let batch = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
+        let signing = signing
         let (summary, sample) = try await writing { writer in
             var sample = LicenseSample()
             let summary = try Self.importLicenseServer(
-                featureMap: featureMap, source: batch, log: nil, progress: nil, in: writer
+                featureMap: featureMap, source: batch, log: nil, progress: nil, signing: signing, in: writer
             ) { held in
                 let evidence: LicenseServerEvidence
                 (evidence, sample) = held.evidence(
@@ -123,11 +125,13 @@ extension Operations {
     /// and pools stored under it; the feature's own product goes once nothing else refers to it.
     public func mapFeature(_ feature: String, to product: Product.ID, by caller: Caller) async throws(TallyError) {
         let at = now
+        let signing = signing
         try await writing { writer in
             guard let change = try Self.map(feature, to: product, in: writer) else {
                 throw TallyError.conflict("\(feature) already counts for \"\(product)\"; nothing to change")
             }
-            try writer.appendAudit(change, actor: caller.name, at: at)
+            let state = EstateDigest(try writer.estate(asOf: at.day), keys: signing.digests)
+            try signing.append(change, actor: caller.name, at: at, state: state, in: writer)
             try writer.markChanged()
         }
     }
@@ -145,15 +149,21 @@ extension Operations {
     /// then the evidence `build` makes of what the store holds.
     static func importLicenseServer(
         featureMap: [String: Product.ID], source: ImportSource, log: LogOrigin?, progress: ImportProgress?,
-        in writer: any StoreWriter, build: (LicenseServerContext) -> LicenseServerEvidence
+        signing: AuditSigning = .unkeyed, in writer: any StoreWriter,
+        build: (LicenseServerContext) -> LicenseServerEvidence
     ) throws -> ImportSummary {
+        var mapped: [AuditChange] = []
         for (feature, product) in featureMap.sorted(by: { $0.key < $1.key }) {
-            if let change = try map(feature, to: product, in: writer) {
-                try writer.appendAudit(change, actor: source.actor, at: source.at)
-            }
+            if let change = try map(feature, to: product, in: writer) { mapped.append(change) }
         }
         if let log, !log.again { try checkNotImported(source.digest, as: log, in: writer) }
         let kept = try writer.estate(asOf: source.at.day)
+        if !mapped.isEmpty {
+            let state = EstateDigest(kept, keys: signing.digests)
+            for change in mapped {
+                try signing.append(change, actor: source.actor, at: source.at, state: state, in: writer)
+            }
+        }
         let lastSamples = try writer.lastSamples()
         let built = build(
             LicenseServerContext(estate: kept, featureMap: try writer.featureMap(), lastSample: lastSamples))
@@ -164,7 +174,7 @@ extension Operations {
         if let log, !log.again { try checkNotShifted(built.records.usage, of: log, against: kept.usage, in: writer) }
         let summary = try importEstate(
             built.records, mode: .merge, source: source, dryRun: false, progress: progress, kept: kept,
-            origin: log?.recorded, in: writer)
+            origin: log?.recorded, signing: signing, in: writer)
         if let sample = built.sample, let batch = summary.batch {
             try writer.recordSample(server: sample.server, at: sample.at, batch: batch, pools: sample.pools)
         }

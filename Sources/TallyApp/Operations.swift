@@ -13,11 +13,16 @@ public struct Operations: Sendable {
     public let clock: @Sendable () -> Instant
     /// The latest position computed, kept while the store stays at its generation.
     let positions = PositionCache()
+    /// How audit entries are signed and the estate digested: with the audit key, where one is given.
+    let signing: AuditSigning
 
-    /// Operations on `store`, timed by `clock`.
-    public init(store: any Store, clock: @escaping @Sendable () -> Instant = Operations.systemClock) {
+    /// Operations on `store`, timed by `clock`, the audit trail signed with `auditKey` where one is given.
+    public init(
+        store: any Store, clock: @escaping @Sendable () -> Instant = Operations.systemClock, auditKey: AuditKey? = nil
+    ) {
         self.store = store
         self.clock = clock
+        self.signing = AuditSigning(key: auditKey)
     }
 
     /// The system's clock, to the second.
@@ -82,3 +87,26 @@ public struct Upload: Sendable {
 
 /// Told during an import how many records of how many are written.
 public typealias ImportProgress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+/// How audit entries are signed (HMAC with the audit key, else plain SHA-256) and the estate's digest keyed.
+struct AuditSigning: Sendable {
+    var key: AuditKey?
+    var digests: DigestKeys { DigestKeys(secret: key?.digestSecret) }
+
+    static let unkeyed = AuditSigning(key: nil)
+
+    /// Appends a change with the digest of the estate it left.
+    func append(
+        _ change: AuditChange, actor: String, at: Instant, state: EstateDigest?, in writer: any StoreWriter
+    ) throws {
+        try writer.appendAudit(change, actor: actor, at: at, state: state?.description, key: key)
+    }
+
+    /// The digest of the estate the last entry recorded; computed from the store where no entry has one yet.
+    func lastState(in writer: any StoreWriter, asOf day: Day) throws -> EstateDigest {
+        if let text = try writer.auditHead().last?.state, let state = EstateDigest(text, keys: digests) {
+            return state
+        }
+        return EstateDigest(try writer.estate(asOf: day), keys: digests)
+    }
+}

@@ -4,14 +4,14 @@ import TallyStore
 
 /// Rows read one by one, by column name: an audit entry.
 struct AuditRow: FetchableRecord {
-    static let columns = "sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash"
+    static let columns = "sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash, state"
     let entry: AuditEntry
 
     init(row: Row) throws {
         entry = AuditEntry(
             sequence: row["sequence"], at: row["at"], actor: row["actor"], entity: row["entity"],
             entityID: row["entity_id"], action: row["action"], before: row["before"], after: row["after"],
-            previousHash: row["previous_hash"], hash: row["hash"])
+            previousHash: row["previous_hash"], hash: row["hash"], state: row["state"])
     }
 }
 

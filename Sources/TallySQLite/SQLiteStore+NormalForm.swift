@@ -43,15 +43,13 @@ extension SQLiteStore {
                 if taken.contains(Array(normal.utf8)) {
                     let base = normal
                     normal = (2...).lazy.map { "\(base)-\($0)" }.first { !taken.contains(Array($0.utf8)) } ?? base
-                    try SQLiteTransaction(db: db).appendAudit(
+                    try appendRename(
                         AuditChange(
                             entity: table, id: normal, action: "rename",
                             before: JSONWriter.object(["id": .string(id)]),
                             after: JSONWriter.object([
                                 "id": .string(normal), "reason": .string("\(base) is another record"),
-                            ])),
-                        actor: "tally",
-                        at: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))))
+                            ])), in: db)
                 }
                 taken.insert(Array(normal.utf8))
                 for (table, column) in columns {
@@ -60,5 +58,28 @@ extension SQLiteStore {
                 }
             }
         }
+    }
+
+    /// Appends a rename to the audit trail as it was when ids were normalized (before digests were recorded).
+    private static func appendRename(_ change: AuditChange, in db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_entry ORDER BY sequence DESC LIMIT 1")
+        var entry = AuditEntry(
+            sequence: (last?["sequence"] as Int64? ?? 0) + 1,
+            at: Instant(secondsSinceEpoch: Int64(Date().timeIntervalSince1970.rounded(.down))).description,
+            actor: "tally", entity: change.entity, entityID: change.id, action: change.action, before: change.before,
+            after: change.after, previousHash: last?["hash"] ?? AuditChain.genesis, hash: "")
+        entry.hash = AuditChain.hash(of: entry, key: nil)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_entry (sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.sequence, entry.at, entry.actor, entry.entity, entry.entityID, entry.action, entry.before,
+                entry.after, entry.previousHash, entry.hash,
+            ])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
+            arguments: [String(entry.sequence)])
     }
 }

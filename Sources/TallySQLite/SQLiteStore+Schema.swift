@@ -29,6 +29,9 @@ extension SQLiteStore {
         migrator.registerMigration("v8: generations, automatic snapshots, lookups for edits") { db in
             try db.execute(sql: version8)
         }
+        migrator.registerMigration("v9: the digest of the estate each audited change left") { db in
+            try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN state TEXT")
+        }
         return migrator
     }
 

@@ -129,12 +129,13 @@ extension SQLiteTransaction {
     func insertAuditEntry(_ entry: AuditEntry) throws {
         try db.execute(
             sql: """
-                INSERT INTO audit_entry (sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit_entry (sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash,
+                    state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 entry.sequence, entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
-                entry.before, entry.after, entry.previousHash, entry.hash,
+                entry.before, entry.after, entry.previousHash, entry.hash, entry.state,
             ])
         // The head of the chain, kept apart, so that removing the last entries is noticed too.
         try db.execute(

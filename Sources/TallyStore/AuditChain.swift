@@ -14,10 +14,12 @@ public struct AuditEntry: Sendable, Equatable {
     public var after: String?
     public var previousHash: String
     public var hash: String
+    /// The digest of the estate this change left (`EstateDigest`); nil in entries older than digests.
+    public var state: String?
 
     public init(
         sequence: Int64, at: String, actor: String, entity: String, entityID: String, action: String,
-        before: String?, after: String?, previousHash: String, hash: String
+        before: String?, after: String?, previousHash: String, hash: String, state: String? = nil
     ) {
         self.sequence = sequence
         self.at = at
@@ -29,6 +31,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.after = after
         self.previousHash = previousHash
         self.hash = hash
+        self.state = state
     }
 }
 
@@ -54,42 +57,57 @@ public enum AuditVerification: Sendable, Equatable {
     case intact(entries: Int)
     /// The first entry whose hash, or link to the entry before, does not match; or a gap in the numbering.
     case broken(sequence: Int64, reason: String)
+    /// The chain holds, but the data is not what the trail says: these collections were changed outside Tally.
+    case dataDiffers(collections: [String])
 }
 
-/// The audit trail's hash chain, the same for every backend: each entry's hash covers its content and the previous
-/// entry's hash, so that an edited, deleted or reordered entry breaks the chain from there on.
+/// The audit trail's hash chain, the same for every backend: each entry's hash covers its content, the digest of
+/// the estate it left and the previous entry's hash, so that an edited, deleted or reordered entry breaks the chain
+/// from there on. With a key (`TALLY_AUDIT_KEY`) hashes are HMAC-SHA-256, written `hmac:...`: without the key, a
+/// chain cannot be recomputed after an edit.
 public enum AuditChain {
     /// The hash before the first entry.
     public static let genesis = String(repeating: "0", count: 64)
+    /// How a keyed hash is written.
+    public static let keyedPrefix = "hmac:"
 
-    /// SHA-256 over every field but the hash itself, fields separated so that no two entries read alike.
-    public static func hash(of entry: AuditEntry) -> String {
-        let fields = [
+    /// The hash of an entry: SHA-256 over every field but the hash itself, fields separated so that no two entries
+    /// read alike; HMAC-SHA-256 with a key.
+    public static func hash(of entry: AuditEntry, key: AuditKey?) -> String {
+        var fields = [
             String(entry.sequence), entry.at, entry.actor, entry.entity, entry.entityID, entry.action,
             entry.before ?? "\u{0}", entry.after ?? "\u{0}", entry.previousHash,
         ]
-        return hex(SHA256.hash(data: Data(fields.joined(separator: "\u{1E}").utf8)))
+        // Entries older than digests are hashed as they were.
+        if let state = entry.state { fields.append(state) }
+        let data = Data(fields.joined(separator: "\u{1E}").utf8)
+        guard let key else { return hex(Array(SHA256.hash(data: data))) }
+        return keyedPrefix + hex(Array(HMAC<SHA256>.authenticationCode(for: data, using: key.symmetric)))
     }
 
     /// SHA-256 of bytes, in hex: how an imported file is identified.
-    public static func digest(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+    public static func digest(_ bytes: [UInt8]) -> String { hex(Array(SHA256.hash(data: bytes))) }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ bytes: [UInt8]) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Walks `entries` (all of them, oldest first) from the first and names the first that does not hold; `head` is
-    /// the sequence the store recorded apart as the last, so that removing the last entries is noticed too.
-    public static func verify(_ entries: [AuditEntry], head: Int64?) -> AuditVerification {
+    /// Walks `entries` (all of them, oldest first) from the first and names the first that does not hold: a gap,
+    /// a broken link, content that does not match its hash (a keyed entry needs the key). `head` is the sequence
+    /// the store recorded apart as the last, so that removing the last entries is noticed too. With a key, the
+    /// trail must be signed from its first signed entry on, and its last entry must be: entries written before a
+    /// key was used stay as they were, and a chain recomputed without the key is named.
+    public static func verify(_ entries: [AuditEntry], head: Int64?, key: AuditKey?) -> AuditVerification {
         var previous = genesis
         var expected: Int64 = 1
+        var signedSince: Int64?
         for entry in entries {
             if entry.sequence != expected {
                 return .broken(
@@ -98,7 +116,18 @@ public enum AuditChain {
             if entry.previousHash != previous {
                 return .broken(sequence: entry.sequence, reason: "it does not follow the entry before it")
             }
-            if hash(of: entry) != entry.hash {
+            let keyed = entry.hash.hasPrefix(keyedPrefix)
+            if keyed, key == nil {
+                return .broken(
+                    sequence: entry.sequence, reason: "it is signed with an audit key; set TALLY_AUDIT_KEY to verify it"
+                )
+            }
+            if keyed, signedSince == nil { signedSince = entry.sequence }
+            if key != nil, !keyed, signedSince != nil || entry.sequence == Int64(entries.count) {
+                return .broken(
+                    sequence: entry.sequence, reason: "it is not signed with the audit key, as the entries around it")
+            }
+            if hash(of: entry, key: keyed ? key : nil) != entry.hash {
                 return .broken(sequence: entry.sequence, reason: "its content does not match its hash")
             }
             previous = entry.hash
@@ -111,15 +140,32 @@ public enum AuditChain {
     }
 }
 
+/// The secret that signs the audit trail's entries, and keys the digests of the estate they record.
+public struct AuditKey: Sendable {
+    let symmetric: SymmetricKey
+    /// 32 bytes derived from the secret, for the digests' keys.
+    public let digestSecret: [UInt8]
+
+    /// A key from a secret text (`TALLY_AUDIT_KEY`); nil for an empty one.
+    public init?(_ secret: String) {
+        guard !secret.isEmpty else { return nil }
+        symmetric = SymmetricKey(data: Data(secret.utf8))
+        digestSecret = Array(SHA256.hash(data: Data(("tally estate digest\u{1E}" + secret).utf8)))
+    }
+}
+
 extension StoreWriter {
-    /// Appends one change to the audit trail, chained to the last entry.
-    public func appendAudit(_ change: AuditChange, actor: String, at: Instant) throws {
+    /// Appends one change to the audit trail, chained to the last entry, with the digest of the estate it left,
+    /// signed with `key` where one is given.
+    public func appendAudit(
+        _ change: AuditChange, actor: String, at: Instant, state: String? = nil, key: AuditKey? = nil
+    ) throws {
         let last = try auditHead().last
         var entry = AuditEntry(
             sequence: (last?.sequence ?? 0) + 1, at: at.description, actor: actor, entity: change.entity,
             entityID: change.id, action: change.action, before: change.before, after: change.after,
-            previousHash: last?.hash ?? AuditChain.genesis, hash: "")
-        entry.hash = AuditChain.hash(of: entry)
+            previousHash: last?.hash ?? AuditChain.genesis, hash: "", state: state)
+        entry.hash = AuditChain.hash(of: entry, key: key)
         try insertAuditEntry(entry)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TallyApp
 import TallyCore
 import TallySQLite
+import TallyStore
 
 /// The option every command that uses the store shares: which database.
 struct StoreOptions: ParsableArguments {
@@ -21,10 +22,15 @@ struct StoreOptions: ParsableArguments {
             let store = try SQLiteStore(path: path, access: access) {
                 Terminal.error("waiting for another change to the store to finish...")
             }
-            return Operations(store: store)
+            return Operations(store: store, auditKey: Self.auditKey)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// The secret that signs the audit trail (`TALLY_AUDIT_KEY`), where one is set.
+    static var auditKey: AuditKey? {
+        ProcessInfo.processInfo.environment["TALLY_AUDIT_KEY"].flatMap { AuditKey($0) }
     }
 
     /// The operations for reading only.

@@ -18,6 +18,27 @@ enum Terminal {
         write(Array(text.utf8))
     }
 
+    /// Text with its control characters escaped (`\n`, `\u{1B}`): what a user or a file gave, printed so that it
+    /// cannot forge a line or drive the terminal.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// Writes one line to standard error.
     static func error(_ text: String) {
         writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)

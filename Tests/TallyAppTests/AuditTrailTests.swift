@@ -139,3 +139,113 @@ struct AuditTrailTests {
         #expect(history.map(\.productsUnder) == [0, 1])
     }
 }
+
+/// Tamper evidence that holds: the trail records the digest of the data it left, so that a change made outside
+/// Tally, or entries removed with the head kept beside them, are named; with a key, a chain cannot be recomputed.
+@Suite("The audit trail checks the data")
+struct AuditDataTests {
+    let day = Day("2026-11-29")!
+
+    func store(key: AuditKey? = nil) async throws -> (SQLiteStore, Operations) {
+        let store = try SQLiteStore()
+        let operations = Operations(store: store, clock: { testSource.at }, auditKey: key)
+        var estate = Estate(asOf: day)
+        estate.devices = [Device(id: "a"), Device(id: "b")]
+        estate.products = [Product(id: "p")]
+        estate.installations = [Installation(device: "a", product: "p")]
+        try await operations.importEstate(
+            Upload(name: "e.json", bytes: EstateFile.encode(estate)), mode: .replace, dryRun: false,
+            by: Caller("t"))
+        try await operations.addEntitlement(Entitlement(id: "e", product: "p", quantity: 2), by: Caller("ann"))
+        try await operations.retireDevice("b", on: day, by: Caller("ann"))
+        return (store, operations)
+    }
+
+    @Test("changes made in SQL are named by their collection, and an honest trail verifies")
+    func sqlChanges() async throws {
+        let (store, operations) = try await store()
+        #expect(try await operations.verifyAuditTrail() == .intact(entries: 3))
+        try await store.database.write { db in
+            try db.execute(sql: "UPDATE entitlement SET quantity = 200 WHERE id = 'e'")
+            try db.execute(sql: "DELETE FROM installation")
+        }
+        #expect(
+            try await operations.verifyAuditTrail() == .dataDiffers(collections: ["installations", "entitlements"]))
+    }
+
+    @Test("removing the last entries with the head kept beside them, or every entry, is named")
+    func removedEntries() async throws {
+        let (tail, tailOperations) = try await store()
+        try await tail.database.write { db in
+            try db.execute(sql: "DELETE FROM audit_entry WHERE sequence = 3")
+            try db.execute(sql: "UPDATE setting SET value = '2' WHERE key = 'audit_head'")
+        }
+        #expect(try await tailOperations.verifyAuditTrail() == .dataDiffers(collections: ["devices"]))
+        let (all, allOperations) = try await store()
+        try await all.database.write { db in
+            try db.execute(sql: "DELETE FROM audit_entry")
+            try db.execute(sql: "DELETE FROM setting WHERE key = 'audit_head'")
+        }
+        guard case .dataDiffers = try await allOperations.verifyAuditTrail() else {
+            Issue.record("an emptied trail passed")
+            return
+        }
+    }
+
+    @Test("a head kept elsewhere names entries removed since")
+    func headKeptElsewhere() async throws {
+        let (store, operations) = try await store()
+        let head = try #require(try await operations.auditHead())
+        #expect(try await operations.verifyAuditTrail(head: head.hash) == .intact(entries: 3))
+        // Later: the last entry removed, and the data put back as it was before it, leaving a consistent store.
+        try await store.database.write { db in
+            try db.execute(sql: "DELETE FROM audit_entry WHERE sequence = 3")
+            try db.execute(sql: "UPDATE setting SET value = '2' WHERE key = 'audit_head'")
+            try db.execute(sql: "UPDATE device SET active = 1, retired = NULL WHERE id = 'b'")
+        }
+        #expect(try await operations.verifyAuditTrail() == .intact(entries: 2))
+        guard case .broken(_, let reason) = try await operations.verifyAuditTrail(head: head.hash) else {
+            Issue.record("a removed head passed")
+            return
+        }
+        #expect(reason.contains("is not in the trail"))
+    }
+
+    @Test("with a key, entries are signed: recomputed without it they are named, and checked only with it")
+    func keyedChain() async throws {
+        let key = try #require(AuditKey("a secret kept apart"))
+        let (store, operations) = try await store(key: key)
+        #expect(try await operations.verifyAuditTrail() == .intact(entries: 3))
+        let entries = try await operations.auditLog()
+        #expect(entries.allSatisfy { $0.hash.hasPrefix(AuditChain.keyedPrefix) })
+        // Someone with the file only edits an entry and recomputes the chain as plain SHA-256.
+        var previous = AuditChain.genesis
+        var forged: [AuditEntry] = []
+        for var entry in entries {
+            if entry.sequence == 2 { entry.actor = "mallory" }
+            entry.previousHash = previous
+            entry.hash = AuditChain.hash(of: entry, key: nil)
+            previous = entry.hash
+            forged.append(entry)
+        }
+        try await store.database.write { [forged] db in
+            for entry in forged {
+                try db.execute(
+                    sql: "UPDATE audit_entry SET actor = ?, previous_hash = ?, hash = ? WHERE sequence = ?",
+                    arguments: [entry.actor, entry.previousHash, entry.hash, entry.sequence])
+            }
+        }
+        guard case .broken(let sequence, _) = try await operations.verifyAuditTrail() else {
+            Issue.record("a recomputed chain passed")
+            return
+        }
+        #expect(sequence == 3)
+        let (other, _) = try await self.store(key: key)
+        let withoutKey = other.operations()
+        guard case .broken(_, let reason) = try await withoutKey.verifyAuditTrail() else {
+            Issue.record("a keyed trail passed without its key")
+            return
+        }
+        #expect(reason.contains("TALLY_AUDIT_KEY"))
+    }
+}
