@@ -107,7 +107,7 @@ check "a VM is a hard partition" 0 "Changed device ora-test01." \
 check "a hard partition counts its own cores" 0 "hard partition: max(ceil(8 vcpus x 0.5" \
     "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
 check "a purchase with Software Assurance" 0 "Added entitlement PO-CI-SA." \
-    "$tally" entitlement add PO-CI-SA --product sql-std --quantity 24 --software-assurance true --db "$db"
+    "$tally" entitlement add PO-CI-SA --product sql-std --quantity 24 --software-assurance --db "$db"
 check "with rights, SQL Server VMs are licensed by VM again" 0 "licensed by VM under Software Assurance" \
     "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
 check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
@@ -163,6 +163,19 @@ check "a quantity changed in SQL is named" 1 "the data does not match the audit 
     "$tally" audit verify --db "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update entitlement set quantity = 3 where id = ?", ("PO-CI-1",)); c.commit()' "$db"
 check "put back, the data matches again" 0 "The audit trail is intact" "$tally" audit verify --db "$db"
+# The command line as a user types it: misspelt commands named, help that fails for nothing, flags, aliases.
+check "a misspelt command gets the closest one" 64 "Did you mean 'import'?" "$tally" imprt
+check "help for no command fails" 64 "'nosuch' is not a command of 'tally'" "$tally" help nosuch
+check "a misspelt subcommand is named in its group" 64 "is not a command of 'tally catalog'" "$tally" catalog unrecogn
+check "import alone shows its group's help" 0 "SUBCOMMANDS:" "$tally" import
+check "catalog unrecognised is accepted" 0 "" "$tally" catalog unrecognised --db "$db"
+check "reading commands offer no --actor" 64 "Unknown option '--actor'" "$tally" history --actor ann --db "$db"
+check "flags take no value" 0 "Added entitlement PO-CI-FLAG." \
+    "$tally" entitlement add PO-CI-FLAG --product visio --unlimited --downgrade --db "$db"
+check "list shows ids to type" 0 "lt-20015" "$tally" list devices --search lt-20015 --db "$db"
+check "list products with their status" 0 "visio" "$tally" list products --search visio --db "$db"
+check "list people" 0 "E10001" "$tally" list people --search E10001 --db "$db"
+check "list entitlements" 0 "PO-CI-FLAG" "$tally" list entitlements --search PO-CI-FLAG --db "$db"
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 

@@ -180,8 +180,18 @@ extension Operations {
 
     /// Everything inventory sources saw on a device, with what the catalog made of it: present first, by name, then
     /// what was removed, latest first.
+    /// The device is found as inventories name it too: `WS-0042` and `ws-0042.corp.example.com` are `ws-0042`.
     public func deviceSoftware(_ id: Device.ID) async throws(TallyError) -> [SoftwareSighting] {
-        let sightings = try await reading { try $0.sightings(on: id) }
+        let sightings = try await reading { reader in
+            let exact = try reader.sightings(on: id)
+            guard exact.isEmpty else { return exact }
+            let short = DeviceMatcher.shortName(id.rawValue)
+            let candidates = try reader.devices(RecordQuery(search: short, page: PageRequest(limit: 1000))).items
+            guard let known = DeviceMatcher(devices: candidates).match(serial: nil, name: id.rawValue) else {
+                return []
+            }
+            return try reader.sightings(on: known)
+        }
         guard !sightings.isEmpty else { throw .notFound(kind: "software reported on device", id: id.rawValue) }
         return sightings
     }

@@ -42,7 +42,8 @@ struct CatalogCommand: AsyncParsableCommand {
     /// The review queue.
     struct Unrecognized: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List raw names no rule recognises, by the number of devices that have them.")
+            abstract: "List raw names no rule recognises, by the number of devices that have them.",
+            aliases: ["unrecognised"])
 
         @Option(name: .long, help: "How many to list.")
         var limit = 50

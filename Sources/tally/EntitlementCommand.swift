@@ -12,9 +12,11 @@ struct EntitlementCommand: AsyncParsableCommand {
     struct Values: ParsableArguments {
         @Option(help: "The licensed product's id.") var product: String?
         @Option(parsing: .unconditional, help: "Units bought.") var quantity: Int?
-        @Option(help: "true for a site license with no quantity limit.") var unlimited: Bool?
+        @Flag(inversion: .prefixedNo, help: "A site license with no quantity limit (--no-unlimited: a limited one).")
+        var unlimited: Bool?
         @Option(help: "The version licensed (none: every version).") var version: String?
-        @Option(help: "true when earlier versions are covered too.") var downgrade: Bool?
+        @Flag(inversion: .prefixedNo, help: "Earlier versions are covered too (--no-downgrade: they are not).")
+        var downgrade: Bool?
         @Option(help: "Another product of the same metric it also covers (repeat for several).") var covers: [String] =
             []
         @Option(help: "First day of the term (YYYY-MM-DD).") var start: Day?
@@ -25,9 +27,9 @@ struct EntitlementCommand: AsyncParsableCommand {
         var unitCost: Amount?
         @Option(name: .customLong("cost-period"), help: "once, month or year (a subscription).")
         var costPeriod: Entitlement.CostPeriod?
-        @Option(
-            name: .customLong("software-assurance"),
-            help: "true when Software Assurance comes with it (rights such as licensing by VM).")
+        @Flag(
+            name: .customLong("software-assurance"), inversion: .prefixedNo,
+            help: "Software Assurance comes with it (rights such as licensing by VM).")
         var softwareAssurance: Bool?
         @Option(help: "Who sold it.") var vendor: String?
         @Option(help: "The contract it belongs to.") var contract: String?
@@ -69,7 +71,7 @@ struct EntitlementCommand: AsyncParsableCommand {
         func validate() throws {
             guard values.product != nil else { throw ValidationError("--product is required.") }
             guard values.quantity != nil || values.unlimited == true else {
-                throw ValidationError("--quantity is required unless --unlimited true.")
+                throw ValidationError("--quantity is required unless --unlimited.")
             }
         }
 

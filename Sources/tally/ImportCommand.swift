@@ -30,10 +30,8 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var who: ActorOptions
 
     func run() async throws {
-        guard let estate else {
-            throw ValidationError(
-                "Name the estate file with --estate FILE, or a source such as `tally import flexlm-log FILE`.")
-        }
+        // `tally import` alone: the group's help, its sources listed.
+        guard let estate else { throw CleanExit.helpRequest(self) }
         try await reportingErrors {
             let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
             progress.say("reading \(estate)")

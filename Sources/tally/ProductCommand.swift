@@ -26,9 +26,9 @@ struct ProductCommand: AsyncParsableCommand {
         @Option(name: .customLong("core-factor"), help: "A number, or oracle.") var coreFactor: String?
         @Option(name: .customLong("pvu-per-core"), help: "A number, or ibm-pvu.") var pvuPerCore: String?
         @Option(help: "perVM, host or cluster.") var virtualization: License.Virtualization?
-        @Option(
-            name: .customLong("vm-requires-rights"),
-            help: "true when licensing by VM needs Software Assurance or a subscription (else the host counts).")
+        @Flag(
+            name: .customLong("vm-requires-rights"), inversion: .prefixedNo,
+            help: "Licensing by VM needs Software Assurance or a subscription (else the host counts).")
         var vmRequiresRights: Bool?
         @Option(
             name: .customLong("vms-per-license"), parsing: .unconditional,

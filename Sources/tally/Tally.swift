@@ -9,7 +9,8 @@ struct Tally: AsyncParsableCommand {
         abstract: "Software asset management: the license position of an estate, explained.",
         version: TallyRelease.version,
         subcommands: [
-            DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self,
+            DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
+            HistoryCommand.self,
             EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, PersonCommand.self,
             AssignCommand.self, UnassignCommand.self,
             UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,

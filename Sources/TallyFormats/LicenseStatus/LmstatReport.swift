@@ -49,6 +49,10 @@ struct LmstatReader {
     /// False until the current feature's first pool line has named its vendor.
     private var featureHasPool = false
     private var inNote = false
+    /// The `Users of` lines read; a section whose line repeats one exactly is a repeat of it (some servers print a
+    /// feature's section twice), read once.
+    private var sectionsSeen: Set<Substring> = []
+    private var inRepeat = false
 
     init(at: Instant?) {
         self.at = at
@@ -215,7 +219,16 @@ struct LmstatReader {
     // MARK: - Feature usage
 
     private mutating func readFeatureLine(_ line: Substring) -> Bool {
-        if line.hasPrefix("Users of ") { return readTotals(line) }
+        if line.hasPrefix("Users of ") {
+            inRepeat = !sectionsSeen.insert(line).inserted
+            if inRepeat {
+                currentPool = nil
+                currentFeature = nil
+                return true
+            }
+            return readTotals(line)
+        }
+        if inRepeat { return true }
         if line.hasPrefix("\"") { return readPool(line) }
         if readReservation(line) { return true }
         guard let feature = currentFeature, let checkout = LmstatCheckoutLine(line) else {
