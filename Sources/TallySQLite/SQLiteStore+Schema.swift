@@ -32,6 +32,9 @@ extension SQLiteStore {
         migrator.registerMigration("v9: the digest of the estate each audited change left") { db in
             try db.execute(sql: "ALTER TABLE audit_entry ADD COLUMN state TEXT")
         }
+        migrator.registerMigration("v10: indexes for the references foreign keys check") { db in
+            try db.execute(sql: version10)
+        }
         return migrator
     }
 
@@ -184,5 +187,21 @@ extension SQLiteStore {
         CREATE INDEX entitlement_product ON entitlement(product);
         CREATE INDEX entitlement_covers_product ON entitlement_covers(product);
         CREATE INDEX snapshot_position_product ON snapshot_position(product);
+        """
+
+    /// Every column a foreign key refers through, indexed: deleting a person or a department (a replacing import
+    /// removes thousands) otherwise checks every device, person and entitlement for each.
+    private static let version10 = """
+        CREATE INDEX device_user ON device(user);
+        CREATE INDEX device_department ON device(department);
+        CREATE INDEX person_department ON person(department);
+        CREATE INDEX department_parent ON department(parent);
+        CREATE INDEX product_suite ON product(suite);
+        CREATE INDEX entitlement_scope ON entitlement(scope_department);
+        CREATE INDEX assignment_product ON assignment(product);
+        CREATE INDEX assignment_person ON assignment(person);
+        CREATE INDEX assignment_device ON assignment(device);
+        CREATE INDEX feature_map_product ON feature_map(product);
+        CREATE INDEX license_pool_product ON license_pool(product);
         """
 }

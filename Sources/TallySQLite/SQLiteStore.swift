@@ -43,7 +43,17 @@ public final class SQLiteStore: Store {
             case .readOnly:
                 configuration.readonly = true
                 if StoreFile.isWritable(path) {
-                    let pool = try DatabasePool(path: path, configuration: configuration)
+                    var pool = try DatabasePool(path: path, configuration: configuration)
+                    if try pool.read({ db in
+                        try !Self.migrator.hasCompletedMigrations(db) && !Self.migrator.hasBeenSuperseded(db)
+                            && !Self.migrator.appliedIdentifiers(db).isEmpty
+                    }) {
+                        // A store from an earlier Tally, which can be written: brought up to date first.
+                        var writing = configuration
+                        writing.readonly = false
+                        try Self.migrate(try DatabasePool(path: path, configuration: writing))
+                        pool = try DatabasePool(path: path, configuration: configuration)
+                    }
                     try Self.checkReadable(pool)
                     database = pool
                 } else {

@@ -54,21 +54,20 @@ extension ConsumerStorage {
         let record = records[index]
         var parts: [String] = []
         var given = 0
-        var allocatedSet = Set<Int32>()
-        for slot in allocationStart[index]..<allocationStart[index + 1] {
-            let entitlement = allocationEntitlement[slot]
-            allocatedSet.insert(entitlement)
+        let allocated = allocationStart[index]..<allocationStart[index + 1]
+        for slot in allocated {
             given += allocationUnits[slot]
-            let item = entitlements(entitlement)
+            let item = entitlements(allocationEntitlement[slot])
             parts.append(
                 "\(item.id) gives \(allocationUnits[slot])" + (item.unlimited ? " (unlimited, used first)" : ""))
         }
         if given < record.units {
             parts.append(given == 0 ? "not covered: short \(record.units)" : "short \(record.units - given)")
         }
-        let inClass = Set(classes[Int(record.coverageClass)].entitlements)
-        for entitlement in demand.candidates[Int(record.product)].entitlements where !allocatedSet.contains(entitlement)
-        {
+        // Candidates are few: linear searches, no sets made per consumer.
+        let inClass = classes[Int(record.coverageClass)].entitlements
+        for entitlement in demand.candidates[Int(record.product)].entitlements
+        where !allocationEntitlement[allocated].contains(entitlement) {
             let id = entitlements(entitlement).id
             if inClass.contains(entitlement) {
                 if given < record.units { parts.append("\(id) is used up") }
@@ -76,7 +75,13 @@ extension ConsumerStorage {
                 parts.append("\(id) cannot: \(exclusion(of: entitlement, for: record))")
             }
         }
-        for e in demand.inactiveCandidates[Int(record.product)] {
+        return parts.joined(separator: "; ")
+    }
+
+    /// What holds for every consumer of a product: the entitlements not active on the day, or that none covers it.
+    func productWhy(_ product: Int32) -> String? {
+        var parts: [String] = []
+        for e in demand.inactiveCandidates[Int(product)] {
             let item = entitlements(e)
             if let start = item.start, estate.asOf < start {
                 parts.append("\(item.id) cannot: starts \(start)")
@@ -84,8 +89,10 @@ extension ConsumerStorage {
                 parts.append("\(item.id) cannot: expired \(end)")
             }
         }
-        if parts.isEmpty { parts.append("no entitlement covers \(estate.estate.products[Int(record.product)].id)") }
-        return parts.joined(separator: "; ")
+        if demand.candidates[Int(product)].entitlements.isEmpty {
+            parts.append("no active entitlement covers \(estate.estate.products[Int(product)].id)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     /// Why an active candidate could not cover a consumer: its scope, or a version it does not license.

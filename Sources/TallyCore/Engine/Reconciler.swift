@@ -104,7 +104,7 @@ public enum Reconciler {
                 metric: product.license.metric, demand: demand[p], covered: covered[p],
                 supply: items.contains(where: \.unlimited) ? nil : items.reduce(0) { $0 + ($1.quantity ?? 0) },
                 surplus: unused.reduce(0, +), price: product.unitPrice ?? latestCost(of: items),
-                surplusValue: Money.cents(value))
+                surplusValue: Money.cents(value), why: storage.productWhy(Int32(p)))
         }
     }
 

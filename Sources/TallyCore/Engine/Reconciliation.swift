@@ -45,6 +45,10 @@ public struct Position: Sendable, Equatable {
         return price.map { Money.cents(Double(shortfall) * $0) }
     }
     public let surplusValue: Double
+    /// What holds for every consumer of the product, told once here rather than in each consumer's why: the
+    /// entitlements not active on the day (`E7 cannot: expired 2026-06-30`), or that none covers it; nil when nothing
+    /// does.
+    public var why: String? = nil
     public var status: ComplianceStatus {
         shortfall > 0 ? .under : (surplus > 0 ? .over : .compliant)
     }

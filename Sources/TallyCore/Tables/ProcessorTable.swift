@@ -1,3 +1,4 @@
+import Foundation
 /// A vendor's table of per-core figures by processor model: Oracle's core factors, IBM's PVU per core.
 ///
 /// Rows are tried in order; the first whose patterns all occur in the processor model (ignoring case) and whose socket
@@ -48,6 +49,7 @@ public struct ProcessorTable: Sendable {
     /// For a processor the table does not list, what the table gives processors of the same family (x86 servers by
     /// socket count): the likely figure once the vendor confirms it, shown beside the assumed one.
     public let families: [Row]
+    private let cache = LookupCache()
 
     /// A table from its rows, the catch-all row last, and its family rows.
     public init(name: Name, rows: [Row], families: [Row] = []) {
@@ -67,7 +69,16 @@ public struct ProcessorTable: Sendable {
     }
 
     /// The row that applies to a processor model on a server with `sockets` sockets, and whether it is assumed.
+    /// Estates repeat a handful of models on thousands of servers: each answer is worked out once.
     public func lookup(model: String?, sockets: Int) -> Lookup {
+        let key = LookupCache.Key(model: model, sockets: sockets)
+        if let known = cache.value(for: key) { return known }
+        let found = search(model: model, sockets: sockets)
+        cache.set(found, for: key)
+        return found
+    }
+
+    private func search(model: String?, sockets: Int) -> Lookup {
         let lowered = Array((model ?? "").lowercased().utf8)
         for (index, row) in rows.enumerated() where row.matches(model: lowered, sockets: sockets) {
             guard index == rows.count - 1 else { return Lookup(row: row, assumed: false, likely: nil) }
@@ -88,5 +99,29 @@ public struct ProcessorTable: Sendable {
     /// The row that applies to a processor model on a server with `sockets` sockets.
     public func row(forModel model: String?, sockets: Int) -> Row {
         lookup(model: model, sockets: sockets).row
+    }
+}
+
+/// The answers of one processor table, worked out once per model and sockets.
+private final class LookupCache: @unchecked Sendable {
+    struct Key: Hashable {
+        var model: String?
+        var sockets: Int
+    }
+
+    private var answers: [Key: ProcessorTable.Lookup] = [:]
+    private let lock = NSLock()
+
+    func value(for key: Key) -> ProcessorTable.Lookup? {
+        lock.lock()
+        defer { lock.unlock() }
+        return answers[key]
+    }
+
+    func set(_ value: ProcessorTable.Lookup, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Bounded: a hostile estate of a million distinct models keeps no more than this.
+        if answers.count < 65_536 { answers[key] = value }
     }
 }

@@ -147,9 +147,11 @@ extension EstateFile {
         out.raw("\": [")
         for (i, item) in items.enumerated() {
             out.raw(i == 0 ? "\n    {" : ",\n    {")
-            var record = RecordWriter(out: out)
+            // The buffer moves into the record writer and back: copying it per record would copy megabytes.
+            var record = RecordWriter(out: JSONWriter(reservingCapacity: 0))
+            swap(&record.out, &out)
             fields(item, &record)
-            out = record.out
+            swap(&record.out, &out)
             out.raw("}")
             if out.bytes.count > 1 << 20 {
                 write(out.bytes)
@@ -229,7 +231,8 @@ struct RecordWriter {
         let base = license.rule?.filling(defaults) ?? defaults
         func differs(_ field: LicenseRule.Field) -> Bool { !license.agrees(on: field, with: base) }
         key("license")
-        var inner = RecordWriter(out: out)
+        var inner = RecordWriter(out: JSONWriter(reservingCapacity: 0))
+        swap(&inner.out, &out)
         inner.out.raw("{")
         inner.field("rule", license.rule?.rawValue)
         if differs(.metric) { inner.field("metric", license.metric.rawValue) }
@@ -256,7 +259,7 @@ struct RecordWriter {
         }
         if differs(.minimumUsersPerDevice) { inner.field("minimumUsersPerDevice", license.minimumUsersPerDevice) }
         inner.out.raw("}")
-        out = inner.out
+        swap(&inner.out, &out)
     }
 
     private mutating func rating(_ name: StaticString, _ rating: License.Rating) {

@@ -18,6 +18,19 @@ public struct JSONWriter {
     /// Appends a quoted, escaped string.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most texts need no escape: copied whole.
+        var plain = text
+        let copied = plain.withUTF8 { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if copied {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)

@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 
 /// The position as JSON, exactly as the estate format's section 5 gives it.
@@ -20,14 +21,9 @@ public enum PositionJSON {
             entitlement(use, into: &out)
         }
         out.raw("\n  ],\n  \"consumers\": [")
-        for (i, consumer) in reconciliation.consumers.enumerated() {
-            out.raw(i == 0 ? "\n    " : ",\n    ")
-            self.consumer(consumer, into: &out)
-            if out.bytes.count > 1 << 20 {
-                write(out.bytes)
-                out = JSONWriter()
-            }
-        }
+        write(out.bytes)
+        out = JSONWriter()
+        consumers(reconciliation.consumers, to: write)
         let totals = reconciliation.totals
         out.raw("\n  ],\n  \"totals\": { \"exposure\": ")
         out.decimal(totals.exposure)
@@ -35,6 +31,47 @@ public enum PositionJSON {
         out.decimal(totals.surplusValue)
         out.raw(" }\n}\n")
         write(out.bytes)
+    }
+
+    /// The consumers, rendered in chunks on every core and written in order: a report of millions of consumers is
+    /// mostly their whys.
+    private static func consumers(_ consumers: ConsumerList, to write: ([UInt8]) -> Void) {
+        let chunk = 16_384
+        let chunks = (consumers.count + chunk - 1) / chunk
+        let wave = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
+        var first = 0
+        while first < chunks {
+            let last = min(chunks, first + wave)
+            let rendered = Rendered(count: last - first)
+            let base = first
+            DispatchQueue.concurrentPerform(iterations: last - first) { offset in
+                let start = (base + offset) * chunk, end = min(consumers.count, start + chunk)
+                var out = JSONWriter(reservingCapacity: (end - start) * 256)
+                for i in start..<end {
+                    out.raw(i == 0 ? "\n    " : ",\n    ")
+                    consumer(consumers[i], into: &out)
+                }
+                rendered.set(offset, out.bytes)
+            }
+            for bytes in rendered.all { write(bytes) }
+            first = last
+        }
+    }
+
+    /// Chunks rendered at once, each into its own slot.
+    private final class Rendered: @unchecked Sendable {
+        private var slots: [[UInt8]]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ bytes: [UInt8]) {
+            lock.lock()
+            slots[index] = bytes
+            lock.unlock()
+        }
+
+        var all: [[UInt8]] { slots }
     }
 
     /// The whole report as bytes.
@@ -65,6 +102,10 @@ public enum PositionJSON {
         out.decimal(position.surplusValue)
         out.raw(", \"status\": ")
         out.string(position.status.rawValue)
+        if let why = position.why {
+            out.raw(", \"why\": ")
+            out.string(why)
+        }
         out.raw(" }")
     }
 
