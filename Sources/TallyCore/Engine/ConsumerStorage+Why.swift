@@ -1,10 +1,30 @@
 extension ConsumerStorage {
     /// The explanation of consumer `index`: the arithmetic of its units, then what covered it and what could not.
-    func why(_ index: Int) -> String {
-        let record = records[index]
+    func why(_ record: ConsumerRecord, coverage: String) -> String {
         let assigned =
             record.assigned ? "; assigned the product, so covered before consumers without an assignment" : ""
-        return arithmetic(record) + assigned + "; " + coverage(index)
+        return arithmetic(record) + assigned + "; " + coverage
+    }
+
+    func coverageKey(_ index: Int, _ record: ConsumerRecord) -> CoverageKey {
+        let start = allocationStart[index], end = allocationStart[index + 1]
+        return CoverageKey(
+            product: record.product, coverageClass: record.coverageClass, department: record.department,
+            units: record.units, allocations: end - start,
+            firstEntitlement: start < end ? allocationEntitlement[start] : -1,
+            firstUnits: start < end ? allocationUnits[start] : 0)
+    }
+
+    /// Whether two consumers' coverage reads the same: what `coverage` reads of each is equal.
+    func coveredAlike(_ a: Int, _ first: ConsumerRecord, _ b: Int, _ second: ConsumerRecord) -> Bool {
+        guard first.product == second.product, first.coverageClass == second.coverageClass,
+            first.department == second.department, first.units == second.units
+        else { return false }
+        let one = allocationStart[a]..<allocationStart[a + 1], other = allocationStart[b]..<allocationStart[b + 1]
+        return one.count == other.count
+            && zip(one, other).allSatisfy {
+                allocationEntitlement[$0] == allocationEntitlement[$1] && allocationUnits[$0] == allocationUnits[$1]
+            }
     }
 
     private func arithmetic(_ record: ConsumerRecord) -> String {
@@ -50,8 +70,7 @@ extension ConsumerStorage {
         return text
     }
 
-    private func coverage(_ index: Int) -> String {
-        let record = records[index]
+    func coverage(_ index: Int, _ record: ConsumerRecord) -> String {
         var parts: [String] = []
         var given = 0
         let allocated = allocationStart[index]..<allocationStart[index + 1]
