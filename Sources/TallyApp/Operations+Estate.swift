@@ -35,19 +35,24 @@ extension Operations {
     /// Imports an estate file: `merge` upserts and keeps what the file does not mention, `replace` makes the store
     /// equal to it. The result must be a valid estate, or nothing is written; `dryRun` only counts.
     public func importEstate(
-        _ file: Upload, mode: ImportMode, dryRun: Bool, by caller: Caller, progress: ImportProgress? = nil
+        _ file: consuming Upload, mode: ImportMode, dryRun: Bool, by caller: Caller,
+        progress: ImportProgress? = nil
     ) async throws(TallyError) -> ImportSummary {
+        let source = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
         let estate: Estate
         do throws(FormatError) {
             estate = try EstateFile.decode(file.bytes)
         } catch {
             throw .invalid(path: "", reason: error.description)
         }
-        let source = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
+        // The bytes are not needed once decoded: a large file's memory goes back before the store is read.
+        _ = consume file
+        let decoded = Taken(estate)
         let signing = signing
         return try await writing(dryRun: dryRun) { writer in
             try Self.importEstate(
-                estate, mode: mode, source: source, dryRun: dryRun, progress: progress, signing: signing, in: writer)
+                try decoded.take(), mode: mode, source: source, dryRun: dryRun, progress: progress, signing: signing,
+                in: writer)
         }
     }
 
@@ -60,23 +65,29 @@ extension Operations {
     /// Imports `file` in an open transaction. `kept` is what the store holds, when the caller loaded it already;
     /// `origin` is kept with a license-server log's batch.
     static func importEstate(
-        _ file: Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
+        _ file: consuming Estate, mode: ImportMode, source: ImportSource, dryRun: Bool, progress: ImportProgress?,
         kept: Estate? = nil, origin: String? = nil, signing: AuditSigning = .unkeyed, in writer: any StoreWriter
     ) throws -> ImportSummary {
-        var file = file
         // An installation without a last-seen day was seen on the day of the import.
         for i in file.installations.indices where file.installations[i].lastSeen == nil {
             file.installations[i].lastSeen = source.at.day
         }
-        let kept = try kept ?? writer.estate(asOf: file.asOf)
-        let merge = mode == .merge ? EstateMerge(file, into: kept) : nil
-        let target = merge?.estate ?? file
+        let asOf = file.asOf
+        let kept = try kept ?? writer.estate(asOf: asOf)
+        // One estate in memory from here where possible: a merge is made in the kept records' own memory.
+        let plan: ImportPlan
+        if mode == .merge {
+            plan = .merge(EstateMerge(consume file, into: consume kept))
+        } else {
+            plan = .replace(kept: kept, target: consume file)
+        }
+        let target = plan.target
         do throws(EstateError) {
             try target.validate()
         } catch {
-            throw TallyError(merge?.locate(error) ?? error)
+            if case .merge(let merge) = plan { throw TallyError(merge.locate(error)) }
+            throw TallyError(error)
         }
-        let plan = ImportPlan(kept: kept, target: target, merge: merge)
         let batch = dryRun ? nil : try writer.openBatch(source, mode: mode.rawValue)
         let total = plan.total
         var done = 0
@@ -119,23 +130,32 @@ extension Operations {
 }
 
 /// How each collection of an import is written against what the store keeps.
-private struct ImportPlan {
-    let kept: Estate
-    let target: Estate
-    let merge: EstateMerge?
+private enum ImportPlan {
+    /// A merge wrote down its changes as it was made.
+    case merge(EstateMerge)
+    /// A replacement matches identities itself.
+    case replace(kept: Estate, target: Estate)
+
+    /// The estate the store holds once the import is written.
+    var target: Estate {
+        switch self {
+        case .merge(let merge): merge.estate
+        case .replace(_, let target): target
+        }
+    }
 
     /// Records in the estate to write, for progress.
     var total: Int {
-        target.departments.count + target.people.count + target.devices.count + target.products.count
+        let target = target
+        return target.departments.count + target.people.count + target.devices.count + target.products.count
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
             + target.entitlements.count
     }
 
-    /// A merge writes its outcome against the kept records it matched; a replacement matches identities itself.
     func changes<R: StoredRecord>(_ list: KeyPath<Estate, [R]>) -> Changes<R> {
-        if let merge {
-            return .merging(kept[keyPath: list], into: target[keyPath: list], counted: merge.counted(R.collection))
+        switch self {
+        case .merge(let merge): merge.changes(list)
+        case .replace(let kept, let target): .replacing(kept[keyPath: list], with: target[keyPath: list])
         }
-        return .replacing(kept[keyPath: list], with: target[keyPath: list])
     }
 }

@@ -40,7 +40,7 @@ struct ImportCommand: AsyncParsableCommand {
             let summary: ImportSummary
             do throws(TallyError) {
                 summary = try await operations.importEstate(
-                    file, mode: mode, dryRun: dryRun, by: who.caller
+                    consume file, mode: mode, dryRun: dryRun, by: who.caller
                 ) { done, total in
                     progress.update(done, of: total, "records written")
                 }

@@ -46,17 +46,10 @@ extension Changes {
             changes.counts.inserted = counted?.count(where: { $0 }) ?? records.count
             return changes
         }
-        var waiting: [Record.Identity: [Int]] = [:]
-        waiting.reserveCapacity(stored.count)
-        for (position, record) in stored.enumerated() { waiting[record.identity, default: []].append(position) }
-        var taken: [Record.Identity: Int] = [:]
+        var queues = IdentityQueues(stored)
         for (i, record) in records.enumerated() {
             let isCounted = counted?[i] ?? true
-            let identity = record.identity
-            let next = taken[identity, default: 0]
-            if let positions = waiting[identity], next < positions.count {
-                taken[identity] = next + 1
-                let position = positions[next]
+            if let position = queues.match(record.identity) {
                 if record.sameValues(as: stored[position]) {
                     if isCounted { changes.counts.unchanged += 1 }
                 } else {
@@ -68,37 +61,8 @@ extension Changes {
                 changes.inserted.append(record)
             }
         }
-        for (identity, positions) in waiting {
-            for position in positions.dropFirst(taken[identity, default: 0]) { changes.removed.append(position) }
-        }
-        changes.removed.sort()
+        changes.removed = queues.unmatched
         changes.counts.removed = changes.removed.count
-        return changes
-    }
-
-    /// The writing of a merge's outcome (`EstateMerge`): `merged[i]` for `i < stored.count` is the i-th stored
-    /// record, updated where its values changed; the rest are new. No identity is matched twice.
-    public static func merging(_ stored: [Record], into merged: [Record], counted: [Bool]) -> Changes {
-        var changes = Changes()
-        if stored.isEmpty {
-            changes.inserted = merged
-            changes.counts.inserted = counted.count(where: { $0 })
-            return changes
-        }
-        for i in merged.indices {
-            let isCounted = counted[i]
-            guard i < stored.count else {
-                if isCounted { changes.counts.inserted += 1 }
-                continue
-            }
-            if merged[i].sameValues(as: stored[i]) {
-                if isCounted { changes.counts.unchanged += 1 }
-            } else {
-                if isCounted { changes.counts.updated += 1 }
-                changes.updated.append((i, merged[i]))
-            }
-        }
-        if merged.count > stored.count { changes.inserted = Array(merged[stored.count...]) }
         return changes
     }
 }

@@ -6,63 +6,87 @@ public struct EstateMerge: Sendable {
     public private(set) var estate: Estate
     /// Per collection, each merged record's index in the file, or nil.
     public private(set) var origins: [String: [Int?]] = [:]
+    /// Per collection, what writing the merge takes against the kept records (a `Changes` of its record type).
+    private var changes: [String: any Sendable] = [:]
 
-    /// Merges `file` into `kept`; the result is dated as the file, with the file's currency where it has one.
+    /// Merges `file` into `kept`; the result is dated as the file, with the file's currency where it has one. Both
+    /// are consumed: the merge is made in the kept records' own memory, and what writing it takes is noted as it goes.
     public init(_ file: Estate, into kept: Estate) {
-        var merged = kept
+        var merged = consume kept
         var origins: [String: [Int?]] = [:]
-        func apply<R: StoredRecord>(_ list: WritableKeyPath<Estate, [R]>) {
-            let (records, fromFile) = Self.merge(kept[keyPath: list], file[keyPath: list])
+        var changes: [String: any Sendable] = [:]
+        func apply<R: StoredRecord>(
+            _ list: WritableKeyPath<Estate, [R]>, keeping keep: (inout R, R) -> Void = { _, _ in }
+        ) {
+            var records = merged[keyPath: list]
+            merged[keyPath: list] = []
+            let (fromFile, written) = Self.merge(into: &records, file[keyPath: list], keeping: keep)
             merged[keyPath: list] = records
             origins[R.collection] = fromFile
+            changes[R.collection] = written
         }
         apply(\.departments)
         apply(\.people)
         apply(\.devices)
         apply(\.products)
         apply(\.installations)
-        apply(\.usage)
-        apply(\.denials)
+        // The estate file has no feature: a session or denial from a file keeps the feature it was recorded under.
+        apply(\.usage) { record, kept in if record.feature == nil { record.feature = kept.feature } }
+        apply(\.denials) { record, kept in if record.feature == nil { record.feature = kept.feature } }
         apply(\.assignments)
         apply(\.entitlements)
-        // The estate file has no feature: a session or denial from a file keeps the feature it was recorded under.
-        for i in kept.usage.indices where merged.usage[i].feature == nil {
-            merged.usage[i].feature = kept.usage[i].feature
-        }
-        for i in kept.denials.indices where merged.denials[i].feature == nil {
-            merged.denials[i].feature = kept.denials[i].feature
-        }
         merged.asOf = file.asOf
-        merged.currency = file.currency ?? kept.currency
+        merged.currency = file.currency ?? merged.currency
         self.estate = merged
         self.origins = origins
+        self.changes = changes
     }
 
-    /// Whether each record of a collection came from the file.
-    public func counted(_ collection: String) -> [Bool] { (origins[collection] ?? []).map { $0 != nil } }
+    /// What writing one collection of the merge takes: the file's records that changed a kept one, the new ones,
+    /// counted against the file.
+    public func changes<R: StoredRecord>(_ list: KeyPath<Estate, [R]>) -> Changes<R> {
+        guard let written = changes[R.collection] as? Changes<R> else {
+            preconditionFailure("every collection of an estate is merged")
+        }
+        return written
+    }
 
-    static func merge<R: StoredRecord>(_ kept: [R], _ file: [R]) -> (records: [R], fromFile: [Int?]) {
-        if kept.isEmpty { return (file, Array(file.indices)) }
-        var records = kept
-        var fromFile = [Int?](repeating: nil, count: kept.count)
-        var waiting: [R.Identity: [Int]] = [:]
-        waiting.reserveCapacity(kept.count)
-        for (i, record) in kept.enumerated() { waiting[record.identity, default: []].append(i) }
-        var taken: [R.Identity: Int] = [:]
-        taken.reserveCapacity(file.count)
-        for (index, record) in file.enumerated() {
-            let key = record.identity
-            let next = taken[key, default: 0]
-            if let slots = waiting[key], next < slots.count {
-                records[slots[next]] = record
-                fromFile[slots[next]] = index
-                taken[key] = next + 1
+    /// Applies `file` to `records` in place: a file record replaces the kept one of its identity (after `keep` takes
+    /// from the kept record what the file cannot say), the others are appended.
+    static func merge<R: StoredRecord>(
+        into records: inout [R], _ file: [R], keeping keep: (inout R, R) -> Void
+    ) -> (fromFile: [Int?], changes: Changes<R>) {
+        var changes = Changes<R>()
+        if records.isEmpty {
+            // Nothing kept: the file's records, sharing its memory.
+            records = file
+            changes.inserted = file
+            changes.counts.inserted = file.count
+            return (Array(file.indices), changes)
+        }
+        let keptCount = records.count
+        var fromFile = [Int?](repeating: nil, count: keptCount)
+        var queues = IdentityQueues(records)
+        for (index, original) in file.enumerated() {
+            if let slot = queues.match(original.identity) {
+                var record = original
+                keep(&record, records[slot])
+                if record.sameValues(as: records[slot]) {
+                    changes.counts.unchanged += 1
+                } else {
+                    changes.counts.updated += 1
+                    changes.updated.append((slot, record))
+                }
+                records[slot] = record
+                fromFile[slot] = index
             } else {
-                records.append(record)
+                records.append(original)
                 fromFile.append(index)
+                changes.inserted.append(original)
+                changes.counts.inserted += 1
             }
         }
-        return (records, fromFile)
+        return (fromFile, changes)
     }
 
     /// An error about the merged estate, told against the file (`installations[1]`) or, for a record only the store
