@@ -222,6 +222,14 @@ check "an older sample is refused" 1 "import a server's reports oldest first" \
 check "a server that is down ends nothing" 0 "down: 28000@host3" \
     "$tally" import lmstat "$lmstat/lmstat_server_down.txt" --server other --db "$work/servers.sqlite"
 check "pools are shown beside entitlements" 0 "28000@host1" "$tally" pools --db "$work/servers.sqlite"
+"$tally" import lmstat "$lmstat/lmstat_app1.txt" --db "$work/twice.sqlite" >/dev/null 2>&1
+"$tally" pools --db "$work/twice.sqlite" >"$work/pools.txt" 2>&1
+if [ "$(grep -c '^VENDOR1:feature42 ' "$work/pools.txt")" -eq 1 ]; then
+    passed=$((passed + 1))
+else
+    echo "FAIL a pool printed twice in an lmstat report is listed once"; grep 'feature42 ' "$work/pools.txt"
+    failures=$((failures + 1))
+fi
 check "an rlmstat report is a sample" 0 "3 checkouts: 3 started" \
     "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output.txt" --db "$work/servers.sqlite"
 check "a broken rlmstat report names its line" 1 "rlm_output_bad.txt: line 5" \

@@ -89,6 +89,9 @@ extension Operations {
             throw TallyError(error)
         }
         let batch = dryRun ? nil : try writer.openBatch(source, mode: mode.rawValue)
+        // The digest of the estate the import leaves, for the audit entry, summed while the rows are written.
+        let digests = signing.digests
+        let state = batch.map { _ in Background { EstateDigest(target, keys: digests, onEveryCore: false) } }
         let total = plan.total
         var done = 0
         func write<R: StoredRecord>(_ list: KeyPath<Estate, [R]>) throws -> (String, ImportCounts) {
@@ -108,7 +111,7 @@ extension Operations {
             try write(\.entitlements),
         ]
         let summary = ImportSummary(batch: batch, collections: collections)
-        guard let batch else { return summary }
+        guard let batch, let state else { return summary }
         try writer.setSuites(target.products)
         // Pools and feature mappings of products a replacing import removed go with them.
         try writer.dropOrphanedPools()
@@ -123,7 +126,7 @@ extension Operations {
                     "updated": .int(counts.updated), "unchanged": .int(counts.unchanged),
                     "removed": .int(counts.removed),
                 ])),
-            actor: source.actor, at: source.at, state: EstateDigest(target, keys: signing.digests), in: writer)
+            actor: source.actor, at: source.at, state: state.value, in: writer)
         try writer.markChanged()
         return summary
     }

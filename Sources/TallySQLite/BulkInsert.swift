@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import TallyCore
 
 /// One prepared INSERT run for millions of rows, binding each value straight into SQLite.
 ///
@@ -46,6 +47,70 @@ struct BulkInsert {
     private func failure(_ code: Int32) -> DatabaseError {
         let message = connection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
         return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+
+    /// Inserts one row given column by column through `bind`, without building a list of values: the path of
+    /// the largest collections (installations).
+    func insert(_ bind: (inout Binder) throws -> Void) throws {
+        var binder = Binder(handle: statement.sqliteStatement, failure: failure)
+        try bind(&binder)
+        let step = sqlite3_step(binder.handle)
+        sqlite3_reset(binder.handle)
+        guard step == SQLITE_DONE else { throw failure(step) }
+    }
+
+    /// Binds a row's values in column order.
+    struct Binder {
+        let handle: OpaquePointer?
+        let failure: (Int32) -> DatabaseError
+        private var index: Int32 = 1
+
+        init(handle: OpaquePointer?, failure: @escaping (Int32) -> DatabaseError) {
+            self.handle = handle
+            self.failure = failure
+        }
+
+        mutating func text(_ value: String?) throws {
+            guard var value else { return try null() }
+            try check(
+                value.withUTF8 {
+                    sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), BulkInsert.transient)
+                })
+        }
+
+        /// A day as `YYYY-MM-DD`, written into a small buffer rather than a new string.
+        mutating func day(_ value: Day?) throws {
+            guard let value else { return try null() }
+            let (year, month, day) = value.parts
+            guard (0...9999).contains(year) else { return try text(value.description) }
+            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
+            let code = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
+                digits[0] = zero + UInt8(year / 1000)
+                digits[1] = zero + UInt8(year / 100 % 10)
+                digits[2] = zero + UInt8(year / 10 % 10)
+                digits[3] = zero + UInt8(year % 10)
+                digits[4] = dash
+                digits[5] = zero + UInt8(month / 10)
+                digits[6] = zero + UInt8(month % 10)
+                digits[7] = dash
+                digits[8] = zero + UInt8(day / 10)
+                digits[9] = zero + UInt8(day % 10)
+                return sqlite3_bind_text(handle, index, digits.baseAddress, 10, BulkInsert.transient)
+            }
+            try check(code)
+        }
+
+        mutating func int(_ value: Int64?) throws {
+            guard let value else { return try null() }
+            try check(sqlite3_bind_int64(handle, index, value))
+        }
+
+        mutating func null() throws { try check(sqlite3_bind_null(handle, index)) }
+
+        private mutating func check(_ code: Int32) throws {
+            guard code == SQLITE_OK else { throw failure(code) }
+            index += 1
+        }
     }
 
     /// SQLite copies the bytes before the call returns.

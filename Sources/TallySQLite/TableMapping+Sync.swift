@@ -29,13 +29,27 @@ extension TableMapping where Record: StoredRecord {
         }
         let written = changes.updated.count
         let insert = try BulkInsert(insertSQL, in: db)
-        let firstSeen: DatabaseValue = day.description.databaseValue
-        for (i, record) in changes.inserted.enumerated() {
-            if table == "installation" {
-                try insert.insert(values(record), then: firstSeen, batchValue)
-            } else {
-                try insert.insert(values(record), then: batchValue)
+        if let installations = changes.inserted as? [Installation] {
+            for (i, item) in installations.enumerated() {
+                try insert.insert { row in
+                    // The columns of `TableMapping.installations`, then first_seen and batch.
+                    try row.text(item.device.rawValue)
+                    try row.text(item.product.rawValue)
+                    try row.text(item.version?.text)
+                    try row.text(item.source)
+                    try row.day(item.installed)
+                    try row.day(item.lastUsed)
+                    try row.day(item.lastSeen)
+                    try row.day(item.removed)
+                    try row.day(day)
+                    try row.int(batch)
+                }
+                if i & 0xFFFF == 0xFFFF { progress(written + i + 1) }
             }
+            return
+        }
+        for (i, record) in changes.inserted.enumerated() {
+            try insert.insert(values(record), then: batchValue)
             if i & 0xFFFF == 0xFFFF { progress(written + i + 1) }
         }
     }

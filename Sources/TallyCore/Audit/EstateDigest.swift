@@ -1,3 +1,5 @@
+import Foundation
+
 /// A digest of what an estate holds, per collection, that one record changed updates without reading the others:
 /// the sum, modulo 2^64, of a keyed hash of every record, in two lanes keyed apart (128 bits a collection). The
 /// audit trail records it with every change, so that verifying the trail can compare the data with what the trail
@@ -19,9 +21,13 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
         for collection in Self.collections { sums[collection] = (0, 0) }
     }
 
-    /// The digest of an estate.
-    public init(_ estate: Estate, keys: DigestKeys) {
+    /// The digest of an estate; `onEveryCore: false` keeps it to the calling thread (when it runs beside other work).
+    public init(_ estate: Estate, keys: DigestKeys, onEveryCore: Bool = true) {
         self.init(keys: keys)
+        func add<R: DigestedRecord>(_ records: [R]) {
+            let (x, y) = total(records, onEveryCore: onEveryCore)
+            sums[R.collection] = (x, y)
+        }
         add(estate.departments)
         add(estate.people)
         add(estate.devices)
@@ -35,24 +41,42 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
 
     /// Counts records in.
     public mutating func add<R: DigestedRecord>(_ records: [R]) {
-        var (a, b) = sums[R.collection] ?? (0, 0)
-        for record in records {
-            let (x, y) = hash(record)
-            a = a &+ x
-            b = b &+ y
-        }
-        sums[R.collection] = (a, b)
+        let (x, y) = total(records)
+        let (a, b) = sums[R.collection] ?? (0, 0)
+        sums[R.collection] = (a &+ x, b &+ y)
     }
 
     /// Counts records out.
     public mutating func remove<R: DigestedRecord>(_ records: [R]) {
-        var (a, b) = sums[R.collection] ?? (0, 0)
-        for record in records {
-            let (x, y) = hash(record)
-            a = a &- x
-            b = b &- y
+        let (x, y) = total(records)
+        let (a, b) = sums[R.collection] ?? (0, 0)
+        sums[R.collection] = (a &- x, b &- y)
+    }
+
+    /// The lanes' sums over `records`; a large collection is summed in parts on every core (addition modulo 2^64
+    /// does not mind the order).
+    private func total<R: DigestedRecord>(_ records: [R], onEveryCore: Bool = true) -> (UInt64, UInt64) {
+        @Sendable func sum(_ part: ArraySlice<R>) -> (UInt64, UInt64) {
+            var (a, b): (UInt64, UInt64) = (0, 0)
+            for record in part {
+                let (x, y) = hash(record)
+                a = a &+ x
+                b = b &+ y
+            }
+            return (a, b)
         }
-        sums[R.collection] = (a, b)
+        guard onEveryCore, records.count >= 65_536 else { return sum(records[...]) }
+        let parts = ProcessInfo.processInfo.activeProcessorCount * 4
+        var partial = [(UInt64, UInt64)](repeating: (0, 0), count: parts)
+        partial.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                slots[part] = sum(records[records.count * part / parts..<records.count * (part + 1) / parts])
+            }
+        }
+        return partial.reduce(into: (0, 0)) { total, part in
+            total = (total.0 &+ part.0, total.1 &+ part.1)
+        }
     }
 
     /// One record replaced by another.
@@ -127,7 +151,7 @@ public struct DigestKeys: Sendable, Equatable {
 }
 
 /// A record the digest counts: its collection, and its fields fed in a fixed order.
-public protocol DigestedRecord {
+public protocol DigestedRecord: Sendable {
     static var collection: String { get }
     func feed(_ hasher: inout SipHasher)
 }
