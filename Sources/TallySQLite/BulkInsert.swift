@@ -78,26 +78,9 @@ struct BulkInsert {
                 })
         }
 
-        /// A day as `YYYY-MM-DD`, written into a small buffer rather than a new string.
+        /// A day as `YYYY-MM-DD`: ten bytes, a string kept inline, so nothing is allocated.
         mutating func day(_ value: Day?) throws {
-            guard let value else { return try null() }
-            let (year, month, day) = value.parts
-            guard (0...9999).contains(year) else { return try text(value.description) }
-            let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
-            let code = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { digits in
-                digits[0] = zero + UInt8(year / 1000)
-                digits[1] = zero + UInt8(year / 100 % 10)
-                digits[2] = zero + UInt8(year / 10 % 10)
-                digits[3] = zero + UInt8(year % 10)
-                digits[4] = dash
-                digits[5] = zero + UInt8(month / 10)
-                digits[6] = zero + UInt8(month % 10)
-                digits[7] = dash
-                digits[8] = zero + UInt8(day / 10)
-                digits[9] = zero + UInt8(day % 10)
-                return sqlite3_bind_text(handle, index, digits.baseAddress, 10, BulkInsert.transient)
-            }
-            try check(code)
+            try text(value?.description)
         }
 
         mutating func int(_ value: Int64?) throws {

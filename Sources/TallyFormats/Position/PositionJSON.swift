@@ -33,51 +33,31 @@ public enum PositionJSON {
         write(out.bytes)
     }
 
-    /// The consumers, rendered in chunks on every core and written in order while the next chunks render: a report
-    /// of millions of consumers is mostly their whys.
+    /// The consumers, rendered in chunks on every core, a wave at a time, and written in order: a report of millions
+    /// of consumers is mostly their whys.
     private static func consumers(_ consumers: ConsumerList, to write: ([UInt8]) -> Void) {
         let chunk = 16_384
         let chunks = (consumers.count + chunk - 1) / chunk
         let wave = max(1, ProcessInfo.processInfo.activeProcessorCount) * 2
-        withoutActuallyEscaping(write) { write in
-            let writer = Writer(write)
-            var first = 0
-            while first < chunks {
-                let last = min(chunks, first + wave)
-                let rendered = Rendered(count: last - first)
-                let base = first
-                DispatchQueue.concurrentPerform(iterations: last - first) { offset in
-                    let start = (base + offset) * chunk, end = min(consumers.count, start + chunk)
-                    var out = JSONWriter(reservingCapacity: (end - start) * 256)
-                    var index = start
-                    consumers.forEach(in: start..<end) { consumer in
-                        out.raw(index == 0 ? "\n    " : ",\n    ")
-                        self.consumer(consumer, into: &out)
-                        index += 1
-                    }
-                    rendered.set(offset, out.bytes)
+        var first = 0
+        while first < chunks {
+            let last = min(chunks, first + wave)
+            let rendered = Rendered(count: last - first)
+            let base = first
+            DispatchQueue.concurrentPerform(iterations: last - first) { offset in
+                let start = (base + offset) * chunk, end = min(consumers.count, start + chunk)
+                var out = JSONWriter(reservingCapacity: (end - start) * 256)
+                var index = start
+                consumers.forEach(in: start..<end) { consumer in
+                    out.raw(index == 0 ? "\n    " : ",\n    ")
+                    self.consumer(consumer, into: &out)
+                    index += 1
                 }
-                writer.write(rendered.all)
-                first = last
+                rendered.set(offset, out.bytes)
             }
-            writer.finish()
+            for bytes in rendered.all { write(bytes) }
+            first = last
         }
-    }
-
-    /// Writes rendered chunks on a queue of its own, one wave at a time, while the next wave renders.
-    private final class Writer: @unchecked Sendable {
-        private let queue = DispatchQueue(label: "position-json-writer")
-        private let room = DispatchSemaphore(value: 1)
-        private let write: ([UInt8]) -> Void
-
-        init(_ write: @escaping ([UInt8]) -> Void) { self.write = write }
-
-        func write(_ chunks: [[UInt8]]) {
-            for bytes in chunks { self.write(bytes) }
-        }
-
-        /// Returns once everything handed over is written.
-        func finish() { queue.sync {} }
     }
 
     /// Chunks rendered at once, each into its own slot.
