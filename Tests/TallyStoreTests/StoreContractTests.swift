@@ -406,6 +406,19 @@ struct SQLiteBackendTests {
         #expect(read.installations == estate.installations)
     }
 
+    @Test("a writable store an earlier Tally wrote is brought up to date when opened for reading")
+    func olderStoreRead() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let older = try DatabaseQueue(path: path)
+        try SQLiteStore.migrator.migrate(older, upTo: "v6: where a license-server log's batch came from")
+        try older.close()
+        // The generation counter came after v6: reading it needs the store migrated.
+        let reader = try SQLiteStore(path: path, access: .readOnly)
+        #expect(try await reader.read { try $0.generation() } >= 1)
+    }
+
     @Test("a store a newer Tally wrote is refused for writing, naming both schemas, and still read")
     func newerStore() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tally-\(UUID().uuidString).sqlite")
