@@ -47,7 +47,7 @@ extension Operations {
         }
         // The bytes are not needed once decoded: a large file's memory goes back before the store is read.
         _ = consume file
-        let decoded = Taken(estate)
+        let decoded = Taken(consume estate)
         let signing = signing
         return try await writing(dryRun: dryRun) { writer in
             try Self.importEstate(
