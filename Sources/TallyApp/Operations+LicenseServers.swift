@@ -60,18 +60,21 @@ extension Operations {
     /// of it, adds only what is new; the same log under another server name or time zone is refused unless
     /// `again`.
     public func importFlexLMLog(
-        _ file: Upload, server: String?, timeZone: TimeZone, featureMap: [String: Product.ID] = [:], again: Bool,
-        by caller: Caller, progress: ImportProgress? = nil
+        _ file: consuming Upload, server: String?, timeZone: TimeZone, featureMap: [String: Product.ID] = [:],
+        again: Bool, by caller: Caller, progress: ImportProgress? = nil
     ) async throws(TallyError) -> FlexLMImport {
+        let name = file.name
+        let batch = ImportSource(name: name, digest: file.digest, actor: caller.name, at: now)
         let report: FlexLMLogReport
         do throws(FormatError) {
             report = try FlexLMLog.parse(file.bytes, timeZone: timeZone)
         } catch {
             throw .invalid(path: "", reason: error.description)
         }
-        let source = "flexlm:" + (server ?? report.vendor ?? file.name)
+        // The log's bytes are not needed once read: their memory goes back before the store is read.
+        _ = consume file
+        let source = "flexlm:" + (server ?? report.vendor ?? name)
         let origin = LogOrigin(source: source, timeZone: timeZone.identifier, again: again)
-        let batch = ImportSource(name: file.name, digest: file.digest, actor: caller.name, at: now)
         let day = today
         let signing = signing
         let summary = try await writing { writer in
