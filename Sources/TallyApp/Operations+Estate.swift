@@ -82,12 +82,22 @@ extension Operations {
             plan = .replace(kept: kept, target: consume file)
         }
         let target = plan.target
-        do throws(EstateError) {
-            try target.validate()
-        } catch {
-            if case .merge(let merge) = plan { throw TallyError(merge.locate(error)) }
-            throw TallyError(error)
+        // The estate is checked on another core while its rows are written: the transaction is rolled back, nothing
+        // kept, when it is not valid; a write refused meanwhile (a duplicate key) is reported as the check's problem.
+        let validation = Background { () -> EstateError? in
+            do throws(EstateError) {
+                try target.validate()
+                return nil
+            } catch {
+                return error
+            }
         }
+        func checked() throws {
+            guard let problem = validation.value else { return }
+            if case .merge(let merge) = plan { throw TallyError(merge.locate(problem)) }
+            throw TallyError(problem)
+        }
+        if dryRun { try checked() }
         let batch = dryRun ? nil : try writer.openBatch(source, mode: mode.rawValue)
         // The digest of the estate the import leaves, for the audit entry, summed while the rows are written.
         let digests = signing.digests
@@ -105,11 +115,18 @@ extension Operations {
             return (R.collection, changes.counts)
         }
         // Referenced tables first, so that foreign keys checked at commit find their rows.
-        let collections = [
-            try write(\.departments), try write(\.people), try write(\.devices), try write(\.products),
-            try write(\.installations), try write(\.usage), try write(\.denials), try write(\.assignments),
-            try write(\.entitlements),
-        ]
+        let collections: [(String, ImportCounts)]
+        do {
+            collections = [
+                try write(\.departments), try write(\.people), try write(\.devices), try write(\.products),
+                try write(\.installations), try write(\.usage), try write(\.denials), try write(\.assignments),
+                try write(\.entitlements),
+            ]
+        } catch {
+            try checked()
+            throw error
+        }
+        try checked()
         let summary = ImportSummary(batch: batch, collections: collections)
         guard let batch, let state else { return summary }
         try writer.setSuites(target.products)

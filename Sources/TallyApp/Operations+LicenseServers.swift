@@ -64,13 +64,17 @@ extension Operations {
         again: Bool, by caller: Caller, progress: ImportProgress? = nil
     ) async throws(TallyError) -> FlexLMImport {
         let name = file.name
-        let batch = ImportSource(name: name, digest: file.digest, actor: caller.name, at: now)
+        let at = now
+        // A log runs to hundreds of megabytes: its digest is summed on another core while it is parsed.
+        let bytes = file.bytes
+        let digest = Background { AuditChain.digest(bytes) }
         let report: FlexLMLogReport
         do throws(FormatError) {
             report = try FlexLMLog.parse(file.bytes, timeZone: timeZone)
         } catch {
             throw .invalid(path: "", reason: error.description)
         }
+        let batch = ImportSource(name: name, digest: digest.value, actor: caller.name, at: at)
         // The log's bytes are not needed once read: their memory goes back before the store is read.
         _ = consume file
         let source = "flexlm:" + (server ?? report.vendor ?? name)
