@@ -36,7 +36,8 @@ struct ImportFlexLMLogCommand: AsyncParsableCommand {
                 let imported: FlexLMImport
                 do throws(TallyError) {
                     imported = try await operations.importFlexLMLog(
-                        consume file, server: server.server, timeZone: server.zone, featureMap: featureMap, again: again,
+                        consume file, server: server.server, timeZone: server.zone, featureMap: featureMap,
+                        again: again,
                         by: who.caller
                     ) { progress.update($0, of: $1, "records written") }
                 } catch {
