@@ -11,11 +11,17 @@ let package = Package(
         .library(name: "TallyStore", targets: ["TallyStore"]),
         .library(name: "TallySQLite", targets: ["TallySQLite"]),
         .library(name: "TallyApp", targets: ["TallyApp"]),
+        .library(name: "TallyServer", targets: ["TallyServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "TallyCore"),
@@ -33,12 +39,28 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "TallyApp", dependencies: ["TallyCore", "TallyFormats", "TallyStore"]),
+        .target(
+            name: "TallyApp",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]),
+        .target(
+            name: "TallyServer",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore", "TallyApp",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
@@ -52,6 +74,13 @@ let package = Package(
             dependencies: [
                 "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TallyServerTests",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "TallyFormatsTests",

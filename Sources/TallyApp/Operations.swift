@@ -16,13 +16,18 @@ public struct Operations: Sendable {
     /// How audit entries are signed and the estate digested: with the audit key, where one is given.
     let signing: AuditSigning
 
+    /// How much work a password hash takes (bcrypt's cost: 2^cost rounds); tests lower it.
+    let passwordCost: UInt8
+
     /// Operations on `store`, timed by `clock`, the audit trail signed with `auditKey` where one is given.
     public init(
-        store: any Store, clock: @escaping @Sendable () -> Instant = Operations.systemClock, auditKey: AuditKey? = nil
+        store: any Store, clock: @escaping @Sendable () -> Instant = Operations.systemClock, auditKey: AuditKey? = nil,
+        passwordCost: UInt8 = 12
     ) {
         self.store = store
         self.clock = clock
         self.signing = AuditSigning(key: auditKey)
+        self.passwordCost = min(max(passwordCost, 4), 31)
     }
 
     /// The system's clock, to the second.

@@ -35,6 +35,9 @@ extension SQLiteStore {
         migrator.registerMigration("v10: indexes for the references foreign keys check") { db in
             try db.execute(sql: version10)
         }
+        migrator.registerMigration("v11: accounts, sessions, API tokens, failed sign-ins") { db in
+            try db.execute(sql: version11)
+        }
         return migrator
     }
 
@@ -203,5 +206,23 @@ extension SQLiteStore {
         CREATE INDEX assignment_device ON assignment(device);
         CREATE INDEX feature_map_product ON feature_map(product);
         CREATE INDEX license_pool_product ON license_pool(product);
+        """
+
+    /// Who may sign in, and with what: times are seconds since 1970; sessions and tokens are kept by the SHA-256
+    /// of their value, passwords by their bcrypt hash. None of it is part of the estate (no generation moves).
+    private static let version11 = """
+        CREATE TABLE account (
+            name TEXT PRIMARY KEY, role TEXT NOT NULL, department TEXT, password_hash TEXT,
+            disabled INTEGER NOT NULL, created INTEGER NOT NULL);
+        CREATE TABLE account_session (
+            digest TEXT PRIMARY KEY, account TEXT NOT NULL REFERENCES account(name), csrf TEXT NOT NULL,
+            created INTEGER NOT NULL, expires INTEGER NOT NULL);
+        CREATE INDEX account_session_account ON account_session(account);
+        CREATE TABLE api_token (
+            digest TEXT PRIMARY KEY, account TEXT NOT NULL REFERENCES account(name), created INTEGER NOT NULL,
+            expires TEXT);
+        CREATE INDEX api_token_account ON api_token(account);
+        CREATE TABLE sign_in_failure (key TEXT NOT NULL, at INTEGER NOT NULL);
+        CREATE INDEX sign_in_failure_key ON sign_in_failure(key, at);
         """
 }

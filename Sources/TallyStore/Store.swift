@@ -98,6 +98,16 @@ public protocol StoreReader {
     func auditEntries(entity: String?, id: String?) throws -> [AuditEntry]
     /// The last audit entry, and the sequence the store recorded as the head of the chain apart from it.
     func auditHead() throws -> (last: AuditEntry?, recorded: Int64?)
+
+    // MARK: Accounts
+
+    /// Every account, by name.
+    func accounts() throws -> [Account]
+    func account(named name: String) throws -> Account?
+    func session(digest: String) throws -> AccountSession?
+    func token(digest: String) throws -> APIToken?
+    /// How many sign-ins failed under `key` (an account or an address) since `since`.
+    func signInFailures(key: String, since: Instant) throws -> Int
 }
 
 /// What a write transaction can do beyond reading.
@@ -170,4 +180,18 @@ public protocol StoreWriter: StoreReader {
     func markChanged() throws
     /// Appends an entry whose hash the caller chained (see `AuditChain`), and records it as the head.
     func insertAuditEntry(_ entry: AuditEntry) throws
+
+    // MARK: Accounts
+
+    func insert(_ account: Account) throws
+    func update(_ account: Account) throws
+    func insert(_ session: AccountSession) throws
+    func deleteSession(digest: String) throws
+    /// Ends every session of an account, and every session that expired before `expiredBefore`.
+    func deleteSessions(of account: String?, expiredBefore: Instant?) throws
+    func insert(_ token: APIToken) throws
+    func deleteTokens(of account: String) throws
+    func recordSignInFailure(key: String, at: Instant) throws
+    /// Forgets the failures under `key`, and every failure older than `olderThan`.
+    func clearSignInFailures(key: String?, olderThan: Instant?) throws
 }

@@ -14,6 +14,7 @@ struct Tally: AsyncParsableCommand {
             EntitlementCommand.self, ProductCommand.self, DeviceCommand.self, PersonCommand.self,
             AssignCommand.self, UnassignCommand.self,
             UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,
+            UserCommand.self, TokenCommand.self, ServeCommand.self,
             GenerateCommand.self,
             BenchCommand.self,
         ]

@@ -113,3 +113,16 @@ extension Terminal {
         }
     }
 }
+
+extension Terminal {
+    /// The first line of standard input, its line break dropped: a password given without showing it in the process
+    /// list or the shell's history.
+    static func readPassword() throws(CommandError) -> String {
+        let bytes = try readFile("-")
+        let line = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
+        guard let text = String(validating: line, as: UTF8.self) else {
+            throw .input("standard input", reason: "the password is not UTF-8 text")
+        }
+        return text
+    }
+}

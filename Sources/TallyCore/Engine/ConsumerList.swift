@@ -29,6 +29,12 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
         storage.consumer(at: position)
     }
 
+    /// The positions of a product's consumers; empty for a product without any.
+    public func indices(of product: Product.ID) -> Range<Int> {
+        guard let number = storage.estate.estate.products.firstIndex(where: { $0.id == product }) else { return 0..<0 }
+        return storage.records.range(of: Int32(number))
+    }
+
     /// The consumers in `range`, in order: faster than the subscript for long runs, since consumers covered alike
     /// share the words of their coverage.
     public func forEach(in range: Range<Int>, _ body: (Consumer) -> Void) {

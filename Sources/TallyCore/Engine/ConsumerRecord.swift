@@ -90,6 +90,14 @@ struct ConsumerRecords {
         return record(part: low, at: index - partStart[low])
     }
 
+    /// The indices of one product's records (`product` numbers the estate's products): each part is one product's.
+    func range(of product: Int32) -> Range<Int> {
+        for part in parts.indices where parts[part].first?.product == product {
+            return partStart[part]..<partStart[part + 1]
+        }
+        return 0..<0
+    }
+
     /// Calls `body` with each record and its index, in order, without searching.
     func forEach(_ body: (Int, ConsumerRecord) -> Void) {
         for part in parts.indices {

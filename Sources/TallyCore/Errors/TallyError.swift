@@ -1,5 +1,5 @@
 /// Why an operation did not happen, as values any front end can map: the command line adds its hints, a web API
-/// its status codes (404, 409, 422, 503, 500, 500). Nothing was changed.
+/// its status codes (404, 409, 422, 503, 500, 500, 401, 403, 429). Nothing was changed.
 public enum TallyError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The operation names a record the store does not hold.
     case notFound(kind: String, id: String)
@@ -15,6 +15,12 @@ public enum TallyError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotOpen(String)
     /// The store failed for a reason of its own (its own words).
     case failed(String)
+    /// Who asks could not be told: no session, a wrong password, an expired token.
+    case unauthenticated(String)
+    /// Who asks may not do this.
+    case forbidden(String)
+    /// Too many failed attempts: refused for a while, even with the right password.
+    case tooManyAttempts(String)
 
     public var description: String {
         switch self {
@@ -24,6 +30,7 @@ public enum TallyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unavailable(let reason): return "the store is busy (\(reason)); try again in a moment"
         case .cannotOpen(let reason): return "cannot open the database (\(reason))"
         case .failed(let reason): return "the database failed: \(reason); nothing was changed"
+        case .unauthenticated(let reason), .forbidden(let reason), .tooManyAttempts(let reason): return reason
         }
     }
 }

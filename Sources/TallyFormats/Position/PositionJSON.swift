@@ -83,7 +83,7 @@ public enum PositionJSON {
         return bytes
     }
 
-    private static func position(_ position: Position, into out: inout JSONWriter) {
+    public static func position(_ position: Position, into out: inout JSONWriter) {
         out.raw("{ \"product\": ")
         out.string(position.product.rawValue)
         out.raw(", \"metric\": ")
@@ -111,7 +111,7 @@ public enum PositionJSON {
         out.raw(" }")
     }
 
-    private static func entitlement(_ use: EntitlementUse, into out: inout JSONWriter) {
+    public static func entitlement(_ use: EntitlementUse, into out: inout JSONWriter) {
         out.raw("{ \"id\": ")
         out.string(use.id.rawValue)
         out.raw(", \"product\": ")
@@ -127,7 +127,7 @@ public enum PositionJSON {
         out.raw(" }")
     }
 
-    private static func consumer(_ consumer: Consumer, into out: inout JSONWriter) {
+    public static func consumer(_ consumer: Consumer, into out: inout JSONWriter) {
         out.raw("{ \"product\": ")
         out.string(consumer.product.rawValue)
         out.raw(", \"consumer\": ")

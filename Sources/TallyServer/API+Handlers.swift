@@ -1,0 +1,290 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TallyApp
+import TallyCore
+import TallyFormats
+import TallyStore
+
+extension API {
+    // MARK: Accounts and sessions
+
+    struct Credentials: Decodable {
+        var name: String
+        var password: String
+    }
+
+    struct FirstAccount: Decodable {
+        var token: String
+        var name: String
+        var password: String
+    }
+
+    struct NewAccount: Decodable {
+        var name: String
+        var role: Role
+        var department: String?
+        var password: String?
+    }
+
+    func createFirstAccount(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let body = try await decode(FirstAccount.self, request)
+        guard let setup, try await !operations.hasAccounts(), await setup.take(body.token) else {
+            throw Problem(.forbidden, "the setup token is wrong, or used already; add accounts with `tally user add`")
+        }
+        let (account, _) = try await operations.addAccount(
+            body.name, role: .admin, password: body.password, by: Caller(body.name))
+        return json(Self.account(account, csrf: nil), status: .created)
+    }
+
+    func signIn(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let body = try await decode(Credentials.self, request)
+        let grant = try await operations.signIn(name: body.name, password: body.password, address: context.address)
+        var response = json(Self.account(grant.account, csrf: grant.csrf))
+        response.setCookie(sessionCookie(grant.token, maxAge: Int(Operations.sessionLifetime)))
+        return response
+    }
+
+    func addAccount(_ request: Request, _ context: ServerContext, _ principal: Principal) async throws -> Response {
+        let body = try await decode(NewAccount.self, request)
+        let (account, password) = try await operations.addAccount(
+            body.name, role: body.role, department: body.department.map { .init($0) }, password: body.password,
+            by: principal.caller)
+        var out = JSONWriter(reservingCapacity: 256)
+        out.raw(#"{"account": "#)
+        out.raw(Self.account(account, csrf: nil))
+        out.raw(#", "password": "#)
+        out.string(password)
+        out.raw("}")
+        return json(out.bytes, status: .created)
+    }
+
+    static func account(_ account: Account, csrf: String?) -> String {
+        var fields: [(key: String, value: JSONValue)] = [
+            ("name", .string(account.name)), ("role", .string(account.role.rawValue)),
+            ("department", .string(account.department?.rawValue)), ("disabled", .bool(account.disabled)),
+        ]
+        if let csrf { fields.append(("csrf", .string(csrf))) }
+        return JSONWriter.object(fields)
+    }
+
+    // MARK: Positions
+
+    func positions(_ request: Request, _ principal: Principal) async throws -> Response {
+        let query = request.uri.queryParameters
+        let status = try query.get("status").map { text in
+            guard let status = ComplianceStatus(rawValue: text) else { throw invalid("status", text) }
+            return status
+        }
+        let metric = try query.get("metric").map { text in
+            guard let metric = License.Metric(rawValue: text) else { throw invalid("metric", text) }
+            return metric
+        }
+        let order = try query.get("sort").map { text in
+            guard let order = ProductQuery.Order(rawValue: text) else { throw invalid("sort", text) }
+            return order
+        }
+        let publisher = query.get("publisher")
+        let reconciliation = try await operations.latestPosition()
+        let seen = principal.department.map { Self.products(of: reconciliation, in: $0) }
+        var positions = reconciliation.positions.filter { position in
+            (status == nil || position.status == status) && (metric == nil || position.metric == metric)
+                && (publisher == nil || position.publisher?.lowercased() == publisher?.lowercased())
+                && (seen?.contains(position.product) ?? true)
+        }
+        switch order ?? .name {
+        case .name: break
+        case .exposure: positions.sort { ($0.exposure ?? 0, $1.product) > ($1.exposure ?? 0, $0.product) }
+        case .shortfall: positions.sort { ($0.shortfall, $1.product) > ($1.shortfall, $0.product) }
+        }
+        let paging = try Paging(request)
+        let page = Page(items: Array(positions.dropFirst(paging.offset).prefix(paging.limit)), total: positions.count)
+        return paging.response(
+            page,
+            header: { out in
+                out.raw(#""asOf": "#)
+                out.string(reconciliation.asOf.description)
+                out.raw(#", "currency": "#)
+                out.optionalString(reconciliation.currency)
+                out.raw(", ")
+            }
+        ) { position, out in PositionJSON.position(position, into: &out) }
+    }
+
+    func product(_ context: ServerContext, _ principal: Principal) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let reconciliation = try await operations.latestPosition()
+        guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }),
+            principal.department.map({ Self.products(of: reconciliation, in: $0).contains(position.product) }) ?? true
+        else { throw TallyError.notFound(kind: "product", id: id) }
+        var out = JSONWriter(reservingCapacity: 4096)
+        out.raw(#"{"position": "#)
+        PositionJSON.position(position, into: &out)
+        out.raw(#", "entitlements": ["#)
+        if principal.department == nil {
+            for (i, use) in reconciliation.entitlements.filter({ $0.product == position.product }).enumerated() {
+                if i > 0 { out.raw(", ") }
+                PositionJSON.entitlement(use, into: &out)
+            }
+        }
+        out.raw("]}")
+        return json(out.bytes)
+    }
+
+    func consumers(_ request: Request, _ context: ServerContext, _ principal: Principal) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let reconciliation = try await operations.latestPosition()
+        guard reconciliation.positions.contains(where: { $0.product.rawValue == id }) else {
+            throw TallyError.notFound(kind: "product", id: id)
+        }
+        let search = request.uri.queryParameters.get("search")?.lowercased()
+        let all = reconciliation.consumers
+        var indices = Array(all.indices(of: Product.ID(id)))
+        if principal.department != nil || search != nil {
+            indices = indices.filter { index in
+                let consumer = all[index]
+                return (principal.department == nil || consumer.department == principal.department)
+                    && (search.map { consumer.key.lowercased().contains($0) } ?? true)
+            }
+        }
+        let paging = try Paging(request)
+        let shown = Array(indices.dropFirst(paging.offset).prefix(paging.limit)).map { all[$0] }
+        return paging.response(Page(items: shown, total: indices.count)) { consumer, out in
+            PositionJSON.consumer(consumer, into: &out)
+        }
+    }
+
+    /// The products a department's consumers use, for a viewer who sees only theirs.
+    static func products(of reconciliation: Reconciliation, in department: Department.ID) -> Set<Product.ID> {
+        var products: Set<Product.ID> = []
+        for position in reconciliation.positions {
+            let range = reconciliation.consumers.indices(of: position.product)
+            if range.contains(where: { reconciliation.consumers[$0].department == department }) {
+                products.insert(position.product)
+            }
+        }
+        return products
+    }
+
+    // MARK: Records
+
+    func entitlements(_ request: Request) async throws -> Response {
+        let paging = try Paging(request)
+        let query = EntitlementQuery(
+            search: request.uri.queryParameters.get("search"),
+            product: request.uri.queryParameters.get("product").map { .init($0) }, page: paging.page)
+        let page = try await operations.entitlements(query)
+        return paging.response(page) { item, out in EstateFile.object(item, into: &out) }
+    }
+
+    struct NewEntitlement: Decodable {
+        var id: String
+        var product: String
+        var quantity: Int?
+        var unlimited: Bool?
+        var start: String?
+        var end: String?
+        var unitCost: Double?
+        var vendor: String?
+        var contract: String?
+        var purchaseOrder: String?
+        var notes: String?
+    }
+
+    func addEntitlement(_ request: Request, _ context: ServerContext, _ principal: Principal) async throws -> Response {
+        let body = try await decode(NewEntitlement.self, request)
+        func day(_ text: String?, _ field: String) throws -> Day? {
+            guard let text else { return nil }
+            guard let day = Day(text) else {
+                throw Problem(.unprocessableContent, "not a date (YYYY-MM-DD)", field: field)
+            }
+            return day
+        }
+        let item = Entitlement(
+            id: .init(body.id), product: .init(body.product), quantity: body.quantity,
+            start: try day(body.start, "start"),
+            end: try day(body.end, "end"), unlimited: body.unlimited ?? false, unitCost: body.unitCost,
+            vendor: body.vendor, contract: body.contract, purchaseOrder: body.purchaseOrder, notes: body.notes)
+        try await operations.addEntitlement(item, by: principal.caller)
+        var out = JSONWriter(reservingCapacity: 512)
+        EstateFile.object(item, into: &out)
+        return json(out.bytes, status: .created)
+    }
+
+    static func device(_ device: Device, into out: inout JSONWriter) { EstateFile.object(device, into: &out) }
+    static func person(_ person: Person, into out: inout JSONWriter) { EstateFile.object(person, into: &out) }
+
+    // MARK: History and audit
+
+    func history() async throws -> Response {
+        let snapshots = try await operations.history()
+        let items = snapshots.map { snapshot in
+            JSONWriter.object([
+                "id": .int(Int(snapshot.id)), "asOf": .string(snapshot.asOf.description),
+                "takenAt": .string(snapshot.takenAt.description), "exposure": .decimal(snapshot.exposure),
+                "surplusValue": .decimal(snapshot.surplusValue), "productsUnder": .int(snapshot.productsUnder),
+                "automatic": .bool(snapshot.automatic),
+            ])
+        }
+        return json("[" + items.joined(separator: ", ") + "]")
+    }
+
+    func audit(_ request: Request) async throws -> Response {
+        let entries = try await operations.auditLog(
+            entity: request.uri.queryParameters.get("entity"), id: request.uri.queryParameters.get("id"))
+        let paging = try Paging(request)
+        let page = Page(items: Array(entries.dropFirst(paging.offset).prefix(paging.limit)), total: entries.count)
+        return paging.response(page) { entry, out in
+            out.raw(
+                JSONWriter.object([
+                    "sequence": .int(Int(entry.sequence)), "at": .string(entry.at), "actor": .string(entry.actor),
+                    "entity": .string(entry.entity), "id": .string(entry.entityID), "action": .string(entry.action),
+                    "before": entry.before.map { .json($0) } ?? .string(nil),
+                    "after": entry.after.map { .json($0) } ?? .string(nil), "hash": .string(entry.hash),
+                ]))
+        }
+    }
+
+    func verify() async throws -> Response {
+        let result = try await operations.verifyAuditTrail()
+        switch result {
+        case .intact(let entries):
+            return json(JSONWriter.object(["intact": .bool(true), "entries": .int(entries)]))
+        case .broken(let sequence, let reason):
+            return json(
+                JSONWriter.object([
+                    "intact": .bool(false), "brokenAt": .int(Int(sequence)), "reason": .string(reason),
+                ]))
+        case .dataDiffers(let collections):
+            return json(
+                JSONWriter.object([
+                    "intact": .bool(false), "reason": .string("the data differs from what the trail records"),
+                    "collections": .strings(collections),
+                ]))
+        }
+    }
+
+    // MARK: Requests
+
+    /// The JSON body as `T`: at most 1 MB, and a 400 that names the field at fault.
+    func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 1 << 20)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw Problem(.badRequest, "the body has no \"\(key.stringValue)\"", field: key.stringValue)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Problem(.badRequest, "\"\(field)\" has a value of the wrong kind", field: field)
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Problem(.badRequest, "\"\(field)\" has a value this route does not know", field: field)
+        } catch {
+            throw Problem(.badRequest, "the body is not a JSON object")
+        }
+    }
+
+    func invalid(_ parameter: String, _ value: String) -> Problem {
+        Problem(.badRequest, "\"\(value)\" is not a value \(parameter) takes", field: parameter)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TallyApp
+import TallyCore
+import TallyFormats
+import TallyStore
+
+/// The REST API under `/api/v1`: each route parses its request, calls one operation and writes what comes back.
+public struct API: Sendable {
+    let operations: Operations
+    /// Whether the session cookie is marked Secure (served over TLS, or behind a proxy that terminates it).
+    let secureCookies: Bool
+    /// The one-time token that creates the first account, while there is none.
+    let setup: SetupToken?
+
+    public init(operations: Operations, secureCookies: Bool = false, setup: SetupToken? = nil) {
+        self.operations = operations
+        self.secureCookies = secureCookies
+        self.setup = setup
+    }
+
+    /// Every route, in the order the OpenAPI document lists them.
+    public var routes: [Route] {
+        [
+            Route(.get, "/health", nil, "Whether the server can read its store") { _, _, _ in
+                _ = try await operations.hasAccounts()
+                return json(#"{"status": "ok"}"#)
+            },
+            Route(.post, "/api/v1/setup", nil, "Create the first admin account with the one-time setup token") {
+                request, context, _ in try await createFirstAccount(request, context)
+            },
+            Route(.post, "/api/v1/session", nil, "Sign in with a name and password; sets the session cookie") {
+                request, context, _ in try await signIn(request, context)
+            },
+            Route(.delete, "/api/v1/session", .read, "Sign out") { request, _, _ in
+                if let token = request.cookies[AuthenticationMiddleware.cookie]?.value {
+                    try await operations.signOut(session: token)
+                }
+                var response = Response(status: .noContent)
+                response.setCookie(sessionCookie("", maxAge: 0))
+                return response
+            },
+            Route(.get, "/api/v1/me", .read, "The signed-in account") { _, _, principal in
+                json(Self.account(principal!.account, csrf: principal!.csrf))
+            },
+            Route(.get, "/api/v1/positions", .read, "The latest position per product, filtered, sorted and paged") {
+                request, _, principal in try await positions(request, principal!)
+            },
+            Route(.get, "/api/v1/products/{id}", .read, "A product with its position and entitlements") {
+                _, context, principal in try await product(context, principal!)
+            },
+            Route(.get, "/api/v1/products/{id}/consumers", .read, "A product's consumers with their why, paged") {
+                request, context, principal in try await consumers(request, context, principal!)
+            },
+            Route(.get, "/api/v1/entitlements", .readAll, "Entitlements, searched and paged") { request, _, _ in
+                try await entitlements(request)
+            },
+            Route(.post, "/api/v1/entitlements", .edit, "Add an entitlement") { request, context, principal in
+                try await addEntitlement(request, context, principal!)
+            },
+            Route(.get, "/api/v1/devices", .readAll, "Devices, searched and paged") { request, _, _ in
+                let query = RecordQuery(
+                    search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
+                let page = try await operations.devices(query)
+                return try Paging(request).response(page) { device, out in Self.device(device, into: &out) }
+            },
+            Route(.get, "/api/v1/people", .readAll, "People, searched and paged") { request, _, _ in
+                let query = RecordQuery(
+                    search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
+                let page = try await operations.people(query)
+                return try Paging(request).response(page) { person, out in Self.person(person, into: &out) }
+            },
+            Route(.get, "/api/v1/history", .read, "The positions kept, oldest first, with their totals") { _, _, _ in
+                try await history()
+            },
+            Route(.get, "/api/v1/audit", .readAll, "The audit trail, oldest first, of one entity or record") {
+                request, _, _ in try await audit(request)
+            },
+            Route(.post, "/api/v1/audit/verify", .audit, "Verify the audit trail's chain and the data it describes") {
+                _, _, _ in try await verify()
+            },
+            Route(.get, "/api/v1/users", .manageAccounts, "The accounts") { _, _, _ in
+                let accounts = try await operations.accounts()
+                return json("[" + accounts.map { Self.account($0, csrf: nil) }.joined(separator: ", ") + "]")
+            },
+            Route(.post, "/api/v1/users", .manageAccounts, "Add an account; its password is returned once") {
+                request, context, principal in try await addAccount(request, context, principal!)
+            },
+        ]
+    }
+
+    /// A router serving every route, errors as problem documents.
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: AuthenticationMiddleware(operations: operations))
+        for route in routes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                let principal = try route.authorize(request, context)
+                return try await route.handler(request, context, principal)
+            }
+        }
+        return router
+    }
+
+    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(
+            name: AuthenticationMiddleware.cookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+}
+
+/// The token printed when a server starts with no account: whoever holds it creates the first admin, once.
+public actor SetupToken {
+    public nonisolated let value: String
+    private var used = false
+
+    public init(value: String) {
+        self.value = value
+    }
+
+    /// Takes the token when `offered` is it and it was not taken yet.
+    func take(_ offered: String) -> Bool {
+        guard !used, offered.utf8.count == value.utf8.count,
+            zip(offered.utf8, value.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
+        else { return false }
+        used = true
+        return true
+    }
+}
+
+/// A JSON response.
+func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+    json(Array(text.utf8), status: status)
+}
+
+func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+    Response(
+        status: status, headers: [.contentType: "application/json"],
+        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import TallyApp
+import TallyCore
+import TallyFormats
+import TallySQLite
+import TallyServer
+
+/// `tally serve`: the web server and its REST API over the store.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve the web application and its REST API over the store.",
+        discussion: """
+            With no account in the store yet, a one-time setup link creates the first admin. --demo serves a new \
+            store holding the demo estate, with an admin account whose password is printed once. Stop with Ctrl-C \
+            or SIGTERM: requests under way finish first.
+            """)
+
+    @Option(name: .long, help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(name: .long, help: "The port to listen on (0: any free one).") var port = 8080
+    @Flag(name: .long, help: "Serve a new store holding the demo estate (in a temporary folder).") var demo = false
+    @Flag(name: .long, help: "Mark the session cookie Secure: the server is reached over TLS (through a proxy).")
+    var secureCookies = false
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await reportingErrors {
+            let operations: Operations
+            var announce: [String] = []
+            var setup: SetupToken?
+            if demo {
+                (operations, announce) = try await Self.demoStore()
+            } else {
+                operations = try store.operations()
+                let any: Bool
+                do throws(TallyError) { any = try await operations.hasAccounts() } catch { throw store.failure(error) }
+                if !any { setup = SetupToken(value: UUID().uuidString.lowercased()) }
+            }
+            let server = WebServer(
+                api: API(operations: operations, secureCookies: secureCookies, setup: setup), host: host, port: port)
+            let messages = announce
+            let host = host
+            let firstAccount = setup
+            do {
+                try await server.run { port in
+                    var lines = ["Tally serves http://\(host):\(port)/ (Ctrl-C stops it)."] + messages
+                    if let firstAccount {
+                        lines.append(
+                            "No account yet: create the first admin with the one-time setup token \(firstAccount.value) "
+                                + "(POST /api/v1/setup {\"token\", \"name\", \"password\"}), or `tally user add`.")
+                    }
+                    Terminal.write(lines.joined(separator: "\n") + "\n")
+                }
+            } catch {
+                throw CommandError.input(
+                    "\(host):\(port)", reason: "cannot serve here (\(error)); choose another --port")
+            }
+        }
+    }
+
+    /// A new store in a temporary folder with the demo estate and an admin account.
+    private static func demoStore() async throws(CommandError) -> (Operations, [String]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-demo-\(UUID().uuidString)")
+        let path = folder.appendingPathComponent("demo.sqlite").path
+        var options = StoreOptions()
+        options.db = path
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .file(folder.path, reason: "cannot create the demo store's folder")
+        }
+        let operations = try options.operations()
+        let estate = DemoEstate.make(asOf: Terminal.today)
+        do throws(TallyError) {
+            let file = Upload(name: "demo", bytes: EstateFile.encode(estate))
+            _ = try await operations.importEstate(file, mode: .replace, dryRun: false, by: Caller("demo"))
+            let (_, password) = try await operations.addAccount("admin", role: .admin, by: Caller("demo"))
+            return (operations, ["Demo store: \(path)", "Sign in as admin with the one-time password \(password)"])
+        } catch {
+            throw options.failure(error)
+        }
+    }
+}
