@@ -1,4 +1,5 @@
 import Foundation
+
 /// A vendor's table of per-core figures by processor model: Oracle's core factors, IBM's PVU per core.
 ///
 /// Rows are tried in order; the first whose patterns all occur in the processor model (ignoring case) and whose socket
