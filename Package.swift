@@ -81,6 +81,7 @@ let package = Package(
                 "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(
             name: "TallyFormatsTests",

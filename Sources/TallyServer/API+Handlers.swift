@@ -117,8 +117,15 @@ extension API {
         guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }),
             principal.department.map({ Self.products(of: reconciliation, in: $0).contains(position.product) }) ?? true
         else { throw TallyError.notFound(kind: "product", id: id) }
+        let listing = try await operations.products(ProductQuery(search: id, page: PageRequest(limit: 500)))
         var out = JSONWriter(reservingCapacity: 4096)
-        out.raw(#"{"position": "#)
+        out.raw(#"{"product": "#)
+        if let product = listing.items.first(where: { $0.product.id == position.product })?.product {
+            EstateFile.object(product, into: &out)
+        } else {
+            out.raw("null")
+        }
+        out.raw(#", "position": "#)
         PositionJSON.position(position, into: &out)
         out.raw(#", "entitlements": ["#)
         if principal.department == nil {

@@ -93,6 +93,7 @@ public struct API: Sendable {
     /// A router serving every route, errors as problem documents.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(operations: operations))
         for route in routes {

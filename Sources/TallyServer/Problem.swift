@@ -69,6 +69,8 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let error as TallyError {
             if case .failed = error { context.logger.error("store failure: \(error.description)") }
             return Problem(error).response
+        } catch is NIOTooManyBytesError {
+            return Problem(.contentTooLarge, "the body is larger than this route takes; send less").response
         } catch let error as HTTPError {
             if error.status == .contentTooLarge {
                 return Problem(.contentTooLarge, "the upload is larger than 64 MB; split it").response
