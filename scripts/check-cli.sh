@@ -340,5 +340,34 @@ python3 -c 'import sys; sys.stdout.write("{\"content\": {\"x\": " + "[" * 30000 
 check "30,000 nested lists are refused, not a crash" 1 "nested more than 128 deep" \
     "$tally" import glpi "$work/deep.json" --db "$work/jump.sqlite"
 
+# Accounts of the web application and API tokens.
+accounts="$work/accounts.sqlite"
+"$tally" import --estate "$scenarios/01-device-basic.estate.json" --db "$accounts" >/dev/null
+check "an account's password is made and shown once" 0 "Password (shown once): " \
+    "$tally" user add ana --role manager --db "$accounts"
+check "a second account of the same name is refused" 1 'an account "ana" exists already' \
+    "$tally" user add ana --role viewer --db "$accounts"
+check "an unknown role is refused with the roles there are" 64 "'admin', 'manager', 'auditor' or 'viewer'" \
+    "$tally" user add bo --role boss --db "$accounts"
+check "a short password from standard input is refused" 1 "a password has at least 12 characters" \
+    sh -c "echo short | '$tally' user add bo --role viewer --password-stdin --db '$accounts'"
+check "a viewer's department must exist" 1 'there is no department "nowhere"' \
+    "$tally" user add bo --role viewer --department nowhere --db "$accounts"
+check "a password from standard input" 0 "Added viewer account bo." \
+    sh -c "echo 'a long enough password' | '$tally' user add bo --role viewer --password-stdin --db '$accounts'"
+check "accounts are listed" 0 "2 accounts." "$tally" user list --db "$accounts"
+check "accounts as JSON" 0 '"role": "manager"' "$tally" user list --json --db "$accounts"
+check "a token is shown once" 0 "Token (shown once): tally_" "$tally" token create --user ana --db "$accounts"
+check "a token for nobody is refused" 1 'no account "nobody"' "$tally" token create --user nobody --db "$accounts"
+check "a token expiring in the past is refused" 1 "expires: 2020-01-01 is not after today" \
+    "$tally" token create --user ana --expires 2020-01-01 --db "$accounts"
+check "an account is disabled" 0 "Disabled account ana." "$tally" user disable ana --db "$accounts"
+check "disabling it again is refused" 1 'the account "ana" is disabled already' "$tally" user disable ana --db "$accounts"
+check "a new password is made" 0 "Password (shown once): " "$tally" user password bo --db "$accounts"
+check "a role is changed" 0 "bo is now auditor." "$tally" user role bo --role auditor --db "$accounts"
+check "account changes are audited" 0 "account" "$tally" audit log --db "$accounts"
+check "serve refuses an address it cannot listen on" 1 "choose another --port" \
+    "$tally" serve --host 203.0.113.1 --port 8080 --db "$accounts"
+
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -28,8 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
             let operations: Operations
             var announce: [String] = []
             var setup: SetupToken?
+            var demoFolder: URL?
+            defer { if let demoFolder { try? FileManager.default.removeItem(at: demoFolder) } }
             if demo {
-                (operations, announce) = try await Self.demoStore()
+                (operations, demoFolder, announce) = try await Self.demoStore()
             } else {
                 operations = try store.operations()
                 let any: Bool
@@ -58,8 +60,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// A new store in a temporary folder with the demo estate and an admin account.
-    private static func demoStore() async throws(CommandError) -> (Operations, [String]) {
+    /// A new store in a temporary folder (removed when the server stops) with the demo estate and an admin account.
+    private static func demoStore() async throws(CommandError) -> (Operations, URL, [String]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-demo-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("demo.sqlite").path
         var options = StoreOptions()
@@ -75,7 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
             let file = Upload(name: "demo", bytes: EstateFile.encode(estate))
             _ = try await operations.importEstate(file, mode: .replace, dryRun: false, by: Caller("demo"))
             let (_, password) = try await operations.addAccount("admin", role: .admin, by: Caller("demo"))
-            return (operations, ["Demo store: \(path)", "Sign in as admin with the one-time password \(password)"])
+            return (
+                operations, folder, ["Demo store: \(path)", "Sign in as admin with the one-time password \(password)"]
+            )
         } catch {
             throw options.failure(error)
         }
