@@ -20,10 +20,12 @@ struct AccountTests {
         Operations(store: store, clock: { clock.now }, passwordCost: 4)
     }
 
-    @Test("An account signs in with its password; every sign-in gets a new session, which names the account")
-    func signIn() async throws {
+    @Test(
+        "An account signs in with its password; every sign-in gets a new session, which names the account",
+        arguments: Backend.allCases)
+    func signIn(backend: Backend) async throws {
         let clock = Clock()
-        let operations = operations(try SQLiteStore(), clock)
+        let operations = operations(try backend.open(), clock)
         let (account, password) = try await operations.addAccount("ana", role: .manager, by: admin)
         #expect(account.role == .manager && password.count >= 12)
         let first = try await operations.signIn(name: "ana", password: password, address: "10.0.0.1")
@@ -69,10 +71,12 @@ struct AccountTests {
         _ = try await operations.signIn(name: "ana", password: "correct horse battery", address: "b")
     }
 
-    @Test("Disabling an account ends its sessions and stops its tokens; a new password ends its sessions")
-    func disable() async throws {
+    @Test(
+        "Disabling an account ends its sessions and stops its tokens; a new password ends its sessions",
+        arguments: Backend.allCases)
+    func disable(backend: Backend) async throws {
         let clock = Clock()
-        let operations = operations(try SQLiteStore(), clock)
+        let operations = operations(try backend.open(), clock)
         _ = try await operations.addAccount("ana", role: .auditor, password: "correct horse battery", by: admin)
         let grant = try await operations.signIn(name: "ana", password: "correct horse battery", address: "a")
         let password = try await operations.setPassword("ana", by: admin)
@@ -87,10 +91,10 @@ struct AccountTests {
         }
     }
 
-    @Test("A token stops working on its expiry day, and only its digest is kept")
-    func tokens() async throws {
+    @Test("A token stops working on its expiry day, and only its digest is kept", arguments: Backend.allCases)
+    func tokens(backend: Backend) async throws {
         let clock = Clock()
-        let store = try SQLiteStore()
+        let store = try backend.open()
         let operations = operations(store, clock)
         _ = try await operations.addAccount("bot", role: .viewer, by: admin)
         let expires = Day(daysSinceEpoch: clock.now.day.daysSinceEpoch + 2)
