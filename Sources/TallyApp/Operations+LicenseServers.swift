@@ -68,12 +68,7 @@ extension Operations {
         // A log runs to hundreds of megabytes: its digest is summed on another core while it is parsed.
         let bytes = file.bytes
         let digest = Background { AuditChain.digest(bytes) }
-        let report: FlexLMLogReport
-        do throws(FormatError) {
-            report = try FlexLMLog.parse(file.bytes, timeZone: timeZone)
-        } catch {
-            throw .invalid(path: "", reason: error.description)
-        }
+        let report = try readFlexLMLog(file, timeZone: timeZone)
         let batch = ImportSource(name: name, digest: digest.value, actor: caller.name, at: at)
         // The log's bytes are not needed once read: their memory goes back before the store is read.
         _ = consume file
@@ -91,19 +86,34 @@ extension Operations {
         return FlexLMImport(report: report, source: source, summary: summary)
     }
 
+    /// What a status report holds, read without importing it: a preview before the import.
+    public func readStatusReport(
+        _ file: Upload, kind: StatusReportKind, at: Instant?, timeZone: TimeZone
+    ) throws(TallyError) -> LicenseStatusReport {
+        do throws(FormatError) {
+            return try kind.parse(file.bytes, at: at.map(timeZone.wallClock(of:)))
+        } catch {
+            throw .invalid(path: "", reason: error.description)
+        }
+    }
+
+    /// What a FlexNet debug log holds, read without importing it: a preview before the import.
+    public func readFlexLMLog(_ file: Upload, timeZone: TimeZone) throws(TallyError) -> FlexLMLogReport {
+        do throws(FormatError) {
+            return try FlexLMLog.parse(file.bytes, timeZone: timeZone)
+        } catch {
+            throw .invalid(path: "", reason: error.description)
+        }
+    }
+
     /// Imports a status report as a dated sample of its server: at the report's time, or `at`, else now. Its
     /// checkouts are open sessions; a session an earlier sample showed that this one no longer lists has ended.
     public func importStatusReport(
         _ file: Upload, kind: StatusReportKind, at: Instant?, server: String?, timeZone: TimeZone,
         featureMap: [String: Product.ID] = [:], by caller: Caller
     ) async throws(TallyError) -> StatusImport {
-        let report: LicenseStatusReport
-        do throws(FormatError) {
-            // The parser reads the server's wall clock: it infers checkout years from the report's date, or `at`.
-            report = try kind.parse(file.bytes, at: at.map(timeZone.wallClock(of:)))
-        } catch {
-            throw .invalid(path: "", reason: error.description)
-        }
+        // The parser reads the server's wall clock: it infers checkout years from the report's date, or `at`.
+        let report = try readStatusReport(file, kind: kind, at: at, timeZone: timeZone)
         let sampledAt = at ?? report.reportedAt.map(timeZone.instant(ofWallClock:)) ?? now
         let named = server ?? report.servers.first(where: \.up)?.name ?? report.servers.first?.name
         let serverName = named ?? URL(fileURLWithPath: file.name).lastPathComponent

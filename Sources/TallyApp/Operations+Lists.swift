@@ -21,4 +21,9 @@ extension Operations {
     public func people(_ query: RecordQuery) async throws(TallyError) -> Page<Person> {
         try await reading { try $0.people(query) }
     }
+
+    /// Import batches, newest first, paged.
+    public func batches(_ page: PageRequest) async throws(TallyError) -> Page<ImportBatch> {
+        try await reading { try $0.batches(page) }
+    }
 }

@@ -275,7 +275,11 @@ extension API {
 
     /// The JSON body as `T`: at most 1 MB, and a 400 that names the field at fault.
     func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
+        try decodeBody(T.self, try await request.body.collect(upTo: 1 << 20))
+    }
+
+    /// A body already read, as `T`.
+    func decodeBody<T: Decodable>(_ type: T.Type, _ buffer: ByteBuffer) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
         } catch let DecodingError.keyNotFound(key, _) {

@@ -22,6 +22,10 @@ public struct API: Sendable {
 
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
+        baseRoutes + editRoutes + importRoutes + licenseUseRoutes
+    }
+
+    private var baseRoutes: [Route] {
         [
             Route(.get, "/health", nil, "Whether the server can read its store") { _, _, _ in
                 _ = try await operations.hasAccounts()

@@ -19,6 +19,10 @@ struct ServedStore {
     /// A department of the demo estate, and a product used only outside it.
     let department: Department.ID
     let product: Product.ID
+    /// Records of the demo estate that routes name by id.
+    let entitlement: Entitlement.ID
+    let device: Device.ID
+    let person: Person.ID
     static let asOf = Day("2026-11-29")!
 
     static func make() async throws -> ServedStore {
@@ -42,7 +46,16 @@ struct ServedStore {
         let product = try requireProduct(position, outside: department)
         return ServedStore(
             operations: operations, api: API(operations: operations), tokens: tokens, department: department,
-            product: product)
+            product: product, entitlement: estate.entitlements[0].id, device: estate.devices[0].id,
+            person: estate.people[0].id)
+    }
+
+    /// The id a route's `{id}` stands for: the record of the kind its path names.
+    func id(in path: String) -> String {
+        if path.hasPrefix("/api/v1/entitlements/") { return entitlement.rawValue }
+        if path.hasPrefix("/api/v1/devices/") { return device.rawValue }
+        if path.hasPrefix("/api/v1/people/") { return person.rawValue }
+        return product.rawValue
     }
 
     func application() -> some ApplicationProtocol {
