@@ -10,54 +10,72 @@ import TallyStore
 extension API {
     var editRoutes: [Route] {
         [
-            Route(.patch, "/api/v1/entitlements/{id}", .edit, "Change an entitlement; what is not given stays") {
+            Route(
+                .patch, "/api/v1/entitlements/{id}", .edit, "Change an entitlement; what is not given stays",
+                body: .json
+            ) {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let change = try await decode(EntitlementEdit.self, request).change()
                 let item = try await operations.editEntitlement(.init(id), change, by: principal!.caller)
                 return record(item)
             },
-            Route(.post, "/api/v1/entitlements/{id}/retire", .edit, "End an entitlement on a day (default: today)") {
+            Route(
+                .post, "/api/v1/entitlements/{id}/retire", .edit, "End an entitlement on a day (default: today)",
+                body: .json
+            ) {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let day = try await retirementDay(request)
                 try await operations.retireEntitlement(.init(id), on: day, by: principal!.caller)
                 return json(JSONWriter.object(["id": .string(id), "end": .string(day.description)]))
             },
-            Route(.post, "/api/v1/products", .edit, "Add a product") { request, _, principal in
+            Route(.post, "/api/v1/products", .edit, "Add a product", body: .json, success: .created) {
+                request, _, principal in
                 let body = try await decode(ProductEdit.self, request)
                 guard let id = body.id else { throw Problem(.badRequest, "the body has no \"id\"", field: "id") }
                 let item = try body.change().applied(to: Product(id: .init(id)))
                 try await operations.addProduct(item, by: principal!.caller)
                 return record(item, status: .created)
             },
-            Route(.patch, "/api/v1/products/{id}", .edit, "Change a product's publisher, name, metric or price") {
+            Route(
+                .patch, "/api/v1/products/{id}", .edit, "Change a product's publisher, name, metric or price",
+                body: .json
+            ) {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let change = try await decode(ProductEdit.self, request).change()
                 return record(try await operations.editProduct(.init(id), change, by: principal!.caller))
             },
-            Route(.post, "/api/v1/devices/{id}/retire", .edit, "Retire a device from a day (default: today)") {
+            Route(
+                .post, "/api/v1/devices/{id}/retire", .edit, "Retire a device from a day (default: today)", body: .json
+            ) {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let day = try await retirementDay(request)
                 try await operations.retireDevice(.init(id), on: day, by: principal!.caller)
                 return json(JSONWriter.object(["id": .string(id), "retired": .string(day.description)]))
             },
-            Route(.post, "/api/v1/people/{id}/retire", .edit, "Retire a person who left, from a day (default: today)") {
+            Route(
+                .post, "/api/v1/people/{id}/retire", .edit, "Retire a person who left, from a day (default: today)",
+                body: .json
+            ) {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let day = try await retirementDay(request)
                 try await operations.retirePerson(.init(id), on: day, by: principal!.caller)
                 return json(JSONWriter.object(["id": .string(id), "retired": .string(day.description)]))
             },
-            Route(.post, "/api/v1/assignments", .edit, "Assign a product to a person or a device") {
+            Route(
+                .post, "/api/v1/assignments", .edit, "Assign a product to a person or a device", body: .json,
+                success: .created
+            ) {
                 request, _, principal in
                 let assignment = try await decode(AssignmentBody.self, request).assignment()
                 try await operations.assign(assignment, by: principal!.caller)
                 return json(AssignmentBody.json(assignment), status: .created)
             },
-            Route(.post, "/api/v1/assignments/remove", .edit, "Take back one assignment of a product") {
+            Route(.post, "/api/v1/assignments/remove", .edit, "Take back one assignment of a product", body: .json) {
                 request, _, principal in
                 let assignment = try await decode(AssignmentBody.self, request).assignment()
                 try await operations.unassign(assignment, by: principal!.caller)

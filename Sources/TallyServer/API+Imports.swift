@@ -14,7 +14,12 @@ extension API {
             Route(
                 .post, "/api/v1/imports", .edit,
                 "Import a file (kind: estate, flexlm-log, lmstat, rlmstat, glpi, osquery, winreg, swid, csv); "
-                    + "dryRun=true previews it"
+                    + "dryRun=true previews it",
+                query: [
+                    "kind", "dryRun", "name", "mode", "skipInvalid", "device", "server", "timeZone", "at", "preset",
+                    "map", "csvKind", "dates",
+                ],
+                body: .file
             ) { request, context, principal in
                 try await importUpload(request, context, principal!)
             }

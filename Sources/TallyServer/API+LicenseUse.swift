@@ -9,7 +9,10 @@ import TallyStore
 extension API {
     var licenseUseRoutes: [Route] {
         [
-            Route(.get, "/api/v1/usage", .readAll, "Concurrent use per product: peaks, hours, by day, week or month") {
+            Route(
+                .get, "/api/v1/usage", .readAll, "Concurrent use per product: peaks, hours, by day, week or month",
+                query: ["product", "from", "to", "by"]
+            ) {
                 request, _, _ in
                 let selection = try usageSelection(request)
                 let period = try request.uri.queryParameters.get("by").map { text in
@@ -21,16 +24,25 @@ extension API {
                 }
                 return json(UsageOutput.json(usage.report, by: period))
             },
-            Route(.get, "/api/v1/denials", .readAll, "Denied checkouts per product, user and host") { request, _, _ in
+            Route(
+                .get, "/api/v1/denials", .readAll, "Denied checkouts per product, user and host",
+                query: ["product", "from", "to"]
+            ) { request, _, _ in
                 let groups = try await operations.denials(try usageSelection(request)) ?? []
                 return json(DenialOutput.json(groups))
             },
-            Route(.get, "/api/v1/pools", .readAll, "The license servers' pools as last sampled, against ownership") {
+            Route(
+                .get, "/api/v1/pools", .readAll, "The license servers' pools as last sampled, against ownership",
+                query: ["product"]
+            ) {
                 request, _, _ in
                 let product = request.uri.queryParameters.get("product").map { Product.ID($0) }
                 return json(PoolOutput.json(try await operations.pools(product: product)))
             },
-            Route(.get, "/api/v1/imports", .readAll, "Import batches, newest first: file, digest, who, when, counts") {
+            Route(
+                .get, "/api/v1/imports", .readAll, "Import batches, newest first: file, digest, who, when, counts",
+                query: ["limit", "cursor"]
+            ) {
                 request, _, _ in
                 let paging = try Paging(request)
                 let page = try await operations.batches(paging.page)
@@ -45,13 +57,20 @@ extension API {
                         ]))
                 }
             },
-            Route(.get, "/api/v1/catalog/unrecognized", .readAll, "Unrecognised titles, by the number of devices") {
+            Route(
+                .get, "/api/v1/catalog/unrecognized", .readAll, "Unrecognised titles, by the number of devices",
+                query: ["limit"]
+            ) {
                 request, _, _ in
                 let limit = try Paging(request).limit
                 let titles = try await operations.unrecognizedTitles(limit: limit)
                 return json(CatalogOutput.json(titles.map { ($0.publisher, $0.name, $0.versions, $0.devices) }))
             },
-            Route(.post, "/api/v1/catalog/rules", .edit, "Add a catalog rule and apply it to the titles kept") {
+            Route(
+                .post, "/api/v1/catalog/rules", .edit, "Add a catalog rule and apply it to the titles kept",
+                body: .json,
+                success: .created
+            ) {
                 request, _, principal in
                 let body = try await decode(CatalogRuleBody.self, request)
                 let id = try await operations.addCatalogRule(body.request(), by: principal!.caller)

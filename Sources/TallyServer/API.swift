@@ -31,13 +31,21 @@ public struct API: Sendable {
                 _ = try await operations.hasAccounts()
                 return json(#"{"status": "ok"}"#)
             },
-            Route(.post, "/api/v1/setup", nil, "Create the first admin account with the one-time setup token") {
+            Route(.get, "/api/openapi.json", nil, "This document: the API in OpenAPI 3.1") { _, _, _ in
+                json(OpenAPIDocument.json(routes))
+            },
+            Route(
+                .post, "/api/v1/setup", nil, "Create the first admin account with the one-time setup token",
+                body: .json, success: .created
+            ) {
                 request, context, _ in try await createFirstAccount(request, context)
             },
-            Route(.post, "/api/v1/session", nil, "Sign in with a name and password; sets the session cookie") {
+            Route(
+                .post, "/api/v1/session", nil, "Sign in with a name and password; sets the session cookie", body: .json
+            ) {
                 request, context, _ in try await signIn(request, context)
             },
-            Route(.delete, "/api/v1/session", .read, "Sign out") { request, _, _ in
+            Route(.delete, "/api/v1/session", .read, "Sign out", success: .noContent) { request, _, _ in
                 if let token = request.cookies[AuthenticationMiddleware.cookie]?.value {
                     try await operations.signOut(session: token)
                 }
@@ -48,28 +56,42 @@ public struct API: Sendable {
             Route(.get, "/api/v1/me", .read, "The signed-in account") { _, _, principal in
                 json(Self.account(principal!.account, csrf: principal!.csrf))
             },
-            Route(.get, "/api/v1/positions", .read, "The latest position per product, filtered, sorted and paged") {
+            Route(
+                .get, "/api/v1/positions", .read, "The latest position per product, filtered, sorted and paged",
+                query: ["status", "publisher", "metric", "sort", "limit", "cursor"]
+            ) {
                 request, _, principal in try await positions(request, principal!)
             },
             Route(.get, "/api/v1/products/{id}", .read, "A product with its position and entitlements") {
                 _, context, principal in try await product(context, principal!)
             },
-            Route(.get, "/api/v1/products/{id}/consumers", .read, "A product's consumers with their why, paged") {
+            Route(
+                .get, "/api/v1/products/{id}/consumers", .read, "A product's consumers with their why, paged",
+                query: ["search", "limit", "cursor"]
+            ) {
                 request, context, principal in try await consumers(request, context, principal!)
             },
-            Route(.get, "/api/v1/entitlements", .readAll, "Entitlements, searched and paged") { request, _, _ in
+            Route(
+                .get, "/api/v1/entitlements", .readAll, "Entitlements, searched and paged",
+                query: ["search", "product", "limit", "cursor"]
+            ) { request, _, _ in
                 try await entitlements(request)
             },
-            Route(.post, "/api/v1/entitlements", .edit, "Add an entitlement") { request, context, principal in
+            Route(.post, "/api/v1/entitlements", .edit, "Add an entitlement", body: .json, success: .created) {
+                request, context, principal in
                 try await addEntitlement(request, context, principal!)
             },
-            Route(.get, "/api/v1/devices", .readAll, "Devices, searched and paged") { request, _, _ in
+            Route(
+                .get, "/api/v1/devices", .readAll, "Devices, searched and paged", query: ["search", "limit", "cursor"]
+            ) { request, _, _ in
                 let query = RecordQuery(
                     search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
                 let page = try await operations.devices(query)
                 return try Paging(request).response(page) { device, out in Self.device(device, into: &out) }
             },
-            Route(.get, "/api/v1/people", .readAll, "People, searched and paged") { request, _, _ in
+            Route(
+                .get, "/api/v1/people", .readAll, "People, searched and paged", query: ["search", "limit", "cursor"]
+            ) { request, _, _ in
                 let query = RecordQuery(
                     search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
                 let page = try await operations.people(query)
@@ -78,7 +100,10 @@ public struct API: Sendable {
             Route(.get, "/api/v1/history", .read, "The positions kept, oldest first, with their totals") { _, _, _ in
                 try await history()
             },
-            Route(.get, "/api/v1/audit", .readAll, "The audit trail, oldest first, of one entity or record") {
+            Route(
+                .get, "/api/v1/audit", .readAll, "The audit trail, oldest first, of one entity or record",
+                query: ["entity", "id", "limit", "cursor"]
+            ) {
                 request, _, _ in try await audit(request)
             },
             Route(.post, "/api/v1/audit/verify", .audit, "Verify the audit trail's chain and the data it describes") {
@@ -88,7 +113,10 @@ public struct API: Sendable {
                 let accounts = try await operations.accounts()
                 return json("[" + accounts.map { Self.account($0, csrf: nil) }.joined(separator: ", ") + "]")
             },
-            Route(.post, "/api/v1/users", .manageAccounts, "Add an account; its password is returned once") {
+            Route(
+                .post, "/api/v1/users", .manageAccounts, "Add an account; its password is returned once", body: .json,
+                success: .created
+            ) {
                 request, context, principal in try await addAccount(request, context, principal!)
             },
         ]

@@ -11,16 +11,38 @@ public struct Route: Sendable {
     public var path: String
     public var permission: Permission?
     public var summary: String
+    /// The query parameters it reads.
+    public var query: [String]
+    /// What its body is, where it takes one.
+    public var body: Body?
+    /// The status of its success.
+    public var success: HTTPResponse.Status
     let handler: @Sendable (Request, ServerContext, Principal?) async throws -> Response
+
+    /// A route's body: a JSON object, or a file as it is.
+    public enum Body: Sendable {
+        case json, file
+    }
 
     init(
         _ method: HTTPRequest.Method, _ path: String, _ permission: Permission?, _ summary: String,
+        query: [String] = [], body: Body? = nil, success: HTTPResponse.Status = .ok,
         _ handler: @escaping @Sendable (Request, ServerContext, Principal?) async throws -> Response
     ) {
         self.method = method
         self.path = path
         self.permission = permission
         self.summary = summary
+        self.query = query
+        self.body = body
+        self.success = success
         self.handler = handler
+    }
+
+    /// The names of its path parameters, in order.
+    public var pathParameters: [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.map {
+            String($0.dropFirst().dropLast())
+        }
     }
 }
