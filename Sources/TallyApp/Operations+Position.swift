@@ -52,6 +52,11 @@ extension Operations {
         }
     }
 
+    /// How many times the latest position was computed since these operations began, and the seconds it took in all.
+    public func positionComputations() async -> (count: Int, seconds: Double) {
+        (await positions.computations, await positions.seconds)
+    }
+
     /// Whether the latest snapshot is today's position at the store's current generation.
     public func positionIsCurrent() async throws(TallyError) -> Bool {
         let day = today
@@ -102,6 +107,9 @@ public struct SavedPosition: Sendable {
 actor PositionCache {
     private var latest: (position: Reconciliation, generation: Int64, day: Day)?
     private var running: Task<(Reconciliation, Int64), any Error>?
+    /// How many positions were computed, and in how many seconds in all: for a server's metrics.
+    private(set) var computations = 0
+    private(set) var seconds = 0.0
 
     /// The kept position when it is of this generation and day.
     func position(at generation: Int64, on day: Day) -> Reconciliation? {
@@ -115,6 +123,7 @@ actor PositionCache {
         _ compute: @escaping @Sendable () async throws(TallyError) -> (Reconciliation, Int64)
     ) async throws(TallyError) -> Reconciliation {
         if let cached = position(at: generation, on: day) { return cached }
+        let started = running == nil ? ContinuousClock.now : nil
         let task =
             running
             ?? Task { () async throws -> (Reconciliation, Int64) in try await compute() }
@@ -123,6 +132,11 @@ actor PositionCache {
         do {
             let (position, computedAt) = try await task.value
             latest = (position, computedAt, day)
+            if let started {
+                let took = ContinuousClock.now - started
+                computations += 1
+                seconds += Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+            }
             return position
         } catch let error as TallyError {
             throw error

@@ -47,6 +47,7 @@ extension API {
                 return mode
             }
             let summary = try await operations.importEstate(file, mode: mode ?? .merge, dryRun: dryRun, by: caller)
+            if !dryRun { metrics.imported(rows: summary.total.inserted + summary.total.updated, kind: kind) }
             return json(Self.summary(summary, dryRun: dryRun, extra: []))
         case "flexlm-log":
             let zone = try timeZone(query.get("timeZone"))
@@ -61,6 +62,7 @@ extension API {
             }
             let imported = try await operations.importFlexLMLog(
                 file, server: query.get("server"), timeZone: zone, again: false, by: caller)
+            metrics.imported(rows: imported.summary.total.inserted + imported.summary.total.updated, kind: kind)
             return json(Self.summary(imported.summary, dryRun: false, extra: [("source", .string(imported.source))]))
         case "lmstat", "rlmstat":
             let kind = StatusReportKind(rawValue: kind)!
@@ -79,6 +81,8 @@ extension API {
             }
             let imported = try await operations.importStatusReport(
                 file, kind: kind, at: at, server: query.get("server"), timeZone: zone, by: caller)
+            metrics.imported(
+                rows: imported.summary.total.inserted + imported.summary.total.updated, kind: kind.rawValue)
             return json(
                 Self.summary(
                     imported.summary, dryRun: false,
@@ -92,6 +96,7 @@ extension API {
                 let list = try operations.readPurchases(file, columns: columns, dates: dates)
                 let imported = try await operations.importPurchases(
                     list, from: file, skipInvalid: skipInvalid, dryRun: dryRun, by: caller)
+                if !dryRun { metrics.imported(rows: imported.rows, kind: "csv") }
                 return json(
                     Self.summary(
                         imported.summary, dryRun: dryRun,
@@ -127,6 +132,7 @@ extension API {
         let imported = try await operations.importInventory(
             report, from: [file], as: format, skipInvalid: skipInvalid, dryRun: dryRun, by: caller)
         let summary = imported.summary
+        if !dryRun { metrics.imported(rows: summary.softwareAdded + summary.softwareSeen, kind: format.source) }
         return json(
             JSONWriter.object([
                 "dryRun": .bool(dryRun), "devicesAdded": .int(summary.devicesAdded),

@@ -13,6 +13,7 @@ public struct API: Sendable {
     let secureCookies: Bool
     /// The one-time token that creates the first account, while there is none.
     let setup: SetupToken?
+    let metrics = ServerMetrics()
 
     public init(operations: Operations, secureCookies: Bool = false, setup: SetupToken? = nil) {
         self.operations = operations
@@ -33,6 +34,13 @@ public struct API: Sendable {
             },
             Route(.get, "/api/openapi.json", nil, "This document: the API in OpenAPI 3.1") { _, _, _ in
                 json(OpenAPIDocument.json(routes))
+            },
+            Route(.get, "/metrics", nil, "Requests, latency, rows imported and positions computed, for Prometheus") {
+                _, _, _ in
+                let text = metrics.exposition(positions: await operations.positionComputations())
+                return Response(
+                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: text)))
             },
             Route(
                 .post, "/api/v1/setup", nil, "Create the first admin account with the one-time setup token",
@@ -125,6 +133,7 @@ public struct API: Sendable {
     /// A router serving every route, errors as problem documents.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: AuthenticationMiddleware(operations: operations))

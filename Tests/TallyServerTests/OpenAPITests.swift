@@ -59,3 +59,29 @@ struct OpenAPITests {
         }
     }
 }
+
+/// `/metrics` in the Prometheus text format.
+@Suite("Metrics")
+struct MetricsTests {
+    @Test("Requests are counted by route template and status, and computed positions are told")
+    func counted() async throws {
+        let served = try await ServedStore.make()
+        try await served.application().test(.router) { client in
+            for _ in 0..<3 {
+                _ = try await client.execute(
+                    uri: "/api/v1/products/\(served.product.rawValue)", method: .get,
+                    headers: .bearer(served.tokens["admin"]!))
+            }
+            _ = try await client.execute(uri: "/api/v1/positions", method: .get)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            let text = metrics.body.text
+            #expect(metrics.headers[.contentType]?.hasPrefix("text/plain") == true)
+            #expect(
+                text.contains(#"tally_http_requests_total{route="/api/v1/products/{id}",method="GET",status="200"} 3"#),
+                "\(text.prefix(2000))")
+            #expect(text.contains(#"tally_http_requests_total{route="/api/v1/positions",method="GET",status="401"} 1"#))
+            #expect(text.contains("tally_http_request_duration_seconds_bucket"))
+            #expect(text.contains("tally_positions_computed_count 1"))
+        }
+    }
+}

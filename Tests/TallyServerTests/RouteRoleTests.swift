@@ -23,6 +23,7 @@ struct RouteRoleTests {
     private static let matrix: [String: Row] = [
         "GET /health": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
         "GET /api/openapi.json": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
+        "GET /metrics": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
         "POST /api/v1/setup": Row(
             body: #"{"token": "guess", "name": "x{role}", "password": "a long password"}"#,
             statuses: [403, 403, 403, 403, 403]),
