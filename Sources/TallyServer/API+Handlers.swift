@@ -86,37 +86,62 @@ extension API {
         }
         let publisher = query.get("publisher")
         let reconciliation = try await operations.latestPosition()
-        let seen = principal.department.map { Self.products(of: reconciliation, in: $0) }
+        let paging = try Paging(request)
+        let header = { (out: inout JSONWriter) in
+            out.raw(#""asOf": "#)
+            out.string(reconciliation.asOf.description)
+            out.raw(#", "currency": "#)
+            out.optionalString(reconciliation.currency)
+            out.raw(", ")
+        }
+        if let department = principal.department {
+            // A viewer of one department: its consumers' demand and coverage, organisation-wide supply not shown.
+            let scope = await scopes.scope(of: department, in: reconciliation)
+            var shares = reconciliation.positions.compactMap { position -> (Position, DepartmentShare)? in
+                guard let share = scope.shares[position.product],
+                    status == nil || (share.shortfall > 0 ? ComplianceStatus.under : .compliant) == status,
+                    metric == nil || position.metric == metric,
+                    publisher == nil || position.publisher?.lowercased() == publisher?.lowercased()
+                else { return nil }
+                return (position, share)
+            }
+            if order == .shortfall { shares.sort { ($0.1.shortfall, $1.0.product) > ($1.1.shortfall, $0.0.product) } }
+            let page = Page(items: Array(shares.dropFirst(paging.offset).prefix(paging.limit)), total: shares.count)
+            return paging.response(page, header: header) { item, out in
+                let (position, share) = item
+                out.raw(
+                    JSONWriter.object([
+                        "product": .string(position.product.rawValue), "metric": .string(position.metric.rawValue),
+                        "department": .string(department.rawValue), "consumers": .int(share.consumers),
+                        "demand": .int(share.demand), "covered": .int(share.covered),
+                        "shortfall": .int(share.shortfall),
+                        "status": .string(share.shortfall > 0 ? "under" : "compliant"),
+                    ]))
+            }
+        }
         var positions = reconciliation.positions.filter { position in
             (status == nil || position.status == status) && (metric == nil || position.metric == metric)
                 && (publisher == nil || position.publisher?.lowercased() == publisher?.lowercased())
-                && (seen?.contains(position.product) ?? true)
         }
         switch order ?? .name {
         case .name: break
         case .exposure: positions.sort { ($0.exposure ?? 0, $1.product) > ($1.exposure ?? 0, $0.product) }
         case .shortfall: positions.sort { ($0.shortfall, $1.product) > ($1.shortfall, $0.product) }
         }
-        let paging = try Paging(request)
         let page = Page(items: Array(positions.dropFirst(paging.offset).prefix(paging.limit)), total: positions.count)
-        return paging.response(
-            page,
-            header: { out in
-                out.raw(#""asOf": "#)
-                out.string(reconciliation.asOf.description)
-                out.raw(#", "currency": "#)
-                out.optionalString(reconciliation.currency)
-                out.raw(", ")
-            }
-        ) { position, out in PositionJSON.position(position, into: &out) }
+        return paging.response(page, header: header) { position, out in PositionJSON.position(position, into: &out) }
     }
 
     func product(_ context: ServerContext, _ principal: Principal) async throws -> Response {
         let id = try context.parameters.require("id")
         let reconciliation = try await operations.latestPosition()
-        guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }),
-            principal.department.map({ Self.products(of: reconciliation, in: $0).contains(position.product) }) ?? true
-        else { throw TallyError.notFound(kind: "product", id: id) }
+        var visible = true
+        if let department = principal.department {
+            visible = await scopes.scope(of: department, in: reconciliation).shares[Product.ID(id)] != nil
+        }
+        guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }), visible else {
+            throw TallyError.notFound(kind: "product", id: id)
+        }
         let listing = try await operations.products(ProductQuery(search: id, page: PageRequest(limit: 500)))
         var out = JSONWriter(reservingCapacity: 4096)
         out.raw(#"{"product": "#)
@@ -146,11 +171,15 @@ extension API {
         }
         let search = request.uri.queryParameters.get("search")?.lowercased()
         let all = reconciliation.consumers
+        var departments: Set<Department.ID>?
+        if let department = principal.department {
+            departments = await scopes.scope(of: department, in: reconciliation).departments
+        }
         var indices = Array(all.indices(of: Product.ID(id)))
-        if principal.department != nil || search != nil {
+        if departments != nil || search != nil {
             indices = indices.filter { index in
                 let consumer = all[index]
-                return (principal.department == nil || consumer.department == principal.department)
+                return (departments.map { consumer.department.map($0.contains) ?? false } ?? true)
                     && (search.map { consumer.key.lowercased().contains($0) } ?? true)
             }
         }
@@ -159,18 +188,6 @@ extension API {
         return paging.response(Page(items: shown, total: indices.count)) { consumer, out in
             PositionJSON.consumer(consumer, into: &out)
         }
-    }
-
-    /// The products a department's consumers use, for a viewer who sees only theirs.
-    static func products(of reconciliation: Reconciliation, in department: Department.ID) -> Set<Product.ID> {
-        var products: Set<Product.ID> = []
-        for position in reconciliation.positions {
-            let range = reconciliation.consumers.indices(of: position.product)
-            if range.contains(where: { reconciliation.consumers[$0].department == department }) {
-                products.insert(position.product)
-            }
-        }
-        return products
     }
 
     // MARK: Records

@@ -14,6 +14,7 @@ public struct API: Sendable {
     /// The one-time token that creates the first account, while there is none.
     let setup: SetupToken?
     let metrics = ServerMetrics()
+    let scopes = DepartmentScopes()
 
     public init(operations: Operations, secureCookies: Bool = false, setup: SetupToken? = nil) {
         self.operations = operations

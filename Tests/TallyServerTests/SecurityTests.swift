@@ -164,3 +164,45 @@ struct SecurityTests {
         }
     }
 }
+
+/// What a viewer of one department reads: its consumers and those of the departments under it, and their figures.
+@Suite("A department's view")
+struct DepartmentViewTests {
+    @Test("A viewer's positions are their department's demand and coverage, sub-departments included")
+    func positions() async throws {
+        let served = try await ServedStore.make()
+        let position = try await served.operations.latestPosition()
+        let within = position.consumers.departments(within: served.department)
+        #expect(within.count > 1, "the demo's first department has one under it")
+        try await served.application().test(.router) { client in
+            let response = try await client.execute(
+                uri: "/api/v1/positions?limit=500", method: .get, headers: .bearer(served.tokens["viewer-dept"]!))
+            let body = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let items = try #require(body["items"] as? [[String: Any]])
+            #expect(!items.isEmpty)
+            for item in items {
+                let product = Product.ID(try #require(item["product"] as? String))
+                let mine = position.consumers.indices(of: product).map { position.consumers[$0] }
+                    .filter { $0.department.map(within.contains) ?? false }
+                #expect(item["demand"] as? Int == mine.reduce(0) { $0 + $1.units }, "\(product)")
+                #expect(item["consumers"] as? Int == mine.count)
+                #expect(item["supply"] == nil, "organisation-wide supply is not a department's to see")
+            }
+            // A consumer of a sub-department is among the viewer's.
+            let under = try #require(within.first { $0 != served.department })
+            let product = try #require(
+                position.positions.first { item in
+                    position.consumers.indices(of: item.product).contains { position.consumers[$0].department == under }
+                }?.product)
+            let consumers = try await client.execute(
+                uri: "/api/v1/products/\(product.rawValue)/consumers?limit=500", method: .get,
+                headers: .bearer(served.tokens["viewer-dept"]!))
+            let page = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: consumers.body)) as? [String: Any])
+            let all = position.consumers.indices(of: product).map { position.consumers[$0] }
+            #expect(page["total"] as? Int == all.filter { $0.department.map(within.contains) ?? false }.count)
+            #expect((page["total"] as? Int ?? 0) > all.filter { $0.department == served.department }.count)
+        }
+    }
+}

@@ -63,11 +63,12 @@ struct ServedStore {
     }
 }
 
-/// A product with consumers, none of them in `department`.
+/// A product with consumers, none of them in `department` or under it.
 private func requireProduct(_ position: Reconciliation, outside department: Department.ID) throws -> Product.ID {
+    let within = position.consumers.departments(within: department)
     for item in position.positions {
         let range = position.consumers.indices(of: item.product)
-        if !range.isEmpty, !range.contains(where: { position.consumers[$0].department == department }) {
+        if !range.isEmpty, !range.contains(where: { position.consumers[$0].department.map(within.contains) ?? false }) {
             return item.product
         }
     }
