@@ -41,7 +41,7 @@ extension API {
         let body = try await decode(Credentials.self, request)
         let grant = try await operations.signIn(name: body.name, password: body.password, address: context.address)
         var response = json(Self.account(grant.account, csrf: grant.csrf))
-        response.setCookie(sessionCookie(grant.token, maxAge: Int(Operations.sessionLifetime)))
+        response.setCookie(sessionCookie(grant.token, maxAge: Int(Operations.sessionLifetime), for: request))
         return response
     }
 

@@ -59,7 +59,7 @@ public struct API: Sendable {
                     try await operations.signOut(session: token)
                 }
                 var response = Response(status: .noContent)
-                response.setCookie(sessionCookie("", maxAge: 0))
+                response.setCookie(sessionCookie("", maxAge: 0, for: request))
                 return response
             },
             Route(.get, "/api/v1/me", .read, "The signed-in account") { _, _, principal in
@@ -147,10 +147,13 @@ public struct API: Sendable {
         return router
     }
 
-    func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
-        Cookie(
-            name: AuthenticationMiddleware.cookie, value: value, maxAge: maxAge, path: "/", secure: secureCookies,
-            httpOnly: true, sameSite: .strict)
+    /// The session cookie: HttpOnly, SameSite=Strict, and Secure when the server is told it is reached over TLS
+    /// (`--secure-cookies`) or a proxy in front says the request came so (`X-Forwarded-Proto: https`).
+    func sessionCookie(_ value: String, maxAge: Int, for request: Request) -> Cookie {
+        let overTLS = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        return Cookie(
+            name: AuthenticationMiddleware.cookie, value: value, maxAge: maxAge, path: "/",
+            secure: secureCookies || overTLS, httpOnly: true, sameSite: .strict)
     }
 }
 

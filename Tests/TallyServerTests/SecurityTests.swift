@@ -80,6 +80,21 @@ struct SecurityTests {
         }
     }
 
+    @Test("The cookie is Secure behind a proxy that says the request came over TLS, and not otherwise")
+    func secureCookie() async throws {
+        let served = try await ServedStore.make()
+        try await served.application().test(.router) { client in
+            let body = ByteBuffer(string: #"{"name": "viewer", "password": "password of viewer"}"#)
+            let plain = try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"], body: body)
+            #expect(plain.headers[.setCookie]?.contains("Secure") == false)
+            let proxied = try await client.execute(
+                uri: "/api/v1/session", method: .post,
+                headers: [.contentType: "application/json", HTTPField.Name("X-Forwarded-Proto")!: "https"], body: body)
+            #expect(proxied.headers[.setCookie]?.contains("Secure") == true)
+        }
+    }
+
     @Test("A session id planted before sign-in is not the one signed in with, and stays nobody's")
     func sessionFixation() async throws {
         let served = try await ServedStore.make()
