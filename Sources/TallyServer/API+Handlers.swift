@@ -29,12 +29,9 @@ extension API {
 
     func createFirstAccount(_ request: Request, _ context: ServerContext) async throws -> Response {
         let body = try await decode(FirstAccount.self, request)
-        guard let setup, try await !operations.hasAccounts(), await setup.take(body.token) else {
-            throw Problem(.forbidden, "the setup token is wrong, or used already; add accounts with `tally user add`")
-        }
-        let (account, _) = try await operations.addAccount(
-            body.name, role: .admin, password: body.password, by: Caller(body.name))
-        return json(Self.account(account, csrf: nil), status: .created)
+        try await createFirstAdmin(token: body.token, name: body.name, password: body.password)
+        let accounts = try await operations.accounts()
+        return json(Self.account(accounts[0], csrf: nil), status: .created)
     }
 
     func signIn(_ request: Request, _ context: ServerContext) async throws -> Response {

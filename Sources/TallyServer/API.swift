@@ -24,7 +24,7 @@ public struct API: Sendable {
 
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
-        baseRoutes + editRoutes + importRoutes + licenseUseRoutes
+        baseRoutes + editRoutes + importRoutes + licenseUseRoutes + setupRoutes
     }
 
     private var baseRoutes: [Route] {
@@ -174,6 +174,14 @@ public actor SetupToken {
         used = true
         return true
     }
+
+    /// Makes the token usable again: the account it was taken for could not be created (a password too short).
+    func giveBack() {
+        used = false
+    }
+
+    /// The link that opens the setup form on a server at `base` (`http://127.0.0.1:8080`).
+    public nonisolated func link(at base: String) -> String { base + "/setup?token=" + value }
 }
 
 /// A JSON response.

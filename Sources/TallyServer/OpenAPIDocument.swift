@@ -72,6 +72,15 @@ enum OpenAPIDocument {
                         #"{"required": true, "content": {"application/octet-stream": {"schema": {"type": "string", "#
                             + #""format": "binary"}}}}"#)
                 ))
+        case .form:
+            fields.append(
+                (
+                    "requestBody",
+                    .json(
+                        #"{"required": true, "content": {"application/x-www-form-urlencoded": {"schema": "#
+                            + #"{"type": "object", "properties": {"token": {"type": "string"}, "#
+                            + #""name": {"type": "string"}, "password": {"type": "string"}}}}}}"#)
+                ))
         case nil: break
         }
         fields.append(("security", .json(route.permission == nil ? "[]" : #"[{"bearer": []}, {"session": []}]"#)))
@@ -83,7 +92,10 @@ enum OpenAPIDocument {
                         ? JSONWriter.object(["description": .string(route.success.reasonPhrase)])
                         : JSONWriter.object([
                             "description": .string(route.success.reasonPhrase),
-                            "content": .json(#"{"application/json": {"schema": {}}}"#),
+                            "content": .json(
+                                route.path == "/setup"
+                                    ? #"{"text/html": {"schema": {"type": "string"}}}"#
+                                    : #"{"application/json": {"schema": {}}}"#),
                         ]))
             )
         ]

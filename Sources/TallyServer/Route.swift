@@ -19,9 +19,9 @@ public struct Route: Sendable {
     public var success: HTTPResponse.Status
     let handler: @Sendable (Request, ServerContext, Principal?) async throws -> Response
 
-    /// A route's body: a JSON object, or a file as it is.
+    /// A route's body: a JSON object, a file as it is, or a form's fields.
     public enum Body: Sendable {
-        case json, file
+        case json, file, form
     }
 
     init(

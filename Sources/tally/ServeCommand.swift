@@ -48,8 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
                     var lines = ["Tally serves http://\(host):\(port)/ (Ctrl-C stops it)."] + messages
                     if let firstAccount {
                         lines.append(
-                            "No account yet: create the first admin with the one-time setup token \(firstAccount.value) "
-                                + "(POST /api/v1/setup {\"token\", \"name\", \"password\"}), or `tally user add`.")
+                            "No account yet: open \(firstAccount.link(at: "http://\(host):\(port)")) once to create "
+                                + "the first admin (or use `tally user add`).")
                     }
                     Terminal.write(lines.joined(separator: "\n") + "\n")
                 }

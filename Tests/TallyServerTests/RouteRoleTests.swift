@@ -24,6 +24,9 @@ struct RouteRoleTests {
         "GET /health": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
         "GET /api/openapi.json": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
         "GET /metrics": Row(body: nil, statuses: [200, 200, 200, 200, 200]),
+        // A server with accounts has no setup form any more.
+        "GET /setup": Row(body: nil, statuses: [404, 404, 404, 404, 404]),
+        "POST /setup": Row(body: "token=guess&name=x&password=a+long+password", statuses: [404, 404, 404, 404, 404]),
         "POST /api/v1/setup": Row(
             body: #"{"token": "guess", "name": "x{role}", "password": "a long password"}"#,
             statuses: [403, 403, 403, 403, 403]),
