@@ -71,6 +71,23 @@ struct AccountTests {
         _ = try await operations.signIn(name: "ana", password: "correct horse battery", address: "b")
     }
 
+    @Test("Twenty failures from one address lock that address, for every account, and no other")
+    func addressLockout() async throws {
+        let clock = Clock()
+        let operations = operations(try SQLiteStore(), clock)
+        _ = try await operations.addAccount("ana", role: .viewer, password: "correct horse battery", by: admin)
+        for attempt in 0..<Operations.failuresPerAddress {
+            await #expect(throws: TallyError.self) {
+                _ = try await operations.signIn(
+                    name: "guess\(attempt)", password: "whatever it is", address: "10.6.6.6")
+            }
+        }
+        await #expect(throws: TallyError.tooManyAttempts("too many failed sign-ins; try again in 15 minutes")) {
+            _ = try await operations.signIn(name: "ana", password: "correct horse battery", address: "10.6.6.6")
+        }
+        _ = try await operations.signIn(name: "ana", password: "correct horse battery", address: "10.0.0.1")
+    }
+
     @Test(
         "Disabling an account ends its sessions and stops its tokens; a new password ends its sessions",
         arguments: Backend.allCases)
