@@ -366,6 +366,10 @@ check "disabling it again is refused" 1 'the account "ana" is disabled already' 
 check "a new password is made" 0 "Password (shown once): " "$tally" user password bo --db "$accounts"
 check "a role is changed" 0 "bo is now auditor." "$tally" user role bo --role auditor --db "$accounts"
 check "account changes are audited" 0 "account" "$tally" audit log --db "$accounts"
+check "serve wants both TLS files" 64 "Give both --tls-certificate and --tls-key" \
+    "$tally" serve --tls-key "$work/none.pem" --db "$accounts"
+check "a certificate that is not one is named" 1 "accounts.sqlite: not a certificate in PEM" \
+    "$tally" serve --tls-certificate "$accounts" --tls-key "$accounts" --port 0 --db "$accounts"
 check "serve refuses an address it cannot listen on" 1 "choose another --port" \
     "$tally" serve --host 203.0.113.1 --port 8080 --db "$accounts"
 

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Starts `tally serve --demo` for real on a free loopback port and exercises it over HTTP as a client would: health,
 # sign-in with the printed password, positions with the session cookie, a refused forged change, an API token made
-# with `tally token create`, then SIGTERM, after which the server must stop cleanly within 10 s.
+# with `tally token create`, then SIGTERM, after which the server must stop cleanly within 10 s. Then the same over
+# HTTPS with a certificate made here (openssl): the cookie is Secure.
 # Usage: scripts/check-serve.sh PATH-TO-TALLY
 set -euo pipefail
 tally=${1:?usage: scripts/check-serve.sh PATH-TO-TALLY}
-python3 - "$tally" <<'PY'
-import http.cookiejar, json, re, signal, subprocess, sys, time, urllib.error, urllib.request
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+command -v openssl >/dev/null || { apt-get update -q && apt-get install -y -q openssl; } >/dev/null
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
+    -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
+python3 - "$tally" "$work" <<'PY'
+import http.cookiejar, json, re, signal, ssl, subprocess, sys, time, urllib.error, urllib.request
 
-tally = sys.argv[1]
+tally, work = sys.argv[1], sys.argv[2]
 server = subprocess.Popen([tally, "serve", "--demo", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 failures = 0
 
@@ -74,6 +80,34 @@ finally:
     except subprocess.TimeoutExpired:
         server.kill()
         check(False, "SIGTERM stops the server within 10 s")
+
+# HTTPS with the certificate made above: the client trusts it alone.
+secure = subprocess.Popen([tally, "serve", "--demo", "--port", "0", "--tls-certificate", f"{work}/cert.pem",
+                           "--tls-key", f"{work}/key.pem"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+try:
+    port = password = None
+    deadline = time.time() + 60
+    while time.time() < deadline and (port is None or password is None):
+        line = secure.stdout.readline()
+        if not line:
+            break
+        port = port or (re.search(r"https://127\.0\.0\.1:(\d+)/", line) or [None, None])[1]
+        password = password or (re.search(r"one-time password (\S+)", line) or [None, None])[1]
+    check(port is not None, "with a certificate and key the server says https")
+    context = ssl.create_default_context(cafile=f"{work}/cert.pem")
+    request = urllib.request.Request(f"https://127.0.0.1:{port}/api/v1/session", method="POST",
+                                     data=json.dumps({"name": "admin", "password": password}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, context=context, timeout=10) as response:
+        cookie = response.headers["Set-Cookie"]
+    check("Secure" in cookie and "HttpOnly" in cookie, "over HTTPS the session cookie is Secure")
+finally:
+    secure.send_signal(signal.SIGTERM)
+    try:
+        check(secure.wait(timeout=10) == 0, "SIGTERM stops the HTTPS server cleanly")
+    except subprocess.TimeoutExpired:
+        secure.kill()
+        check(False, "SIGTERM stops the HTTPS server within 10 s")
 print(f"serve: {failures} failed")
 sys.exit(1 if failures else 0)
 PY

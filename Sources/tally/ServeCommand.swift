@@ -21,7 +21,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Serve a new store holding the demo estate (in a temporary folder).") var demo = false
     @Flag(name: .long, help: "Mark the session cookie Secure: the server is reached over TLS (through a proxy).")
     var secureCookies = false
+    @Option(name: .long, help: "Serve HTTPS: the certificate chain (PEM); with --tls-key.") var tlsCertificate: String?
+    @Option(name: .long, help: "Serve HTTPS: the private key (PEM); with --tls-certificate.") var tlsKey: String?
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ValidationError("Give both --tls-certificate and --tls-key, or neither.")
+        }
+    }
 
     func run() async throws {
         try await reportingErrors {
@@ -38,21 +46,26 @@ struct ServeCommand: AsyncParsableCommand {
                 do throws(TallyError) { any = try await operations.hasAccounts() } catch { throw store.failure(error) }
                 if !any { setup = SetupToken(value: UUID().uuidString.lowercased()) }
             }
+            let tls = tlsCertificate.flatMap { certificate in tlsKey.map { (certificate: certificate, key: $0) } }
             let server = WebServer(
-                api: API(operations: operations, secureCookies: secureCookies, setup: setup), host: host, port: port)
+                api: API(operations: operations, secureCookies: secureCookies || tls != nil, setup: setup), host: host,
+                port: port, tls: tls)
+            let scheme = tls == nil ? "http" : "https"
             let messages = announce
             let host = host
             let firstAccount = setup
             do {
                 try await server.run { port in
-                    var lines = ["Tally serves http://\(host):\(port)/ (Ctrl-C stops it)."] + messages
+                    var lines = ["Tally serves \(scheme)://\(host):\(port)/ (Ctrl-C stops it)."] + messages
                     if let firstAccount {
                         lines.append(
-                            "No account yet: open \(firstAccount.link(at: "http://\(host):\(port)")) once to create "
+                            "No account yet: open \(firstAccount.link(at: "\(scheme)://\(host):\(port)")) once to create "
                                 + "the first admin (or use `tally user add`).")
                     }
                     Terminal.write(lines.joined(separator: "\n") + "\n")
                 }
+            } catch let error as ServeError {
+                throw CommandError.input("tally serve", reason: error.description)
             } catch {
                 throw CommandError.input(
                     "\(host):\(port)", reason: "cannot serve here (\(error)); choose another --port")

@@ -58,8 +58,8 @@ struct ServedStore {
         return product.rawValue
     }
 
-    func application() -> some ApplicationProtocol {
-        WebServer(api: api, port: 0).application()
+    func application() throws -> some ApplicationProtocol {
+        try WebServer(api: api, port: 0).application()
     }
 }
 
