@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts `tally serve --demo` for real on a free loopback port and exercises it over HTTP as a client would: health,
 # sign-in with the printed password, positions with the session cookie, a refused forged change, an API token made
-# with `tally token create`, then SIGTERM, after which the server must stop cleanly within 10 s. Then the same over
+# with `tally token create`, then SIGTERM while an import is under way: the import must finish and be kept, and the
+# server stop cleanly within 10 s. Then the same over
 # HTTPS with a certificate made here (openssl): the cookie is Secure.
 # Usage: scripts/check-serve.sh PATH-TO-TALLY
 set -euo pipefail
@@ -12,7 +13,7 @@ command -v openssl >/dev/null || { apt-get update -q && apt-get install -y -q op
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
     -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
 python3 - "$tally" "$work" <<'PY'
-import http.cookiejar, json, re, signal, ssl, subprocess, sys, time, urllib.error, urllib.request
+import http.cookiejar, json, re, signal, ssl, subprocess, sys, threading, time, urllib.error, urllib.request
 
 tally, work = sys.argv[1], sys.argv[2]
 server = subprocess.Popen([tally, "serve", "--demo", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -72,6 +73,26 @@ try:
     status, _, body = call("GET", "/api/v1/audit?entity=entitlement", headers={"Authorization": f"Bearer {token}"})
     entries = json.loads(body).get("items", []) if status == 200 else []
     check(any(e["id"] == "SMOKE-1" and e["actor"] == "admin" for e in entries), "the change is audited as the account")
+    # An import under way when SIGTERM comes finishes, and is kept, before the server stops.
+    subprocess.run([tally, "generate", "--devices", "3000", "--seed", "2", "-o", f"{work}/big.json"],
+                   capture_output=True, check=True)
+    upload = {}
+    def send():
+        request = urllib.request.Request(base + "/api/v1/imports?kind=estate&name=big.json", method="POST",
+                                         data=open(f"{work}/big.json", "rb").read(),
+                                         headers={"Authorization": f"Bearer {token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                upload["answer"] = (response.status, json.loads(response.read()))
+        except urllib.error.HTTPError as error:
+            upload["answer"] = (error.code, error.read().decode())
+    sender = threading.Thread(target=send)
+    sender.start()
+    time.sleep(0.5)
+    server.send_signal(signal.SIGTERM)
+    sender.join(timeout=60)
+    status, body = upload.get("answer", (None, None))
+    check(status == 200 and body["batch"] is not None, f"an import under way when SIGTERM came finished ({status})")
 finally:
     server.send_signal(signal.SIGTERM)
     try:
