@@ -2,8 +2,7 @@
 # Starts `tally serve --demo` for real on a free loopback port and exercises it over HTTP as a client would: health,
 # sign-in with the printed password, positions with the session cookie, a refused forged change, an API token made
 # with `tally token create`, then SIGTERM while an import is under way: the import must finish and be kept, and the
-# server stop cleanly within 10 s. Then the same over
-# HTTPS with a certificate made here (openssl): the cookie is Secure.
+# server stop cleanly within 10 s. Then over HTTPS with a certificate made here (openssl): the cookie is Secure.
 # Usage: scripts/check-serve.sh PATH-TO-TALLY
 set -euo pipefail
 tally=${1:?usage: scripts/check-serve.sh PATH-TO-TALLY}
