@@ -118,6 +118,12 @@ public struct API: Sendable {
             Route(.post, "/api/v1/audit/verify", .audit, "Verify the audit trail's chain and the data it describes") {
                 _, _, _ in try await verify()
             },
+            Route(.get, "/api/v1/export", .audit, "The whole estate as an estate file (tally-estate/1)") { _, _, _ in
+                let estate = try await operations.exportEstate()
+                var response = json(EstateFile.encode(estate))
+                response.headers[.contentDisposition] = #"attachment; filename="estate.json""#
+                return response
+            },
             Route(.get, "/api/v1/users", .manageAccounts, "The accounts") { _, _, _ in
                 let accounts = try await operations.accounts()
                 return json("[" + accounts.map { Self.account($0, csrf: nil) }.joined(separator: ", ") + "]")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import TallyApp
 import TallyCore
+import TallyFormats
 import TallyServer
 import TallyStore
 import Testing
@@ -70,6 +71,19 @@ struct ImportRouteTests {
             #expect(try object(preview)["devicesAdded"] as? Int == 1)
             #expect(try object(done)["devicesAdded"] as? Int == 1)
             #expect((try object(done)["invalid"] as? [String])?.count == 2)
+        }
+    }
+
+    @Test("An auditor exports the estate as a file that reads back to what the store holds")
+    func export() async throws {
+        let served = try await ServedStore.make()
+        try await served.application().test(.router) { client in
+            let response = try await client.execute(
+                uri: "/api/v1/export", method: .get, headers: .bearer(served.tokens["auditor"]!))
+            #expect(response.status == .ok)
+            let estate = try EstateFile.decode(Array(buffer: response.body))
+            let stored = try await served.operations.exportEstate()
+            #expect(estate.devices == stored.devices && estate.entitlements == stored.entitlements)
         }
     }
 

@@ -45,6 +45,7 @@ struct RouteRoleTests {
         "GET /api/v1/history": Row(body: nil, statuses: [401, 200, 200, 200, 200]),
         "GET /api/v1/audit": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "POST /api/v1/audit/verify": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "GET /api/v1/export": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/users": Row(body: nil, statuses: [401, 403, 403, 403, 200]),
         "POST /api/v1/users": Row(
             body: #"{"name": "new-{role}", "role": "viewer"}"#, statuses: [401, 403, 403, 403, 201]),
