@@ -105,15 +105,7 @@ extension API {
             if order == .shortfall { shares.sort { ($0.1.shortfall, $1.0.product) > ($1.1.shortfall, $0.0.product) } }
             let page = Page(items: Array(shares.dropFirst(paging.offset).prefix(paging.limit)), total: shares.count)
             return paging.response(page, header: header) { item, out in
-                let (position, share) = item
-                out.raw(
-                    JSONWriter.object([
-                        "product": .string(position.product.rawValue), "metric": .string(position.metric.rawValue),
-                        "department": .string(department.rawValue), "consumers": .int(share.consumers),
-                        "demand": .int(share.demand), "covered": .int(share.covered),
-                        "shortfall": .int(share.shortfall),
-                        "status": .string(share.shortfall > 0 ? "under" : "compliant"),
-                    ]))
+                out.raw(Self.share(item.1, of: item.0, in: department))
             }
         }
         var positions = reconciliation.positions.filter { position in
@@ -132,13 +124,13 @@ extension API {
     func product(_ context: ServerContext, _ principal: Principal) async throws -> Response {
         let id = try context.parameters.require("id")
         let reconciliation = try await operations.latestPosition()
-        var visible = true
+        var share: DepartmentShare?
         if let department = principal.department {
-            visible = await scopes.scope(of: department, in: reconciliation).shares[Product.ID(id)] != nil
+            share = await scopes.scope(of: department, in: reconciliation).shares[Product.ID(id)]
         }
-        guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }), visible else {
-            throw TallyError.notFound(kind: "product", id: id)
-        }
+        guard let position = reconciliation.positions.first(where: { $0.product.rawValue == id }),
+            principal.department == nil || share != nil
+        else { throw TallyError.notFound(kind: "product", id: id) }
         let listing = try await operations.products(ProductQuery(search: id, page: PageRequest(limit: 500)))
         var out = JSONWriter(reservingCapacity: 4096)
         out.raw(#"{"product": "#)
@@ -148,7 +140,11 @@ extension API {
             out.raw("null")
         }
         out.raw(#", "position": "#)
-        PositionJSON.position(position, into: &out)
+        if let share, let department = principal.department {
+            out.raw(Self.share(share, of: position, in: department))
+        } else {
+            PositionJSON.position(position, into: &out)
+        }
         out.raw(#", "entitlements": ["#)
         if principal.department == nil {
             for (i, use) in reconciliation.entitlements.filter({ $0.product == position.product }).enumerated() {
@@ -158,6 +154,17 @@ extension API {
         }
         out.raw("]}")
         return json(out.bytes)
+    }
+
+    /// A department's share of a product's position: its consumers' demand and coverage, not the organisation's
+    /// supply, surplus or exposure.
+    static func share(_ share: DepartmentShare, of position: Position, in department: Department.ID) -> String {
+        JSONWriter.object([
+            "product": .string(position.product.rawValue), "metric": .string(position.metric.rawValue),
+            "department": .string(department.rawValue), "consumers": .int(share.consumers),
+            "demand": .int(share.demand), "covered": .int(share.covered), "shortfall": .int(share.shortfall),
+            "status": .string(share.shortfall > 0 ? "under" : "compliant"),
+        ])
     }
 
     func consumers(_ request: Request, _ context: ServerContext, _ principal: Principal) async throws -> Response {

@@ -106,8 +106,11 @@ public struct API: Sendable {
                 let page = try await operations.people(query)
                 return try Paging(request).response(page) { person, out in Self.person(person, into: &out) }
             },
-            Route(.get, "/api/v1/history", .read, "The positions kept, oldest first, with their totals") { _, _, _ in
-                try await history()
+            Route(.get, "/api/v1/history", .read, "The positions kept, oldest first, with their totals") {
+                _, _, principal in
+                // The totals are the organisation's: not a department's viewer's to see.
+                guard principal?.department == nil else { throw Problem.forbidden("read the organisation's totals") }
+                return try await history()
             },
             Route(
                 .get, "/api/v1/audit", .readAll, "The audit trail, oldest first, of one entity or record",

@@ -218,6 +218,15 @@ struct DepartmentViewTests {
             let all = position.consumers.indices(of: product).map { position.consumers[$0] }
             #expect(page["total"] as? Int == all.filter { $0.department.map(within.contains) ?? false }.count)
             #expect((page["total"] as? Int ?? 0) > all.filter { $0.department == served.department }.count)
+            // Organisation-wide figures are not theirs: no supply in a product's position, no history of totals.
+            let own = try #require(items.first?["product"] as? String)
+            let productPage = try await client.execute(
+                uri: "/api/v1/products/\(own)", method: .get, headers: .bearer(served.tokens["viewer-dept"]!))
+            #expect(productPage.status == .ok)
+            #expect(!productPage.body.text.contains("\"supply\"") && !productPage.body.text.contains("\"exposure\""))
+            let history = try await client.execute(
+                uri: "/api/v1/history", method: .get, headers: .bearer(served.tokens["viewer-dept"]!))
+            #expect(history.status == .forbidden)
         }
     }
 }
