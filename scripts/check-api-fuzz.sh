@@ -6,6 +6,8 @@
 set -euo pipefail
 tally=${1:?usage: scripts/check-api-fuzz.sh PATH-TO-TALLY}
 command -v schemathesis >/dev/null 2>&1 || python3 -m pip install --quiet --root-user-action=ignore "schemathesis==4.32.5"
+# pip puts the command beside the interpreter, which is not always on PATH (pyenv shims need a rehash).
+schemathesis=$(command -v schemathesis || python3 -c 'import os, sys; print(os.path.join(os.path.dirname(sys.executable), "schemathesis"))')
 work=$(mktemp -d)
 "$tally" serve --demo --port 0 >"$work/serve.out" 2>&1 &
 server=$!
@@ -14,5 +16,5 @@ for _ in $(seq 1 60); do grep -q "one-time password" "$work/serve.out" && break;
 port=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1 | sed 's/.*://')
 store=$(grep -o 'Demo store: .*' "$work/serve.out" | awk '{print $3}')
 token=$("$tally" token create --user admin --db "$store" | grep -o 'tally_[A-Za-z0-9_-]*')
-timeout 300 schemathesis run "http://127.0.0.1:$port/api/openapi.json" -H "Authorization: Bearer $token" \
+timeout 300 "$schemathesis" run "http://127.0.0.1:$port/api/openapi.json" -H "Authorization: Bearer $token" \
     --checks not_a_server_error -n 25 --seed 1 --request-timeout 30
