@@ -239,8 +239,15 @@ extension API {
         return json(out.bytes, status: .created)
     }
 
-    static func device(_ device: Device, into out: inout JSONWriter) { EstateFile.object(device, into: &out) }
-    static func person(_ person: Person, into out: inout JSONWriter) { EstateFile.object(person, into: &out) }
+    /// A page of records searched by `search`, each written as the estate format writes it.
+    func records<Item: Sendable>(
+        _ request: Request, _ list: (RecordQuery) async throws(TallyError) -> Page<Item>,
+        _ write: (Item, inout JSONWriter) -> Void
+    ) async throws -> Response {
+        let paging = try Paging(request)
+        let page = try await list(RecordQuery(search: request.uri.queryParameters.get("search"), page: paging.page))
+        return paging.response(page, write)
+    }
 
     // MARK: History and audit
 

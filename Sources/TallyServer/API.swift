@@ -93,18 +93,12 @@ public struct API: Sendable {
             Route(
                 .get, "/api/v1/devices", .readAll, "Devices, searched and paged", query: ["search", "limit", "cursor"]
             ) { request, _, _ in
-                let query = RecordQuery(
-                    search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
-                let page = try await operations.devices(query)
-                return try Paging(request).response(page) { device, out in Self.device(device, into: &out) }
+                try await records(request, operations.devices) { EstateFile.object($0, into: &$1) }
             },
             Route(
                 .get, "/api/v1/people", .readAll, "People, searched and paged", query: ["search", "limit", "cursor"]
             ) { request, _, _ in
-                let query = RecordQuery(
-                    search: request.uri.queryParameters.get("search"), page: try Paging(request).page)
-                let page = try await operations.people(query)
-                return try Paging(request).response(page) { person, out in Self.person(person, into: &out) }
+                try await records(request, operations.people) { EstateFile.object($0, into: &$1) }
             },
             Route(.get, "/api/v1/history", .read, "The positions kept, oldest first, with their totals") {
                 _, _, principal in

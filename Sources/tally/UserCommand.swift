@@ -25,21 +25,18 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The name the account signs in with.") var name: String
         @Option(name: .long, help: "admin, manager, auditor or viewer.") var role: Role
         @Option(name: .long, help: "For a viewer: the department whose consumers they see.") var department: String?
-        @Flag(name: .long, help: "Read the password from the first line of standard input.") var passwordStdin = false
+        @OptionGroup var password: PasswordOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
-                let password = passwordStdin ? try Terminal.readPassword() : nil
-                var made = ""
-                try await edit(store, who, done: "Added \(role.rawValue) account \(name).") {
-                    operations, caller throws(TallyError) in
-                    made = try await operations.addAccount(
-                        name, role: role, department: department.map { .init($0) }, password: password, by: caller
+                try await password.setting(store, who, done: "Added \(role.rawValue) account \(name).") {
+                    operations, given, caller throws(TallyError) in
+                    try await operations.addAccount(
+                        name, role: role, department: department.map { .init($0) }, password: given, by: caller
                     ).password
                 }
-                if password == nil { Terminal.write("Password (shown once): \(made)\n") }
             }
         }
     }
@@ -106,19 +103,16 @@ struct UserCommand: AsyncParsableCommand {
                 + "sessions end.")
 
         @Argument(help: "The account's name.") var name: String
-        @Flag(name: .long, help: "Read the password from the first line of standard input.") var passwordStdin = false
+        @OptionGroup var password: PasswordOptions
         @OptionGroup var store: StoreOptions
         @OptionGroup var who: ActorOptions
 
         func run() async throws {
             try await reportingErrors {
-                let password = passwordStdin ? try Terminal.readPassword() : nil
-                var made = ""
-                try await edit(store, who, done: "Set the password of \(name).") {
-                    operations, caller throws(TallyError) in
-                    made = try await operations.setPassword(name, to: password, by: caller)
+                try await password.setting(store, who, done: "Set the password of \(name).") {
+                    operations, given, caller throws(TallyError) in
+                    try await operations.setPassword(name, to: given, by: caller)
                 }
-                if password == nil { Terminal.write("Password (shown once): \(made)\n") }
             }
         }
     }
@@ -171,5 +165,23 @@ struct TokenCommand: AsyncParsableCommand {
                 Terminal.write("Token (shown once): \(token)\n")
             }
         }
+    }
+}
+
+/// Where a new password comes from: made by the operation and shown once, or the first line of standard input.
+struct PasswordOptions: ParsableArguments {
+    @Flag(name: .long, help: "Read the password from the first line of standard input.") var passwordStdin = false
+
+    /// Runs an edit that sets a password (`given`, or nil for one made), then shows a made password once.
+    func setting(
+        _ store: StoreOptions, _ who: ActorOptions, done message: String,
+        _ body: (Operations, String?, Caller) async throws(TallyError) -> String
+    ) async throws(CommandError) {
+        let given = passwordStdin ? try Terminal.readPassword() : nil
+        var made = ""
+        try await edit(store, who, done: message) { operations, caller throws(TallyError) in
+            made = try await body(operations, given, caller)
+        }
+        if given == nil { Terminal.write("Password (shown once): \(made)\n") }
     }
 }
