@@ -365,7 +365,7 @@ check "an account is disabled" 0 "Disabled account ana." "$tally" user disable a
 check "disabling it again is refused" 1 'the account "ana" is disabled already' "$tally" user disable ana --db "$accounts"
 check "a new password is made" 0 "Password (shown once): " "$tally" user password bo --db "$accounts"
 check "a role is changed" 0 "bo is now auditor." "$tally" user role bo --role auditor --db "$accounts"
-check "account changes are audited" 0 "account" "$tally" audit log --db "$accounts"
+check "account changes are audited" 0 "disable account ana" "$tally" audit log --db "$accounts"
 check "serve wants both TLS files" 64 "Give both --tls-certificate and --tls-key" \
     "$tally" serve --tls-key "$work/none.pem" --db "$accounts"
 check "a certificate that is not one is named" 1 "accounts.sqlite: not a certificate in PEM" \

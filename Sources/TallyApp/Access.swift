@@ -49,9 +49,7 @@ public struct Principal: Sendable, Equatable {
     /// Whether `sent` is this session's CSRF token, compared in time that does not depend on where they differ.
     public func acceptsCSRF(_ sent: String) -> Bool {
         guard let csrf else { return true }
-        let a = Array(sent.utf8), b = Array(csrf.utf8)
-        guard a.count == b.count else { return false }
-        return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        return constantTimeEqual(sent, csrf)
     }
 
     /// The department whose records alone this account sees; nil for all of them.

@@ -66,8 +66,7 @@ extension Operations {
         let name = file.name
         let at = now
         // A log runs to hundreds of megabytes: its digest is summed on another core while it is parsed.
-        let bytes = file.bytes
-        let digest = Background { AuditChain.digest(bytes) }
+        let digest = Background { [bytes = file.bytes] in AuditChain.digest(bytes) }
         let report = try readFlexLMLog(file, timeZone: timeZone)
         let batch = ImportSource(name: name, digest: digest.value, actor: caller.name, at: at)
         // The log's bytes are not needed once read: their memory goes back before the store is read.

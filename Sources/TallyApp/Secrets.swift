@@ -34,3 +34,10 @@ enum Secrets {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Whether two secrets are equal, in a time that does not tell where they first differ.
+public func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+    let a = Array(a.utf8), b = Array(b.utf8)
+    guard a.count == b.count else { return false }
+    return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+}

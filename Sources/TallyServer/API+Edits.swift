@@ -18,17 +18,16 @@ extension API {
                 let id = try context.parameters.require("id")
                 let change = try await decode(EntitlementEdit.self, request).change()
                 let item = try await operations.editEntitlement(.init(id), change, by: principal!.caller)
-                return record(item)
+                return record(item) { EstateFile.object($0, into: &$1) }
             },
             Route(
                 .post, "/api/v1/entitlements/{id}/retire", .edit, "End an entitlement on a day (default: today)",
                 body: .json
             ) {
                 request, context, principal in
-                let id = try context.parameters.require("id")
-                let day = try await retirementDay(request)
-                try await operations.retireEntitlement(.init(id), on: day, by: principal!.caller)
-                return json(JSONWriter.object(["id": .string(id), "end": .string(day.description)]))
+                try await retiring(request, context, as: "end") { id, day in
+                    try await operations.retireEntitlement(.init(id), on: day, by: principal!.caller)
+                }
             },
             Route(.post, "/api/v1/products", .edit, "Add a product", body: .json, success: .created) {
                 request, _, principal in
@@ -36,7 +35,7 @@ extension API {
                 guard let id = body.id else { throw Problem(.badRequest, "the body has no \"id\"", field: "id") }
                 let item = try body.change().applied(to: Product(id: .init(id)))
                 try await operations.addProduct(item, by: principal!.caller)
-                return record(item, status: .created)
+                return record(item, status: .created) { EstateFile.object($0, into: &$1) }
             },
             Route(
                 .patch, "/api/v1/products/{id}", .edit, "Change a product's publisher, name, metric or price",
@@ -45,26 +44,25 @@ extension API {
                 request, context, principal in
                 let id = try context.parameters.require("id")
                 let change = try await decode(ProductEdit.self, request).change()
-                return record(try await operations.editProduct(.init(id), change, by: principal!.caller))
+                let item = try await operations.editProduct(.init(id), change, by: principal!.caller)
+                return record(item) { EstateFile.object($0, into: &$1) }
             },
             Route(
                 .post, "/api/v1/devices/{id}/retire", .edit, "Retire a device from a day (default: today)", body: .json
             ) {
                 request, context, principal in
-                let id = try context.parameters.require("id")
-                let day = try await retirementDay(request)
-                try await operations.retireDevice(.init(id), on: day, by: principal!.caller)
-                return json(JSONWriter.object(["id": .string(id), "retired": .string(day.description)]))
+                try await retiring(request, context, as: "retired") { id, day in
+                    try await operations.retireDevice(.init(id), on: day, by: principal!.caller)
+                }
             },
             Route(
                 .post, "/api/v1/people/{id}/retire", .edit, "Retire a person who left, from a day (default: today)",
                 body: .json
             ) {
                 request, context, principal in
-                let id = try context.parameters.require("id")
-                let day = try await retirementDay(request)
-                try await operations.retirePerson(.init(id), on: day, by: principal!.caller)
-                return json(JSONWriter.object(["id": .string(id), "retired": .string(day.description)]))
+                try await retiring(request, context, as: "retired") { id, day in
+                    try await operations.retirePerson(.init(id), on: day, by: principal!.caller)
+                }
             },
             Route(
                 .post, "/api/v1/assignments", .edit, "Assign a product to a person or a device", body: .json,
@@ -84,26 +82,28 @@ extension API {
         ]
     }
 
-    func record(_ item: Entitlement, status: HTTPResponse.Status = .ok) -> Response {
+    /// One record, written by `write` (the estate format's writer for its kind).
+    func record<Item>(
+        _ item: Item, status: HTTPResponse.Status = .ok, _ write: (Item, inout JSONWriter) -> Void
+    ) -> Response {
         var out = JSONWriter(reservingCapacity: 512)
-        EstateFile.object(item, into: &out)
+        write(item, &out)
         return json(out.bytes, status: status)
     }
 
-    func record(_ item: Product, status: HTTPResponse.Status = .ok) -> Response {
-        var out = JSONWriter(reservingCapacity: 512)
-        EstateFile.object(item, into: &out)
-        return json(out.bytes, status: status)
-    }
-
-    /// `{"on": "YYYY-MM-DD"}`, or an empty body for today.
-    func retirementDay(_ request: Request) async throws -> Day {
+    /// Retires the record the path names from the day the body gives (`{"on": "YYYY-MM-DD"}`; an empty body or no
+    /// `on`: today), and answers `{"id", KEY: day}`.
+    func retiring(
+        _ request: Request, _ context: ServerContext, as key: String,
+        _ retire: (String, Day) async throws -> Void
+    ) async throws -> Response {
         struct Body: Decodable { var on: String? }
+        let id = try context.parameters.require("id")
         let buffer = try await request.body.collect(upTo: 4096)
-        guard buffer.readableBytes > 0 else { return operations.clock().day }
-        let body = try decodeBody(Body.self, buffer)
-        guard let text = body.on else { return operations.clock().day }
-        return try day(text, field: "on")
+        var on = operations.clock().day
+        if buffer.readableBytes > 0, let text = try decodeBody(Body.self, buffer).on { on = try day(text, field: "on") }
+        try await retire(id, on)
+        return json(JSONWriter.object([("id", .string(id)), (key, .string(on.description))]))
     }
 }
 
@@ -113,8 +113,9 @@ func day(_ text: String, field: String) throws -> Day {
     return day
 }
 
-/// The values of an entitlement an edit may give.
+/// The values of an entitlement an add or edit may give (an add gives its id too).
 struct EntitlementEdit: Decodable {
+    var id: String?
     var product: String?
     var quantity: Int?
     var unlimited: Bool?

@@ -205,38 +205,14 @@ extension API {
         return paging.response(page) { item, out in EstateFile.object(item, into: &out) }
     }
 
-    struct NewEntitlement: Decodable {
-        var id: String
-        var product: String
-        var quantity: Int?
-        var unlimited: Bool?
-        var start: String?
-        var end: String?
-        var unitCost: Double?
-        var vendor: String?
-        var contract: String?
-        var purchaseOrder: String?
-        var notes: String?
-    }
-
+    /// Adds an entitlement from the same values an edit takes, with its id and product.
     func addEntitlement(_ request: Request, _ context: ServerContext, _ principal: Principal) async throws -> Response {
-        let body = try await decode(NewEntitlement.self, request)
-        func day(_ text: String?, _ field: String) throws -> Day? {
-            guard let text else { return nil }
-            guard let day = Day(text) else {
-                throw Problem(.unprocessableContent, "not a date (YYYY-MM-DD)", field: field)
-            }
-            return day
-        }
-        let item = Entitlement(
-            id: .init(body.id), product: .init(body.product), quantity: body.quantity,
-            start: try day(body.start, "start"),
-            end: try day(body.end, "end"), unlimited: body.unlimited ?? false, unitCost: body.unitCost,
-            vendor: body.vendor, contract: body.contract, purchaseOrder: body.purchaseOrder, notes: body.notes)
+        let body = try await decode(EntitlementEdit.self, request)
+        guard let id = body.id else { throw Problem(.badRequest, "the body has no \"id\"", field: "id") }
+        guard body.product != nil else { throw Problem(.badRequest, "the body has no \"product\"", field: "product") }
+        let item = try body.change().applied(to: Entitlement(id: .init(id), product: "", quantity: nil))
         try await operations.addEntitlement(item, by: principal.caller)
-        var out = JSONWriter(reservingCapacity: 512)
-        EstateFile.object(item, into: &out)
-        return json(out.bytes, status: .created)
+        return record(item, status: .created) { EstateFile.object($0, into: &$1) }
     }
 
     /// A page of records searched by `search`, each written as the estate format writes it.

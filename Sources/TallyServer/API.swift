@@ -171,9 +171,7 @@ public actor SetupToken {
 
     /// Takes the token when `offered` is it and it was not taken yet.
     func take(_ offered: String) -> Bool {
-        guard !used, offered.utf8.count == value.utf8.count,
-            zip(offered.utf8, value.utf8).reduce(UInt8(0), { $0 | ($1.0 ^ $1.1) }) == 0
-        else { return false }
+        guard !used, constantTimeEqual(offered, value) else { return false }
         used = true
         return true
     }

@@ -6,21 +6,14 @@ import TallyFormats
 /// body, security and answers, so that the document cannot describe a route the server does not have.
 enum OpenAPIDocument {
     static func json(_ routes: [Route]) -> String {
-        var paths: [(key: String, value: JSONValue)] = []
-        var seen: [String: Int] = [:]
+        // Each path once, in the order its first route comes, with its methods in theirs.
+        var order: [String] = []
+        var operations: [String: [(key: String, value: JSONValue)]] = [:]
         for route in routes {
-            let operation = (key: route.method.rawValue.lowercased(), value: JSONValue.json(self.operation(route)))
-            if let index = seen[route.path] {
-                guard case .json(let existing) = paths[index].value else { continue }
-                // Append this method to the path's object: `{"get": {...}}` becomes `{"get": {...}, "post": {...}}`.
-                paths[index].value = .json(
-                    String(existing.dropLast()) + ", " + JSONWriter.quoted(operation.key) + ": "
-                        + self.operation(route) + "}")
-            } else {
-                seen[route.path] = paths.count
-                paths.append((route.path, .json(JSONWriter.object([operation]))))
-            }
+            if operations[route.path] == nil { order.append(route.path) }
+            operations[route.path, default: []].append((route.method.rawValue.lowercased(), .json(operation(route))))
         }
+        let paths = order.map { path in (key: path, value: JSONValue.json(JSONWriter.object(operations[path] ?? []))) }
         return JSONWriter.object([
             ("openapi", .string("3.1.0")),
             (

@@ -38,26 +38,25 @@ public struct Changes<Record: StoredRecord>: Sendable {
 extension Changes {
     /// Makes what is kept (`stored`, in stored order) equal to `records`: a record of the same identity as a stored
     /// one (the n-th of equal identities, the n-th stored) updates it where its values differ, others are inserted,
-    /// stored records left over are removed. `counted` marks the records the counts are about (all when nil).
-    public static func replacing(_ stored: [Record], with records: [Record], counted: [Bool]? = nil) -> Changes {
+    /// stored records left over are removed.
+    public static func replacing(_ stored: [Record], with records: [Record]) -> Changes {
         var changes = Changes()
         if stored.isEmpty {
             changes.inserted = records
-            changes.counts.inserted = counted?.count(where: { $0 }) ?? records.count
+            changes.counts.inserted = records.count
             return changes
         }
         var queues = IdentityQueues(stored)
-        for (i, record) in records.enumerated() {
-            let isCounted = counted?[i] ?? true
+        for record in records {
             if let position = queues.match(record.identity) {
                 if record.sameValues(as: stored[position]) {
-                    if isCounted { changes.counts.unchanged += 1 }
+                    changes.counts.unchanged += 1
                 } else {
-                    if isCounted { changes.counts.updated += 1 }
+                    changes.counts.updated += 1
                     changes.updated.append((position, record))
                 }
             } else {
-                if isCounted { changes.counts.inserted += 1 }
+                changes.counts.inserted += 1
                 changes.inserted.append(record)
             }
         }
