@@ -19,6 +19,13 @@ public struct EntitlementChange: Sendable, Equatable {
     public var contract: String?
     public var purchaseOrder: String?
     public var notes: String?
+    /// The optional values to clear (a form sent them blank); a value given as well is cleared after it is set.
+    public var cleared: Set<Field> = []
+
+    /// The optional values of an entitlement that an edit may clear.
+    public enum Field: String, Sendable, CaseIterable {
+        case quantity, version, start, end, scope, unitCost, vendor, contract, purchaseOrder, notes
+    }
 
     public init() {}
 
@@ -41,6 +48,20 @@ public struct EntitlementChange: Sendable, Equatable {
         if let contract { item.contract = contract }
         if let purchaseOrder { item.purchaseOrder = purchaseOrder }
         if let notes { item.notes = notes }
+        for field in cleared {
+            switch field {
+            case .quantity: item.quantity = nil
+            case .version: item.version = nil
+            case .start: item.start = nil
+            case .end: item.end = nil
+            case .scope: item.scope = nil
+            case .unitCost: item.unitCost = nil
+            case .vendor: item.vendor = nil
+            case .contract: item.contract = nil
+            case .purchaseOrder: item.purchaseOrder = nil
+            case .notes: item.notes = nil
+            }
+        }
         return item
     }
 }

@@ -2,9 +2,9 @@ import HummingbirdBcrypt
 import TallyStore
 
 /// Random values for sessions, tokens and passwords, and the one-way forms they are kept in.
-enum Secrets {
+public enum Secrets {
     /// `count` bytes from the system's cryptographic generator, in base64url without padding.
-    static func random(bytes count: Int = 32) -> String {
+    public static func random(bytes count: Int = 32) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return base64URL(bytes)

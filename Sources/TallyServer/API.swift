@@ -6,7 +6,8 @@ import TallyCore
 import TallyFormats
 import TallyStore
 
-/// The REST API under `/api/v1`: each route parses its request, calls one operation and writes what comes back.
+/// The REST API under `/api/v1`, and the web pages over it: each route parses its request, calls one operation and
+/// writes what comes back.
 public struct API: Sendable {
     let operations: Operations
     /// Whether the session cookie is marked Secure (served over TLS, or behind a proxy that terminates it).
@@ -15,6 +16,8 @@ public struct API: Sendable {
     let setup: SetupToken?
     let metrics = ServerMetrics()
     let scopes = DepartmentScopes()
+    let useCache = LicenseUseCache()
+    let pendingUploads = PendingUploads()
 
     public init(operations: Operations, secureCookies: Bool = false, setup: SetupToken? = nil) {
         self.operations = operations
@@ -147,6 +150,7 @@ public struct API: Sendable {
                 return try await route.handler(request, context, principal)
             }
         }
+        addPages(to: router)
         return router
     }
 

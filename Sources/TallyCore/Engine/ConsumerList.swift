@@ -35,6 +35,22 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
         return storage.records.range(of: Int32(number))
     }
 
+    /// The positions of the consumers that are one device (as a device or as a host) or one person, in product
+    /// order: what a device's or a person's page lists as the licenses it consumes.
+    public func indices(ofDevice device: Device.ID) -> [Int] {
+        guard let number = storage.estate.estate.devices.firstIndex(where: { $0.id == device }) else { return [] }
+        return indices { ($0.kind == .device || $0.kind == .host) && $0.subject == Int32(number) }
+    }
+
+    public func indices(ofPerson person: Person.ID) -> [Int] {
+        guard let number = storage.estate.estate.people.firstIndex(where: { $0.id == person }) else { return [] }
+        return indices { $0.kind == .person && $0.subject == Int32(number) }
+    }
+
+    private func indices(where matches: (ConsumerRecord) -> Bool) -> [Int] {
+        (0..<storage.records.count).filter { matches(storage.records[$0]) }
+    }
+
     /// The consumers in `range`, in order: faster than the subscript for long runs, since consumers covered alike
     /// share the words of their coverage.
     public func forEach(in range: Range<Int>, _ body: (Consumer) -> Void) {

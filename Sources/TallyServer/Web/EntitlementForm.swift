@@ -1,0 +1,152 @@
+import TallyApp
+import TallyCore
+import TallyFormats
+
+/// The entitlement form: its values as sent, what is wrong with each, and the change they make. Values that do not
+/// read (a quantity that is not a number, a date that is not one) are found here; what the estate's rules say of
+/// the record (a quantity below 1, an end before the start, a product that does not exist) the operation finds,
+/// and its message goes beside the field it names. Nothing is written while any is wrong.
+struct EntitlementForm {
+    /// The values as sent (or, for an edit, as the record holds them), by field name.
+    var values: [String: String] = [:]
+    var checked: Set<String> = []
+    /// What is wrong, by field name.
+    var errors: [String: String] = [:]
+
+    static let textFields = [
+        "id", "product", "quantity", "version", "start", "end", "scope", "unitCost", "costPeriod", "vendor", "contract",
+        "purchaseOrder", "notes",
+    ]
+
+    init(_ fields: FormFields) {
+        for name in Self.textFields { values[name] = fields.text(name) }
+        for name in ["unlimited", "downgrade"] where fields.isChecked(name) { checked.insert(name) }
+    }
+
+    init(_ item: Entitlement) {
+        values = [
+            "id": item.id.rawValue, "product": item.product.rawValue, "quantity": item.quantity.map(String.init),
+            "version": item.version?.text, "start": item.start?.description, "end": item.end?.description,
+            "scope": item.scope?.rawValue, "unitCost": item.unitCost.map { String($0) },
+            "costPeriod": item.costPeriod.rawValue, "vendor": item.vendor, "contract": item.contract,
+            "purchaseOrder": item.purchaseOrder, "notes": item.notes,
+        ].compactMapValues { $0 }
+        if item.unlimited { checked.insert("unlimited") }
+        if item.downgrade { checked.insert("downgrade") }
+    }
+
+    init(product: String?) {
+        values["product"] = product
+        values["costPeriod"] = Entitlement.CostPeriod.once.rawValue
+    }
+
+    /// The change the form makes; blank optional values are cleared. Fills `errors` with what does not read.
+    mutating func change() -> EntitlementChange {
+        var change = EntitlementChange()
+        change.product = values["product"].map { .init($0) }
+        if let text = values["quantity"] {
+            if let quantity = Int(text) { change.quantity = quantity } else { errors["quantity"] = "a whole number" }
+        }
+        change.unlimited = checked.contains("unlimited")
+        change.downgrade = checked.contains("downgrade")
+        change.version = values["version"]
+        for name in ["start", "end"] {
+            guard let text = values[name] else { continue }
+            guard let day = Day(text) else {
+                errors[name] = "a date as YYYY-MM-DD"
+                continue
+            }
+            if name == "start" { change.start = day } else { change.end = day }
+        }
+        change.scope = values["scope"]
+        if let text = values["unitCost"] {
+            if let cost = CellValue.money(text) { change.unitCost = cost } else { errors["unitCost"] = "an amount" }
+        }
+        if let text = values["costPeriod"] {
+            if let period = Entitlement.CostPeriod(rawValue: text) {
+                change.costPeriod = period
+            } else {
+                errors["costPeriod"] = "once, month or year"
+            }
+        }
+        change.vendor = values["vendor"]
+        change.contract = values["contract"]
+        change.purchaseOrder = values["purchaseOrder"]
+        change.notes = values["notes"]
+        for field in EntitlementChange.Field.allCases where values[field.rawValue] == nil {
+            change.cleared.insert(field)
+        }
+        return change
+    }
+
+    /// Puts an operation's refusal beside the field it names (`entitlement "E1" quantity`), or above the form.
+    mutating func refused(_ error: any Error) {
+        let problem = Problem(error)
+        let field = problem.field.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "." }).last.map(String.init) }
+        if let field, Self.textFields.contains(field) || field == "unlimited" {
+            errors[field] = problem.detail
+        } else {
+            errors["form"] = problem.detail
+        }
+    }
+
+    /// The form, posting to `action`; the id is asked only of a new entitlement.
+    func html(action: String, isNew: Bool, shell: PageShell) -> HTML {
+        func field(
+            _ name: String, _ label: String, type: String = "text", hint: String? = nil, extra: HTML = ""
+        )
+            -> HTML
+        {
+            let error: HTML = errors[name].map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? ""
+            let described: HTML = errors[name] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"" : ""
+            let hintText: HTML = hint.map { " <span class=\"muted\">(\($0))</span>" } ?? ""
+            return """
+                <div class="field"><label for="\(name)">\(label)\(hintText)</label>
+                <input id="\(name)" name="\(name)" type="\(type)" value="\(values[name] ?? "")"\(described)\(extra)>\(error)</div>
+                """
+        }
+        func checkbox(_ name: String, _ label: String) -> HTML {
+            """
+            <div class="field"><label><input id="\(name)" name="\(name)" type="checkbox" value="on"\(checked.contains(name) ? " checked" : "")>
+            \(label)</label></div>
+            """
+        }
+        let periods = Entitlement.CostPeriod.allCases.html { period in
+            "<option value=\"\(period.rawValue)\"\(values["costPeriod"] == period.rawValue ? " selected" : "")>\(period.rawValue)</option>"
+        }
+        let idField: HTML =
+            isNew
+            ? field("id", "Id", hint: "unique, e.g. E-2026-014", extra: " required maxlength=\"200\"")
+            : "<input type=\"hidden\" name=\"id\" value=\"\(values["id"] ?? "")\">"
+        let formError: HTML =
+            errors["form"].map { "<p role=\"alert\" class=\"problem\" id=\"form-error\">\($0)</p>" } ?? ""
+        let summary: HTML =
+            errors.isEmpty
+            ? ""
+            : "<p role=\"alert\" class=\"problem\">\(errors.count == 1 ? "One value needs" : "\(errors.count) values need") correcting; nothing was saved.</p>"
+        return """
+            \(summary)\(formError)
+            <form id="entitlement-form" class="record" method="post" action="\(action)">\(shell.csrfField)
+            \(idField)
+            \(field("product", "Product id", extra: " required maxlength=\"200\""))
+            \(field("quantity", "Units", type: "text", hint: "blank with unlimited", extra: " inputmode=\"numeric\""))
+            \(checkbox("unlimited", "Unlimited (a site or enterprise agreement)"))
+            \(field("version", "Version", hint: "blank: any"))
+            \(checkbox("downgrade", "Downgrade rights (covers earlier versions)"))
+            \(field("start", "Start", type: "date"))
+            \(field("end", "End (last day)", type: "date"))
+            \(field("scope", "Department scope", hint: "blank: whole organisation"))
+            \(field("unitCost", "Unit cost", extra: " inputmode=\"decimal\""))
+            <div class="field"><label for="costPeriod">Cost period</label><select id="costPeriod" name="costPeriod">\(periods)</select>
+            \(errors["costPeriod"].map { "<p class=\"field-error\" id=\"costPeriod-error\">\($0)</p>" as HTML } ?? "")</div>
+            \(field("vendor", "Vendor"))
+            \(field("contract", "Contract"))
+            \(field("purchaseOrder", "Purchase order"))
+            <div class="field wide"><label for="notes">Notes</label>
+            <textarea id="notes" name="notes" rows="3" cols="60">\(values["notes"] ?? "")</textarea></div>
+            <div class="field wide"><button id="save" class="edit-control" type="submit">Save</button>
+            <a href="/entitlements">Cancel</a></div>
+            </form>
+            """
+    }
+}
