@@ -27,10 +27,14 @@ extension API {
                     return try await accountsPage(web, problem: "\(name): \(problem.detail)", status: problem.status)
                 }
             },
-            PageRoute(.post, "/accounts/{name}/disable", .manageAccounts) { web in
+            PageRoute(.post, "/accounts/{name}/role", .manageAccounts) { web in
                 let name = try web.parameter("name")
-                return try await changingAccount(web, name, done: "\(name) is disabled; its sessions and tokens end.") {
-                    _ = try await operations.disableAccount(name, by: web.principal.caller)
+                guard let role = web.form.text("role").flatMap(Role.init(rawValue:)) else {
+                    return try await accountsPage(web, problem: "Choose a role.", status: .unprocessableContent)
+                }
+                let department = web.form.text("department").map { Department.ID($0) }
+                return try await changingAccount(web, name, done: "\(name) is now \(role.rawValue).") {
+                    _ = try await operations.setRole(name, role: role, department: department, by: web.principal.caller)
                     return nil
                 }
             },
@@ -40,14 +44,10 @@ extension API {
                     try await operations.setPassword(name, by: web.principal.caller)
                 }
             },
-            PageRoute(.post, "/accounts/{name}/role", .manageAccounts) { web in
+            PageRoute(.post, "/accounts/{name}/disable", .manageAccounts) { web in
                 let name = try web.parameter("name")
-                guard let role = web.form.text("role").flatMap(Role.init(rawValue:)) else {
-                    return try await accountsPage(web, problem: "Choose a role.", status: .unprocessableContent)
-                }
-                let department = web.form.text("department").map { Department.ID($0) }
-                return try await changingAccount(web, name, done: "\(name) is now \(role.rawValue).") {
-                    _ = try await operations.setRole(name, role: role, department: department, by: web.principal.caller)
+                return try await changingAccount(web, name, done: "\(name) is disabled; its sessions and tokens end.") {
+                    _ = try await operations.disableAccount(name, by: web.principal.caller)
                     return nil
                 }
             },

@@ -48,6 +48,9 @@ extension API {
                 <input type="hidden" name="publisher" value="\(title.publisher.map(Self.pattern) ?? "")">
                 <div class="field"><label for="product-\(index)">Product id</label>
                 <input id="product-\(index)" name="product" size="14" value="\(Self.suggestedID(title))"></div>
+                <div class="field"><label for="product-name-\(index)">Name</label>
+                <input id="product-name-\(index)" name="productName" size="18" value="\(title.name)"></div>
+                <input type="hidden" name="productPublisher" value="\(title.publisher ?? "")">
                 <div class="field"><label for="version-\(index)">Version</label>
                 <input id="version-\(index)" name="version" size="6"></div>
                 <button class="edit-control" type="submit">Make it a product</button></form>
