@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load-tests `tally serve` on a store of DEVICES devices (default 20,000: a million installations), over loopback
 # only, with wrk (Debian's package): the latency of the positions and of a product's first page of consumers, one
-# connection at a time (p50/p99), then 50 connections for SECONDS (default 30) spread over positions, a product and
-# its consumers, with the server's resident memory sampled every 5 s. Release build first: swift build -c release.
+# connection at a time (p50/p99); then every web page (its first render, which reads what it caches, and p50/p99
+# after); then 50 connections for SECONDS (default 30) spread over positions, a product and its consumers, the
+# dashboard and a product's page, with the server's resident memory sampled every 5 s.
+# Release build first: swift build -c release.
 # Usage: scripts/bench-serve.sh [DEVICES] [SECONDS]
 set -euo pipefail
 devices=${1:-20000}
@@ -36,9 +38,22 @@ latency "GET /api/v1/positions" "/api/v1/positions"
 latency "GET /api/v1/products/$product" "/api/v1/products/$product"
 latency "GET /api/v1/products/$product/consumers (first page)" "/api/v1/products/$product/consumers"
 
+device=$(curl -s -H "$auth" "$base/api/v1/devices?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+person=$(curl -s -H "$auth" "$base/api/v1/people?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+entitlement=$(curl -s -H "$auth" "$base/api/v1/entitlements?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+echo "web pages (first render, then one connection for 5 s):"
+for page in / /products "/products?sort=exposure&status=under" "/products/$product" "/products/$product?page=3" \
+    /entitlements "/entitlements/$entitlement/edit" /devices "/devices/$device" /people "/people/$person" /imports \
+    /catalog /audit /accounts; do
+    first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "$auth" "$base$page")
+    printf '%-45s first: %s s  ' "$page" "$first"
+    wrk -t 1 -c 1 -d 5s --latency -H "$auth" "$base$page" | awk '/^ +50%/ {p50 = $2} /^ +99%/ {p99 = $2}
+        /Non-2xx/ {bad = $0} END {printf "p50 %s  p99 %s %s\n", p50, p99, bad}'
+done
+
 cat >"$work/mix.lua" <<LUA
 local paths = {"/api/v1/positions", "/api/v1/products/$product", "/api/v1/products/$product/consumers",
-               "/api/v1/positions?sort=exposure&limit=20"}
+               "/api/v1/positions?sort=exposure&limit=20", "/", "/products/$product"}
 local i = 0
 request = function()
   i = i + 1

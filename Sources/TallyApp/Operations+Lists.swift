@@ -14,9 +14,11 @@ extension Operations {
 
     /// Entitlements whose term ends from `from` through `through`, soonest first.
     public func entitlementsEnding(from: Day, through: Day) async throws(TallyError) -> [Entitlement] {
-        let all = try await reading { try $0.entitlements(EntitlementQuery(page: PageRequest(limit: 1 << 30))) }
-        return all.items.filter { item in item.end.map { $0 >= from && $0 <= through } ?? false }
-            .sorted { ($0.end ?? from, $0.id.rawValue) < ($1.end ?? from, $1.id.rawValue) }
+        guard from <= through else { return [] }
+        let ending = try await reading { reader in
+            try reader.entitlements(EntitlementQuery(ending: from...through, page: PageRequest(limit: 1 << 30)))
+        }
+        return ending.items.sorted { ($0.end ?? from, $0.id.rawValue) < ($1.end ?? from, $1.id.rawValue) }
     }
 
     /// Devices, searched (id, host name, serial) and paged.

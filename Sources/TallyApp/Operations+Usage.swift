@@ -29,7 +29,9 @@ extension Operations {
     /// The evidence usage figures are computed from; nil when the store holds no usage, denial or sample to show.
     public func usageEvidence(_ selection: UsageSelection) async throws(TallyError) -> UsageEvidence? {
         let day = today
-        let (estate, pools) = try await reading { reader in (try reader.estate(asOf: day), try reader.serverPools()) }
+        let (estate, pools) = try await reading { reader in
+            (try reader.estateWithoutInstallations(asOf: day), try reader.serverPools())
+        }
         var products: Set<Product.ID>?
         if let product = selection.product {
             guard estate.products.contains(where: { $0.id == product }) else {
@@ -82,7 +84,9 @@ extension Operations {
     /// against `asOf` (today by default).
     public func pools(product: Product.ID?, asOf: Day? = nil) async throws(TallyError) -> [PoolOutput.Line] {
         let day = asOf ?? today
-        let (estate, pools) = try await reading { reader in (try reader.estate(asOf: day), try reader.serverPools()) }
+        let (estate, pools) = try await reading { reader in
+            (try reader.estateWithoutInstallations(asOf: day), try reader.serverPools())
+        }
         if let product, !estate.products.contains(where: { $0.id == product }) {
             throw .notFound(kind: "product", id: product.rawValue)
         }

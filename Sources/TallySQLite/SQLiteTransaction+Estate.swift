@@ -13,7 +13,7 @@ extension SQLiteTransaction {
         (try estateWithoutInstallations(asOf: asOf), try InstallationReader.readTable(db, parallelOn: parallelReads))
     }
 
-    private func estateWithoutInstallations(asOf: Day) throws -> Estate {
+    func estateWithoutInstallations(asOf: Day) throws -> Estate {
         var estate = Estate(asOf: asOf)
         estate.currency = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'currency'")
         estate.departments = try EstateTables.departments.fetchAll(db)
@@ -91,6 +91,21 @@ extension SQLiteTransaction {
             bySuite[Product.ID(row[0] as String), default: []].append(Product.ID(row[1] as String))
         }
         return bySuite
+    }
+
+    /// The covered products of each of `ids`, in order: one query for a page of entitlements.
+    func covers(of ids: [Entitlement.ID]) throws -> [Entitlement.ID: [Product.ID]] {
+        guard !ids.isEmpty else { return [:] }
+        var covers: [Entitlement.ID: [Product.ID]] = [:]
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT entitlement, product FROM entitlement_covers WHERE entitlement IN (\(marks)) "
+                + "ORDER BY entitlement, position", arguments: StatementArguments(ids.map(\.rawValue)))
+        {
+            covers[Entitlement.ID(row[0] as String), default: []].append(Product.ID(row[1] as String))
+        }
+        return covers
     }
 
     /// Each entitlement's covered products, in order (of one entitlement, or of all).

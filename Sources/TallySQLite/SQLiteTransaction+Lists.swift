@@ -68,17 +68,26 @@ extension SQLiteTransaction {
             conditions.append("product = ?\(arguments.count + 1)")
             arguments.append(product.rawValue)
         }
+        if let ending = query.ending {
+            conditions.append("\"end\" BETWEEN ?\(arguments.count + 1) AND ?\(arguments.count + 2)")
+            arguments += [ending.lowerBound.description, ending.upperBound.description]
+        }
         let filter = conditions.isEmpty ? nil : conditions.joined(separator: " AND ")
         let total =
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM entitlement" + (filter.map { " WHERE \($0)" } ?? ""),
                 arguments: StatementArguments(arguments)) ?? 0
-        let ids = try String.fetchAll(
+        let mapping = EstateTables.entitlements
+        var items = try Row.fetchAll(
             db,
-            sql: "SELECT id FROM entitlement" + (filter.map { " WHERE \($0)" } ?? "")
+            sql: "SELECT \(mapping.columns.joined(separator: ", ")) FROM \(mapping.table)"
+                + (filter.map { " WHERE \($0)" } ?? "")
                 + " ORDER BY id LIMIT \(query.page.limit) OFFSET \(query.page.offset)",
-            arguments: StatementArguments(arguments))
-        return Page(items: try ids.compactMap { try entitlement(Entitlement.ID($0)) }, total: total)
+            arguments: StatementArguments(arguments)
+        ).map(mapping.record)
+        let covers = try covers(of: items.map(\.id))
+        for i in items.indices { items[i].covers = covers[items[i].id] ?? [] }
+        return Page(items: items, total: total)
     }
 
     func devices(_ query: RecordQuery) throws -> Page<Device> {

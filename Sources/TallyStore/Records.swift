@@ -119,11 +119,17 @@ public struct ProductListing: Sendable, Equatable {
 public struct EntitlementQuery: Sendable, Equatable {
     public var search: String?
     public var product: Product.ID?
+    /// Only those whose term ends within these days.
+    public var ending: ClosedRange<Day>?
     public var page: PageRequest
 
-    public init(search: String? = nil, product: Product.ID? = nil, page: PageRequest = PageRequest()) {
+    public init(
+        search: String? = nil, product: Product.ID? = nil, ending: ClosedRange<Day>? = nil,
+        page: PageRequest = PageRequest()
+    ) {
         self.search = search
         self.product = product
+        self.ending = ending
         self.page = page
     }
 }

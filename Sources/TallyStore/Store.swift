@@ -31,6 +31,8 @@ public protocol StoreReader {
     /// The estate dated `asOf` for reconciling: its installations as a table (what the position depends on),
     /// its own list of installations left empty.
     func estateForReconciling(asOf: Day) throws -> (estate: Estate, installations: InstallationTable)
+    /// The estate dated `asOf` without its installations: what usage, denial and pool figures are computed from.
+    func estateWithoutInstallations(asOf: Day) throws -> Estate
     func department(_ id: Department.ID) throws -> Department?
     func person(_ id: Person.ID) throws -> Person?
     func device(_ id: Device.ID) throws -> Device?

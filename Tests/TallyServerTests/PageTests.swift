@@ -198,4 +198,21 @@ struct PageTests {
             #expect(list.contains("<td>small.json</td>"))
         }
     }
+
+    @Test("A viewer of one department sees its share: no money, no product it does not use")
+    func departmentViewer() async throws {
+        let served = try await ServedStore.make()
+        try await served.application().test(.router) { client in
+            let browser = try await signIn(client, "viewer-dept", "password of viewer")
+            let dashboard = try await client.execute(uri: "/", method: .get, headers: browser.headers).body.text
+            #expect(dashboard.contains("Department \(served.department.rawValue)"))
+            #expect(!dashboard.contains("id=\"exposure\""))
+            let products = try await client.execute(uri: "/products", method: .get, headers: browser.headers).body.text
+            #expect(!products.contains("Exposure"))
+            #expect(!products.contains("href=\"/products/\(served.product.rawValue)\""))
+            let outside = try await client.execute(
+                uri: "/products/\(served.product.rawValue)", method: .get, headers: browser.headers)
+            #expect(outside.status == .notFound)
+        }
+    }
 }

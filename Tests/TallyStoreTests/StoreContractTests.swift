@@ -218,6 +218,14 @@ struct StoreContractTests {
             #expect(try reader.devices(RecordQuery(search: "vm")).items.map(\.id) == ["vm1"])
             #expect(try reader.people(RecordQuery(page: PageRequest(limit: 1))).total == 2)
         }
+        try await store.write { writer in
+            try writer.insert(Entitlement(id: "E8", product: "sql", quantity: 1, end: Day("2027-01-31")))
+            try writer.insert(Entitlement(id: "E9", product: "sql", quantity: 1, end: Day("2027-03-01")))
+        }
+        let ending = try await store.read { reader in
+            try reader.entitlements(EntitlementQuery(ending: Day("2027-01-01")!...Day("2027-02-28")!)).items.map(\.id)
+        }
+        #expect(ending == ["E8"])
     }
 
     @Test(

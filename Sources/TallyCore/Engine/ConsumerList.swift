@@ -48,7 +48,11 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
     }
 
     private func indices(where matches: (ConsumerRecord) -> Bool) -> [Int] {
-        (0..<storage.records.count).filter { matches(storage.records[$0]) }
+        var found: [Int] = []
+        storage.records.forEach { index, record in
+            if matches(record) { found.append(index) }
+        }
+        return found
     }
 
     /// The consumers in `range`, in order: faster than the subscript for long runs, since consumers covered alike
