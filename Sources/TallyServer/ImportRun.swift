@@ -174,9 +174,11 @@ extension API {
             if !report.invalid.isEmpty, !options.skipInvalid, !dryRun {
                 throw Self.invalidRows(report.invalid.map(\.description))
             }
+            // A preview goes past rows that cannot be read, to list them beside what the rest would do.
             outcome = .inventory(
                 try await operations.importInventory(
-                    report, from: [file], as: format, skipInvalid: options.skipInvalid, dryRun: dryRun, by: caller))
+                    report, from: [file], as: format, skipInvalid: options.skipInvalid || dryRun, dryRun: dryRun,
+                    by: caller))
         }
         if !dryRun { metrics.imported(rows: outcome.rowsWritten, kind: options.kind) }
         return outcome

@@ -73,7 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// A new store in a temporary folder (removed when the server stops) with the demo estate and an admin account.
+    /// A new store in a temporary folder (removed when the server stops) with the demo estate, its positions of the
+    /// past six months, and an admin account.
     private static func demoStore() async throws(CommandError) -> (Operations, URL, [String]) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tally-demo-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("demo.sqlite").path
@@ -89,6 +90,10 @@ struct ServeCommand: AsyncParsableCommand {
         do throws(TallyError) {
             let file = Upload(name: "demo", bytes: EstateFile.encode(estate))
             _ = try await operations.importEstate(file, mode: .replace, dryRun: false, by: Caller("demo"))
+            // Positions of the past six months, kept as snapshots, so that the dashboard has a history to chart.
+            for months in (1...6).reversed() {
+                _ = try await operations.reconcile(asOf: Terminal.today.adding(days: -30 * months), save: true)
+            }
             let (_, password) = try await operations.addAccount("admin", role: .admin, by: Caller("demo"))
             return (
                 operations, folder, ["Demo store: \(path)", "Sign in as admin with the one-time password \(password)"]

@@ -45,6 +45,8 @@ enum Assets {
         main{max-width:78rem;margin:0 auto;padding:1rem}
         h1{font-size:1.6rem;margin:.5rem 0 1rem}
         h2{font-size:1.2rem;margin:1.5rem 0 .5rem}
+        .card>h2:first-child{margin-top:0}
+        .nowrap{white-space:nowrap}
         section.card,.card{background:var(--paper);border:1px solid var(--line);border-radius:6px;\
         padding:1rem;margin:0 0 1rem}
         .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:1rem;margin:0 0 1rem}

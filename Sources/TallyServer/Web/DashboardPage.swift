@@ -62,7 +62,7 @@ extension API {
                 .init(name: "Exposure", values: history.map(\.exposure), color: "#a3120b"),
                 .init(name: "Surplus value", values: history.map(\.surplusValue), color: "#174ea6", dashed: true),
             ],
-            unit: currency.map { " " + $0 } ?? "")
+            unit: currency.map { " " + $0 } ?? "", width: 960, height: 260)
         return """
             <section class="card"><h2>Exposure and surplus value over time</h2>
             <div class="chart">\(HTML(trusted: chart.svg(id: "history")))</div></section>
@@ -96,9 +96,9 @@ extension API {
         let rows = ending.prefix(20).html { item in
             let cost = item.unitCost.map { cost in money(cost * Double(item.quantity ?? 0), currency) } ?? ""
             return """
-                <tr><td><a href="/entitlements/\(percentEncoded(item.id.rawValue))/edit">\(item.id.rawValue)</a></td>
+                <tr><td><a href="/entitlements?search=\(percentEncoded(item.id.rawValue))">\(item.id.rawValue)</a></td>
                 <td><a href="/products/\(percentEncoded(item.product.rawValue))">\(item.product.rawValue)</a></td>
-                <td>\(item.end?.description ?? "")</td><td class="number">\(item.unlimited ? "unlimited" : item.quantity.map { PositionTable.grouped($0) } ?? "")</td>
+                <td class="nowrap">\(item.end?.description ?? "")</td><td class="number">\(item.unlimited ? "unlimited" : item.quantity.map { PositionTable.grouped($0) } ?? "")</td>
                 <td class="number">\(cost)</td></tr>
                 """
         }

@@ -40,6 +40,18 @@ enum LicenseTerms {
         return terms
     }
 
+    /// How a metric counts, in words: `per device`, `by concurrent use`.
+    static func per(_ metric: License.Metric) -> String {
+        switch metric {
+        case .device: "per device"
+        case .user: "per user"
+        case .concurrent: "by concurrent use"
+        case .core: "per core"
+        case .processor: "per processor"
+        case .pvu: "by IBM PVU"
+        }
+    }
+
     private static func rating(_ rating: License.Rating) -> String {
         switch rating {
         case .value(let value): value == value.rounded() && value.magnitude < 1e15 ? String(Int(value)) : String(value)

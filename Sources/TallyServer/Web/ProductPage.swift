@@ -27,7 +27,7 @@ extension API {
         let orgWide = web.principal.department == nil
         var content: HTML = """
             <h1>\(position.name ?? id.rawValue)</h1>
-            <p class="muted">\(id.rawValue)\(position.publisher.map { " · " + $0 } ?? "") · licensed per \(position.metric.rawValue)</p>
+            <p class="muted">\(id.rawValue)\(position.publisher.map { " · " + $0 } ?? "") · licensed \(LicenseTerms.per(position.metric))</p>
             \(web.query("saved").map { "<p id=\"notice\" class=\"notice\" role=\"status\">Entitlement \($0) saved; the position below includes it.</p>" as HTML } ?? "")
             \(figures(position, share: share, currency: reconciliation.currency))
             """
@@ -129,8 +129,8 @@ extension API {
             let allocated = consumer.allocated.map { "\($0.entitlement.rawValue) × \($0.units)" }.joined(
                 separator: ", ")
             return """
-                <tr><td>\(Self.consumerLink(consumer.key, linked: linked))</td><td class="number">\(consumer.units)</td>
-                <td>\(consumer.department?.rawValue ?? "")</td><td>\(allocated.isEmpty ? "none" : allocated)</td>
+                <tr><td class="nowrap">\(Self.consumerLink(consumer.key, linked: linked))</td><td class="number">\(consumer.units)</td>
+                <td>\(consumer.department?.rawValue ?? "")</td><td class="nowrap">\(allocated.isEmpty ? "none" : allocated)</td>
                 <td>\(consumer.why)</td></tr>
                 """
         }
@@ -141,7 +141,7 @@ extension API {
             <div class="field"><label for="consumer">Device or person</label>
             <input id="consumer" name="consumer" type="search" value="\(search ?? "")"></div>
             <div class="field"><button type="submit">Search</button></div></form>
-            <p class="muted"><span id="consumer-total">\(indices.count)</span> consumers,
+            <p class="muted">Consumers: <span id="consumer-total">\(indices.count)</span>,
             <span id="consumer-page-size">\(Self.consumersPerPage)</span> to a page.</p>
             <div class="scroll"><table id="consumers" aria-labelledby="consumers-heading">
             <thead><tr><th scope="col">Consumer</th><th scope="col" class="number">Units</th><th scope="col">Department</th>
