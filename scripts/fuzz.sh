@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one parser under libFuzzer (AddressSanitizer on) for a number of seconds, seeded with the project's fixtures.
 # Usage: scripts/fuzz.sh NAME SECONDS     (NAME: estate, catalog, flexlm, lmstat, rlmstat, glpi, osquery, registry,
-#                                          swid, csv, columnmap, featuremap; or "all")
+#                                          swid, csv, columnmap, featuremap, multipart; or "all")
 # Builds in .build-fuzz (its own scratch folder); a crash, leak or hang leaves its input in .build-fuzz/findings/NAME
 # and exits non-zero. Findings are turned into tests under Tests/TallyFormatsTests/FuzzFindings.
 set -euo pipefail
@@ -35,6 +35,7 @@ seeds() { # the fixtures each parser starts from
     csv) ls "$fixtures"/inventory/*.csv ;;
     columnmap) ;;
     featuremap) ;;
+    multipart) ;;
     esac
 }
 
@@ -49,6 +50,7 @@ run() {
     case $target in
     columnmap) printf 'DisplayName0=name,Netbios_Name0=device' >"$corpus/seed-map" ;;
     featuremap) printf 'MLM:MATLAB,matlab\n# comment\nfeature\tproduct\n' >"$corpus/seed-map" ;;
+    multipart) printf -- '--b0undary\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncsv\r\n--b0undary\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nname,device\r\n--b0undary--\r\n' >"$corpus/seed-form" ;;
     esac
     echo "fuzz $target for $seconds s"
     TALLY_FUZZ=$target ASAN_OPTIONS=detect_leaks=1 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 \
@@ -62,7 +64,7 @@ run() {
 
 if [ "$name" = all ]; then
     status=0
-    for target in estate catalog flexlm lmstat rlmstat glpi osquery registry swid csv columnmap featuremap; do
+    for target in estate catalog flexlm lmstat rlmstat glpi osquery registry swid csv columnmap featuremap multipart; do
         run "$target" || status=1
     done
     exit $status

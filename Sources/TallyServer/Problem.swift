@@ -32,6 +32,15 @@ public struct Problem: Error, Equatable, Sendable {
         }
     }
 
+    /// Any error as the pages tell it: an operation's with its status, anything else a 500 that names nothing.
+    init(_ error: any Error) {
+        switch error {
+        case let problem as Problem: self = problem
+        case let error as TallyError: self.init(error)
+        default: self.init(.internalServerError, "the server failed; nothing was changed")
+        }
+    }
+
     static let unauthenticated = Problem(.unauthorized, "sign in first, or send an API token as Authorization: Bearer")
     static let csrf = Problem(.forbidden, "the form's CSRF token is missing or wrong; reload the page and try again")
 

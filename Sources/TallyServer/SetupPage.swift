@@ -29,15 +29,13 @@ extension API {
                 } catch let error as TallyError {
                     return try await setupForm(token: token, problem: error.description, status: Problem(error).status)
                 }
-                return html(
-                    page(
-                        title: "Tally is set up",
-                        body:
-                            "<h1>Tally is set up</h1><p>The account <strong>\(escaped(fields["name"] ?? ""))</strong> "
-                            + "is the administrator. Sign in with it (<code>POST /api/v1/session</code>), and add the "
-                            + "others' accounts with <code>tally user add</code> or <code>POST /api/v1/users</code>.</p>"
-                    ),
-                    status: .created)
+                return PageShell.standalone(
+                    "Tally is set up",
+                    """
+                    <p>The account <strong>\(fields["name"] ?? "")</strong> is the administrator.
+                    <a href="/signin">Sign in</a> with it, and add the others' accounts on the Accounts page (or with
+                    <code>tally user add</code>).</p>
+                    """, status: .created)
             },
         ]
     }
@@ -58,47 +56,23 @@ extension API {
     private func setupForm(token: String, problem: String?, status: HTTPResponse.Status = .ok) async throws -> Response
     {
         guard setup != nil, try await !operations.hasAccounts() else {
-            return html(
-                page(title: "Tally", body: "<h1>Tally</h1><p>This server is set up already.</p>"), status: .notFound)
+            return PageShell.standalone("Tally", "<p>This server is set up already.</p>", status: .notFound)
         }
-        let error = problem.map { #"<p role="alert" class="problem">\#(escaped($0))</p>"# } ?? ""
-        return html(
-            page(
-                title: "Set up Tally",
-                body: """
-                    <h1>Set up Tally</h1>
-                    <p>Create the administrator's account. This link works once.</p>
-                    \(error)
-                    <form method="post" action="/setup">
-                    <input type="hidden" name="token" value="\(escaped(token))">
-                    <p><label for="name">Account name</label><br>
-                    <input id="name" name="name" required maxlength="64" autocomplete="username"></p>
-                    <p><label for="password">Password (12 characters or more)</label><br>
-                    <input id="password" name="password" type="password" required minlength="12" maxlength="72"
-                     autocomplete="new-password"></p>
-                    <p><button type="submit">Create the account</button></p>
-                    </form>
-                    """),
-            status: status)
-    }
-
-    private func page(title: String, body: String) -> String {
-        """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escaped(title))</title>
-        <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-        input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}button{font:inherit;padding:.5rem 1rem}
-        .problem{color:#8b0000;font-weight:600}</style></head>
-        <body><main>\(body)</main></body></html>
-        """
-    }
-
-    private func html(_ text: String, status: HTTPResponse.Status) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        let error: HTML = problem.map { "<p role=\"alert\" class=\"problem\">\($0)</p>" } ?? ""
+        return PageShell.standalone(
+            "Set up Tally",
+            """
+            <p>Create the administrator's account. This link works once.</p>
+            \(error)
+            <form method="post" action="/setup">
+            <input type="hidden" name="token" value="\(token)">
+            <p><label for="name">Account name</label>
+            <input id="name" name="name" required maxlength="64" autocomplete="username"></p>
+            <p><label for="password">Password (12 characters or more)</label>
+            <input id="password" name="password" type="password" required minlength="12" maxlength="72"
+             autocomplete="new-password"></p>
+            <p><button type="submit">Create the account</button></p>
+            </form>
+            """, status: status)
     }
 }

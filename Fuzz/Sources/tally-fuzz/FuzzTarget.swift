@@ -6,6 +6,7 @@ import TallyFormats
 /// a `FormatError`; anything else (a crash, a trap, a leak, a hang) is a finding.
 enum FuzzTarget: String, CaseIterable {
     case estate, catalog, flexlm, lmstat, rlmstat, glpi, osquery, registry, swid, csv, columnmap, featuremap
+    case multipart
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["TALLY_FUZZ"] ?? ""
@@ -55,6 +56,12 @@ enum FuzzTarget: String, CaseIterable {
                 _ = try ColumnMap.parse(String(decoding: bytes, as: UTF8.self), kind: .installations)
             case .featuremap:
                 _ = try FeatureMapFile.parse(bytes)
+            case .multipart:
+                // The boundary a browser would announce; the body is the input.
+                if let form = try? MultipartForm(contentType: "multipart/form-data; boundary=b0undary", body: bytes) {
+                    _ = form.parts.map { form[field: $0.name] }
+                    _ = form.file("file")
+                }
             }
         } catch {
             _ = error.description

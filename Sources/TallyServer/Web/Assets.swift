@@ -83,6 +83,7 @@ enum Assets {
         form.record{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.75rem 1.5rem}
         form.record .field{margin:0}
         main.narrow{max-width:28rem}
+        main.narrow input{width:100%}
         form.record .wide{grid-column:1/-1}
         form.inline{display:inline-flex;gap:.5rem;align-items:flex-end;flex-wrap:wrap;margin:.25rem 0}
         nav.pagination{display:flex;gap:1rem;align-items:center;margin:.75rem 0}

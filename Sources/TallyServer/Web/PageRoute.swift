@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import TallyApp
 import TallyCore
+import TallyFormats
 
 /// One page of the web interface: its method and path, the permission it needs, and its handler. Pages are served
 /// as HTML to a signed-in browser: an anonymous visit is sent to the sign-in page, a role that may not see the page
@@ -48,9 +49,6 @@ struct WebRequest: Sendable {
 
     /// The 1-based page number the query asks for (`page`), at most 10^6.
     var pageNumber: Int { min(max(query("page").flatMap { Int($0) } ?? 1, 1), 1_000_000) }
-
-    /// The path and query the request was made with.
-    var location: String { request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") }
 }
 
 extension API {
@@ -76,17 +74,16 @@ extension API {
                 }
             }
             return try await page.handler(web)
-        } catch let problem as Problem {
-            return shell.error(problem.status, problem.detail)
-        } catch let error as TallyError {
-            if case .failed = error { context.logger.error("store failure: \(error.description)") }
-            let problem = Problem(error)
-            return shell.error(problem.status, problem.detail)
         } catch is NIOTooManyBytesError {
             return shell.error(.contentTooLarge, "The file is larger than 64 MB; split it.")
         } catch {
-            context.logger.error("unexpected failure: \(String(describing: error))")
-            return shell.error(.internalServerError, "The server failed; nothing was changed.")
+            switch error {
+            case TallyError.failed(let reason): context.logger.error("store failure: \(reason)")
+            case is Problem, is TallyError: break
+            default: context.logger.error("unexpected failure: \(String(describing: error))")
+            }
+            let problem = Problem(error)
+            return shell.error(problem.status, problem.detail)
         }
     }
 

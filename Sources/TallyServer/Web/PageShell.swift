@@ -53,7 +53,18 @@ struct PageShell: Sendable {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(principal.csrf ?? "")\">"
     }
 
-    /// The HTML document around a page's body, shared with the sign-in page.
+    /// A page seen before signing in (the sign-in and setup forms): the frame without the header.
+    static func standalone(_ title: String, _ content: HTML, status: HTTPResponse.Status = .ok) -> Response {
+        htmlResponse(
+            document(
+                title,
+                """
+                <main id="main" class="narrow"><section class="card"><h1>\(title)</h1>\(content)</section></main>
+                """),
+            status: status)
+    }
+
+    /// The HTML document around a page's body.
     static func document(_ title: String, _ body: HTML) -> HTML {
         """
         <!doctype html>

@@ -53,34 +53,20 @@ extension API {
         next: String?, name: String, problem: String?, status: HTTPResponse.Status = .ok
     ) -> Response {
         let alert: HTML = problem.map { "<p role=\"alert\" class=\"problem\">\($0)</p>" } ?? ""
-        return htmlResponse(
-            PageShell.document(
-                "Sign in",
-                """
-                <main id="main" class="narrow"><section class="card">
-                <h1>Sign in to Tally</h1>
-                \(alert)
-                <form id="sign-in" method="post" action="/signin">
-                <input type="hidden" name="next" value="\(Self.safeReturn(next))">
-                <p><label for="name">Account name</label>
-                <input id="name" name="name" required maxlength="64" autocomplete="username" value="\(name)"></p>
-                <p><label for="password">Password</label>
-                <input id="password" name="password" type="password" required maxlength="72"
-                 autocomplete="current-password"></p>
-                <p><button id="sign-in-button" type="submit">Sign in</button></p>
-                </form></section></main>
-                """),
+        return PageShell.standalone(
+            "Sign in to Tally",
+            """
+            \(alert)
+            <form id="sign-in" method="post" action="/signin">
+            <input type="hidden" name="next" value="\(Self.safeReturn(next))">
+            <p><label for="name">Account name</label>
+            <input id="name" name="name" required maxlength="64" autocomplete="username" value="\(name)"></p>
+            <p><label for="password">Password</label>
+            <input id="password" name="password" type="password" required maxlength="72"
+             autocomplete="current-password"></p>
+            <p><button id="sign-in-button" type="submit">Sign in</button></p>
+            </form>
+            """,
             status: status)
-    }
-}
-
-extension Problem {
-    /// Any error as the pages tell it: an operation's with its status, anything else a 500 that names nothing.
-    init(_ error: any Error) {
-        switch error {
-        case let problem as Problem: self = problem
-        case let error as TallyError: self.init(error)
-        default: self.init(.internalServerError, "the server failed; nothing was changed")
-        }
     }
 }

@@ -1,22 +1,22 @@
 /// A `multipart/form-data` body (RFC 7578) as a browser sends a form with files: its parts, in order. Reading it is
 /// linear in its length and bounded (a boundary of 70 characters, 64 parts, 8 KB of headers a part), so a hostile
 /// body costs no more than its size.
-struct MultipartForm {
+public struct MultipartForm: Sendable {
     /// One field of the form: a text value, or a file with the name and type the browser gave it.
-    struct Part {
-        var name: String
-        var filename: String?
-        var contentType: String?
-        var body: [UInt8]
+    public struct Part: Sendable {
+        public var name: String
+        public var filename: String?
+        public var contentType: String?
+        public var body: [UInt8]
     }
 
-    var parts: [Part]
+    public var parts: [Part]
 
-    static let maximumParts = 64
-    static let maximumHeaderBytes = 8192
+    public static let maximumParts = 64
+    public static let maximumHeaderBytes = 8192
 
     /// `contentType` is the request's Content-Type: multipart/form-data with a boundary, quoted or not.
-    init(contentType: String, body: [UInt8]) throws(MultipartError) {
+    public init(contentType: String, body: [UInt8]) throws(MultipartError) {
         let boundary = try Self.boundary(contentType)
         // Each part ends at the line break before the next boundary; the first boundary may open the body with no
         // line break before it, and whatever precedes it (a preamble) is ignored.
@@ -50,14 +50,14 @@ struct MultipartForm {
     }
 
     /// The first text field of that name (a part without a filename), or nil when its value is not UTF-8.
-    subscript(field name: String) -> String? {
+    public subscript(field name: String) -> String? {
         guard let part = parts.first(where: { $0.name == name && $0.filename == nil }) else { return nil }
         let text = String(decoding: part.body, as: UTF8.self)
         return text.utf8.elementsEqual(part.body) ? text : nil
     }
 
     /// The first file of that name; nil as well for a file input left empty (no filename, no content).
-    func file(_ name: String) -> Part? {
+    public func file(_ name: String) -> Part? {
         guard let part = parts.first(where: { $0.name == name && $0.filename != nil }) else { return nil }
         return part.filename == "" && part.body.isEmpty ? nil : part
     }
@@ -200,8 +200,8 @@ struct MultipartForm {
 }
 
 /// Why a form's body could not be read, in words for the person who sent it.
-struct MultipartError: Error, CustomStringConvertible {
-    var description: String
+public struct MultipartError: Error, CustomStringConvertible, Sendable {
+    public var description: String
 
     static let notMultipart = MultipartError(description: "the form was not sent as multipart/form-data")
     static let noBoundary = MultipartError(description: "the form's boundary is missing")

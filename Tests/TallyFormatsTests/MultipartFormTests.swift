@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TallyServer
+@testable import TallyFormats
 
 /// Forms with files as browsers send them: fields, files whose bytes look like boundaries, and bodies that are
 /// broken or hostile, which fail with a sentence rather than a trap.
