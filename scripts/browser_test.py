@@ -3,7 +3,8 @@
 
 The flow: sign in (a wrong password first), the dashboard, a product found by part of its name and its consumers
 paged, an entitlement added through the form (an invalid one first), an inventory uploaded, previewed and confirmed,
-the audit trail verified, a viewer account added, sign out, and the viewer's round of read-only pages.
+the audit trail verified, a viewer account added, pages at a phone's width, sign out, and the viewer's round of
+read-only pages.
 
 Any step fails on: a console message of level SEVERE (the pages ship no script, so any error counts, a CSP violation
 too), a document or sub-resource answered with a status >= 400 (unless the step expects that status), an expected
@@ -537,6 +538,24 @@ class Flow:
         if not b.text("#new-password"):
             b.fail("#new-password is empty for an account added without a password")
 
+    def step_phone(self):
+        """The dashboard, a product and the entitlement form at a phone's width: nothing wider than the screen (wide
+        tables scroll inside their own box)."""
+        b = self.browser
+        b.driver.set_window_size(390, 844)
+        try:
+            product = urllib.parse.quote((self.product or self.pick_product())[0])
+            pages = (("/", "phone-dashboard"), (f"/products/{product}", "phone-product"),
+                     ("/entitlements/new", "phone-entitlement-form"))
+            for path, name in pages:
+                b.open(path, name)
+                width, screen = b.driver.execute_script(
+                    "return [document.documentElement.scrollWidth, window.innerWidth]")
+                if width > screen:
+                    b.fail(f"{name} is {width} px wide on a {screen} px screen")
+        finally:
+            b.driver.set_window_size(1280, 900)
+
     def step_sign_out(self):
         """Signing out leads to the sign-in page, and the session no longer opens pages."""
         b = self.browser
@@ -584,8 +603,9 @@ def run(flow):
     steps = [("1 sign in", flow.step_sign_in, True), ("2 dashboard", flow.step_dashboard, False),
              ("3 products", flow.step_products, False), ("4 entitlement", flow.step_add_entitlement, False),
              ("5 import", flow.step_import, False), ("6 audit", flow.step_audit, False),
-             ("7 accounts", flow.step_accounts, False), ("8 sign out", flow.step_sign_out, False),
-             ("9 viewer", flow.step_viewer, False), ("10 viewer signs out", flow.step_viewer_sign_out, False)]
+             ("7 accounts", flow.step_accounts, False), ("8 phone", flow.step_phone, False),
+             ("9 sign out", flow.step_sign_out, False), ("10 viewer", flow.step_viewer, False),
+             ("11 viewer signs out", flow.step_viewer_sign_out, False)]
     passed = failed = 0
     reported = set()  # a problem that many pages share (a missing icon) is said once, in the first step that meets it
     for name, step, essential in steps:

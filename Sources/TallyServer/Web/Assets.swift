@@ -49,12 +49,12 @@ enum Assets {
         .nowrap{white-space:nowrap}
         section.card,.card{background:var(--paper);border:1px solid var(--line);border-radius:6px;\
         padding:1rem;margin:0 0 1rem}
-        .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:1rem;margin:0 0 1rem}
+        .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(11rem,100%),1fr));gap:1rem;margin:0 0 1rem}
         .figure{background:var(--paper);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem}
         .figure dt{color:var(--muted);font-size:.9rem}
         .figure dd{margin:0;font-size:1.4rem;font-weight:650}
         .figure .change{font-size:.9rem;color:var(--muted);font-weight:400}
-        .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}
+        .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(22rem,100%),1fr));gap:1rem}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;width:100%;background:var(--paper)}
         caption{text-align:left;font-weight:600;padding:.25rem 0}
@@ -80,7 +80,7 @@ enum Assets {
         background:#174ea6;color:#fff;cursor:pointer;text-decoration:none}
         button.secondary,.button.secondary{background:#fff;color:#174ea6}
         button.danger{background:var(--under);border-color:var(--under)}
-        form.record{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.75rem 1.5rem}
+        form.record{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(16rem,100%),1fr));gap:.75rem 1.5rem}
         form.record .field{margin:0}
         main.narrow{max-width:28rem}
         main.narrow input{width:100%}
