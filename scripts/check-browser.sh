@@ -54,6 +54,6 @@ fi
 url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)
 password=$(grep -o 'one-time password [^ ]*' "$work/serve.out" | awk '{print $3}')
 
-python3 "$repo/scripts/browser_test.py" --url "$url" --password "$password" \
+python3 "$repo/scripts/browser_test.py" --url "$url" --password="$password" \
     --import-file "$repo/examples/arp.csv" --artifacts "$repo/artifacts/browser" \
     "${docs[@]}"
