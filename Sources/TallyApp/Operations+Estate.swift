@@ -120,7 +120,7 @@ extension Operations {
             collections = [
                 try write(\.departments), try write(\.people), try write(\.devices), try write(\.products),
                 try write(\.installations), try write(\.usage), try write(\.denials), try write(\.assignments),
-                try write(\.entitlements),
+                try write(\.entitlements), try write(\.contracts),
             ]
         } catch {
             try checked()
@@ -169,7 +169,7 @@ private enum ImportPlan {
         let target = target
         return target.departments.count + target.people.count + target.devices.count + target.products.count
             + target.installations.count + target.usage.count + target.denials.count + target.assignments.count
-            + target.entitlements.count
+            + target.entitlements.count + target.contracts.count
     }
 
     func changes<R: StoredRecord>(_ list: KeyPath<Estate, [R]>) -> Changes<R> {

@@ -145,3 +145,51 @@ public struct DeviceChange: Sendable, Equatable {
         return item
     }
 }
+
+/// The values an edit of a contract gives; what is nil stays, what is in `cleared` is emptied.
+public struct ContractChange: Sendable, Equatable {
+    public var vendor: String?
+    public var number: String?
+    public var start: Day?
+    public var end: Day?
+    public var renewal: Day?
+    public var noticeDays: Int?
+    public var autoRenew: Bool?
+    public var owner: String?
+    public var notes: String?
+    public var cleared: Set<Field> = []
+
+    /// The optional values of a contract that an edit may clear.
+    public enum Field: String, Sendable, CaseIterable {
+        case vendor, number, start, end, renewal, noticeDays, owner, notes
+    }
+
+    public init() {}
+
+    /// `item` with the given values applied.
+    public func applied(to item: Contract) -> Contract {
+        var item = item
+        if let vendor { item.vendor = vendor }
+        if let number { item.number = number }
+        if let start { item.start = start }
+        if let end { item.end = end }
+        if let renewal { item.renewal = renewal }
+        if let noticeDays { item.noticeDays = noticeDays }
+        if let autoRenew { item.autoRenew = autoRenew }
+        if let owner { item.owner = owner }
+        if let notes { item.notes = notes }
+        for field in cleared {
+            switch field {
+            case .vendor: item.vendor = nil
+            case .number: item.number = nil
+            case .start: item.start = nil
+            case .end: item.end = nil
+            case .renewal: item.renewal = nil
+            case .noticeDays: item.noticeDays = nil
+            case .owner: item.owner = nil
+            case .notes: item.notes = nil
+            }
+        }
+        return item
+    }
+}

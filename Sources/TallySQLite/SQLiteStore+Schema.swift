@@ -38,6 +38,9 @@ extension SQLiteStore {
         migrator.registerMigration("v11: accounts, sessions, API tokens, failed sign-ins") { db in
             try db.execute(sql: version11)
         }
+        migrator.registerMigration("v12: contracts and their documents") { db in
+            try db.execute(sql: version12)
+        }
         return migrator
     }
 
@@ -224,5 +227,17 @@ extension SQLiteStore {
         CREATE INDEX api_token_account ON api_token(account);
         CREATE TABLE sign_in_failure (key TEXT NOT NULL, at INTEGER NOT NULL);
         CREATE INDEX sign_in_failure_key ON sign_in_failure(key, at);
+        """
+
+    /// Contracts, and the documents attached to them: a document's bytes are a file beside the store, named by
+    /// their SHA-256; the row keeps its name, digest and size, who attached it and when (seconds since 1970).
+    private static let version12 = """
+        CREATE TABLE contract (
+            id TEXT PRIMARY KEY, vendor TEXT, number TEXT, start TEXT, end TEXT, renewal TEXT, notice_days INTEGER,
+            auto_renew INTEGER NOT NULL, owner TEXT, notes TEXT, batch INTEGER REFERENCES import_batch(id));
+        CREATE TABLE contract_document (
+            id INTEGER PRIMARY KEY, contract TEXT NOT NULL, name TEXT NOT NULL, sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL, added INTEGER NOT NULL, actor TEXT NOT NULL);
+        CREATE INDEX contract_document_contract ON contract_document(contract);
         """
 }

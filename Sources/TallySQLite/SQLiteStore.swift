@@ -7,6 +7,8 @@ import TallyStore
 /// and when is decided by the operations (`TallyApp`).
 public final class SQLiteStore: Store {
     let database: any DatabaseWriter
+    /// Beside the store's file (`tally.sqlite.documents`); for a store in memory, a temporary folder.
+    public let documentFolder: String
 
     /// How a store is opened.
     public enum Access: Sendable {
@@ -23,6 +25,7 @@ public final class SQLiteStore: Store {
         waiting: (@Sendable () -> Void)? = nil
     ) throws(TallyError) {
         try StoreFile.check(path, access: access)
+        documentFolder = path + ".documents"
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = Self.busyMode(timeout: lockTimeout, waiting: waiting)
@@ -72,6 +75,10 @@ public final class SQLiteStore: Store {
 
     /// A store in memory, for tests and trials, migrated like a file.
     public init() throws(TallyError) {
+        documentFolder =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "tally-documents-\(UUID().uuidString)"
+            ).path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         do {

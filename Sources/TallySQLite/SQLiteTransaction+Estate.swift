@@ -26,11 +26,20 @@ extension SQLiteTransaction {
         estate.denials = try EstateTables.denials.fetchAll(db)
         estate.assignments = try EstateTables.assignments.fetchAll(db)
         estate.entitlements = try EstateTables.entitlements.fetchAll(db)
+        estate.contracts = try EstateTables.contracts.fetchAll(db)
         let covers = try covers(where: nil)
         for i in estate.entitlements.indices {
             estate.entitlements[i].covers = covers[estate.entitlements[i].id] ?? []
         }
         return estate
+    }
+
+    func contract(_ id: Contract.ID) throws -> Contract? {
+        try EstateTables.contracts.fetch(db, where: "id = ?", [id.rawValue]).first
+    }
+
+    func contracts() throws -> [Contract] {
+        try EstateTables.contracts.fetchAll(db).sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
     func department(_ id: Department.ID) throws -> Department? {
@@ -163,6 +172,14 @@ extension SQLiteTransaction {
         try writeCovers(of: entitlement)
     }
 
+    func insert(_ contract: Contract) throws {
+        try EstateTables.contracts.insert(contract, in: db)
+    }
+
+    func update(_ contract: Contract) throws {
+        try EstateTables.contracts.update(contract, id: contract.id.rawValue, in: db)
+    }
+
     func insert(_ product: Product) throws {
         try EstateTables.products.insert(product, in: db)
     }
@@ -211,6 +228,7 @@ extension EstateTables {
     static func mapping<R: StoredRecord>(of type: R.Type) -> TableMapping<R>? {
         let mappings: [any Sendable] = [
             departments, people, devices, products, installations, usage, denials, assignments, entitlements,
+            contracts,
         ]
         for mapping in mappings { if let match = mapping as? TableMapping<R> { return match } }
         return nil

@@ -172,6 +172,26 @@ enum EstateTables {
             return Assignment(product: .init(row[0]), assignee: .device(.init(row[2] ?? "")))
         })
 
+    static let contracts = TableMapping<Contract>(
+        collection: "contracts", table: "contract",
+        columns: [
+            "id", "vendor", "number", "start", "end", "renewal", "notice_days", "auto_renew", "owner", "notes",
+        ],
+        identity: 1, keyed: true,
+        values: { item in
+            [
+                item.id.rawValue.databaseValue, Column.text(item.vendor), Column.text(item.number),
+                Column.day(item.start), Column.day(item.end), Column.day(item.renewal), Column.int(item.noticeDays),
+                Column.bool(item.autoRenew), Column.text(item.owner), Column.text(item.notes),
+            ]
+        },
+        record: { row in
+            Contract(
+                id: .init(row[0]), vendor: row[1], number: row[2], start: try Column.day(row, 3),
+                end: try Column.day(row, 4), renewal: try Column.day(row, 5), noticeDays: row[6], autoRenew: row[7],
+                owner: row[8], notes: row[9])
+        })
+
     static let entitlements = TableMapping<Entitlement>(
         collection: "entitlements", table: "entitlement",
         columns: [

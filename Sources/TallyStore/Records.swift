@@ -202,3 +202,27 @@ public struct SnapshotMark: Sendable, Equatable {
         self.asOf = asOf
     }
 }
+
+/// A document attached to a contract: its bytes are a file in the store's document folder named by their SHA-256.
+public struct ContractDocument: Sendable, Equatable {
+    public var id: Int64
+    public var contract: Contract.ID
+    /// The file's name as it was attached (`EA-2026.pdf`).
+    public var name: String
+    public var sha256: String
+    public var size: Int
+    public var added: Instant
+    public var actor: String
+
+    public init(
+        id: Int64, contract: Contract.ID, name: String, sha256: String, size: Int, added: Instant, actor: String
+    ) {
+        self.id = id
+        self.contract = contract
+        self.name = name
+        self.sha256 = sha256
+        self.size = size
+        self.added = added
+        self.actor = actor
+    }
+}

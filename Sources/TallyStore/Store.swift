@@ -13,6 +13,9 @@ public protocol Store: Sendable {
         rollback: Bool, _ body: @escaping @Sendable (any StoreWriter) throws -> T
     ) async throws
         -> T
+
+    /// The folder beside the store where the documents attached to contracts are kept, one file per content.
+    var documentFolder: String { get }
 }
 
 extension Store {
@@ -93,6 +96,15 @@ public protocol StoreReader {
     func snapshots(product: Product.ID?) throws -> [SnapshotSummary]
     /// The latest snapshot's id, generation and day, when there is one.
     func latestSnapshot() throws -> SnapshotMark?
+    // MARK: Contracts
+
+    func contract(_ id: Contract.ID) throws -> Contract?
+    /// Every contract, by id.
+    func contracts() throws -> [Contract]
+    /// The documents attached to a contract (or to any, with nil), in the order they were attached.
+    func documents(of contract: Contract.ID?) throws -> [ContractDocument]
+    func document(_ id: Int64) throws -> ContractDocument?
+
     /// A number that changes whenever the estate changes: a position computed at one generation is current while
     /// the store is at the same one.
     func generation() throws -> Int64
@@ -134,6 +146,10 @@ public protocol StoreWriter: StoreReader {
 
     func insert(_ entitlement: Entitlement) throws
     func update(_ entitlement: Entitlement) throws
+    func insert(_ contract: Contract) throws
+    func update(_ contract: Contract) throws
+    /// Records a document attached to a contract; returns its id.
+    func insert(_ document: ContractDocument) throws -> Int64
     func insert(_ product: Product) throws
     /// Updates a product's own values (not its components).
     func update(_ product: Product) throws

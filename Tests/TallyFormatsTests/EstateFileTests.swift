@@ -46,7 +46,7 @@ struct EstateFileTests {
                 == .field(
                     path: "colour",
                     reason: "unknown key (allowed here: format, asOf, currency, departments, people, devices, "
-                        + "products, installations, usage, denials, assignments, entitlements)"))
+                        + "products, installations, usage, denials, assignments, entitlements, contracts)"))
         let nested = failure(header + #", "products": [{"id": "p", "license": {"metrc": "user"}}]}"#)
         #expect(nested?.description.hasPrefix("products[0].license.metrc: unknown key") == true)
         let scope = failure(

@@ -66,6 +66,16 @@ struct RouteRoleTests {
         "POST /api/v1/imports": Row(
             body: #"{"format": "tally-estate/1", "asOf": "2026-11-29"}"#, statuses: [401, 403, 403, 200, 200],
             query: "?kind=estate&dryRun=true"),
+        "GET /api/v1/contracts": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "POST /api/v1/contracts": Row(
+            body: #"{"id": "C-{role}", "vendor": "Contoso", "end": "2027-06-30", "noticeDays": 30}"#,
+            statuses: [401, 403, 403, 201, 201]),
+        "GET /api/v1/contracts/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "PATCH /api/v1/contracts/{id}": Row(body: #"{"notes": "by {role}"}"#, statuses: [401, 403, 403, 200, 200]),
+        "POST /api/v1/contracts/{id}/documents": Row(
+            body: "a signed order form", statuses: [401, 403, 403, 201, 201], query: "?name=order.pdf"),
+        "GET /api/v1/documents/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "GET /api/v1/renewals": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?within=120d"),
         "GET /api/v1/usage": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/denials": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/pools": Row(body: nil, statuses: [401, 403, 200, 200, 200]),

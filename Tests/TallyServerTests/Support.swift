@@ -23,6 +23,7 @@ struct ServedStore {
     let entitlement: Entitlement.ID
     let device: Device.ID
     let person: Person.ID
+    let contract: Contract.ID
     static let asOf = Day("2026-11-29")!
 
     static func make() async throws -> ServedStore {
@@ -47,7 +48,7 @@ struct ServedStore {
         return ServedStore(
             operations: operations, api: API(operations: operations), tokens: tokens, department: department,
             product: product, entitlement: estate.entitlements[0].id, device: estate.devices[0].id,
-            person: estate.people[0].id)
+            person: estate.people[0].id, contract: estate.contracts[0].id)
     }
 
     /// The id a route's `{id}` stands for: the record of the kind its path names.
@@ -55,6 +56,9 @@ struct ServedStore {
         if path.hasPrefix("/api/v1/entitlements/") { return entitlement.rawValue }
         if path.hasPrefix("/api/v1/devices/") { return device.rawValue }
         if path.hasPrefix("/api/v1/people/") { return person.rawValue }
+        if path.hasPrefix("/api/v1/contracts/") { return contract.rawValue }
+        // The first document attached in a test.
+        if path.hasPrefix("/api/v1/documents/") { return "1" }
         return product.rawValue
     }
 

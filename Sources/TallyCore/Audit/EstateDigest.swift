@@ -8,8 +8,10 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
     /// The collections in the order of the estate format.
     public static let collections = [
         "departments", "people", "devices", "products", "installations", "usage", "denials", "assignments",
-        "entitlements",
+        "entitlements", "contracts",
     ]
+    /// Collections added after trails were first written: a digest recorded before one was added counts it empty.
+    static let later: Set<String> = ["contracts"]
 
     /// Per collection, the two lanes' sums.
     public private(set) var sums: [String: (UInt64, UInt64)] = [:]
@@ -37,6 +39,7 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
         add(estate.denials)
         add(estate.assignments)
         add(estate.entitlements)
+        add(estate.contracts)
     }
 
     /// Counts records in.
@@ -110,6 +113,7 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
             else { return nil }
             sums[String(pieces[0])] = (a, b)
         }
+        for name in Self.later where sums[name] == nil { sums[name] = (0, 0) }
         guard Set(sums.keys) == Set(Self.collections) else { return nil }
     }
 
@@ -176,6 +180,21 @@ extension Department: DigestedRecord {
         h.combine(name)
         h.combine(costCenter)
         h.combine(parent?.rawValue)
+    }
+}
+
+extension Contract: DigestedRecord {
+    public func feed(_ h: inout SipHasher) {
+        h.combine(id.rawValue)
+        h.combine(vendor)
+        h.combine(number)
+        h.combine(start)
+        h.combine(end)
+        h.combine(renewal)
+        h.combine(noticeDays)
+        h.combine(autoRenew)
+        h.combine(owner)
+        h.combine(notes)
     }
 }
 

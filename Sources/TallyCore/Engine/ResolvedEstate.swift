@@ -62,6 +62,8 @@ extension ResolvedEstate {
         let deviceIndex = try Self.index(estate.devices.map(\.id.rawValue), collection: "devices")
         let productIndexByName = try Self.index(estate.products.map(\.id.rawValue), collection: "products")
         _ = try Self.index(estate.entitlements.map(\.id.rawValue), collection: "entitlements")
+        _ = try Self.index(estate.contracts.map(\.id.rawValue), collection: "contracts")
+        for (i, item) in estate.contracts.enumerated() { try RecordRules.check(item, at: "contracts[\(i)]") }
         var productIndex: [Product.ID: Int32] = [:]
         productIndex.reserveCapacity(estate.products.count)
         for (name, index) in productIndexByName { productIndex[Product.ID(name)] = index }

@@ -5,6 +5,7 @@ extension Estate {
         func at<T>(_ list: [T]) -> T? { list.indices.contains(index) ? list[index] : nil }
         switch collection {
         case "departments": return at(departments).map { "department \"\($0.id)\"" }
+        case "contracts": return at(contracts).map { "contract \"\($0.id)\"" }
         case "people": return at(people).map { "person \"\($0.id)\"" }
         case "devices": return at(devices).map { "device \"\($0.id)\"" }
         case "products": return at(products).map { "product \"\($0.id)\"" }

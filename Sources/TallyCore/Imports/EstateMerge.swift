@@ -26,6 +26,7 @@ public struct EstateMerge: Sendable {
             changes[R.collection] = written
         }
         apply(\.departments)
+        apply(\.contracts)
         apply(\.people)
         apply(\.devices)
         apply(\.products)

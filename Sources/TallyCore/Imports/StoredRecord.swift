@@ -19,6 +19,11 @@ extension Department: StoredRecord {
     public var identity: String { id.rawValue }
 }
 
+extension Contract: StoredRecord {
+    public static let collection = "contracts"
+    public var identity: String { id.rawValue }
+}
+
 extension Person: StoredRecord {
     public static let collection = "people"
     public var identity: String { id.rawValue }

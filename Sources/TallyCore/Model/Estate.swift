@@ -12,13 +12,14 @@ public struct Estate: Sendable, Equatable {
     public var denials: [Denial]
     public var assignments: [Assignment]
     public var entitlements: [Entitlement]
+    public var contracts: [Contract]
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         asOf: Day, currency: String? = nil, departments: [Department] = [], people: [Person] = [],
         devices: [Device] = [], products: [Product] = [], installations: [Installation] = [],
         usage: [UsageSession] = [], denials: [Denial] = [], assignments: [Assignment] = [],
-        entitlements: [Entitlement] = []
+        entitlements: [Entitlement] = [], contracts: [Contract] = []
     ) {
         self.asOf = asOf
         self.currency = currency
@@ -31,5 +32,6 @@ public struct Estate: Sendable, Equatable {
         self.denials = denials
         self.assignments = assignments
         self.entitlements = entitlements
+        self.contracts = contracts
     }
 }

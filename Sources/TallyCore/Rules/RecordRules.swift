@@ -153,6 +153,22 @@ public enum RecordRules {
         }
     }
 
+    /// A contract: its term in order, a notice period of at most ten years, an owner of at most 320 characters.
+    public static func check(_ contract: Contract, at path: String) throws(EstateError) {
+        if let start = contract.start, let end = contract.end, end < start {
+            throw .invalidValue(path: "\(path).end", reason: "\(end) is before the start \(start)")
+        }
+        if let start = contract.start, let renewal = contract.renewal, renewal < start {
+            throw .invalidValue(path: "\(path).renewal", reason: "\(renewal) is before the start \(start)")
+        }
+        if let days = contract.noticeDays, !(0...3650).contains(days) {
+            throw .invalidValue(path: "\(path).noticeDays", reason: "must be between 0 and 3650 days")
+        }
+        if let owner = contract.owner, owner.count > 320 {
+            throw .invalidValue(path: "\(path).owner", reason: "must be at most 320 characters")
+        }
+    }
+
     public static func checkTerms(_ entitlement: Entitlement, path: String) throws(EstateError) {
         if let quantity = entitlement.quantity {
             if !(0...Limits.quantity).contains(quantity) {

@@ -20,12 +20,13 @@ public enum DemoEstate {
         builder.addUsage()
         builder.addAssignments()
         builder.addEntitlements()
+        builder.addContracts()
         builder.dateRetirements()
         return Estate(
             asOf: asOf, currency: "EUR", departments: builder.departments, people: builder.people,
             devices: builder.devices, products: builder.products, installations: builder.installations,
             usage: builder.usage, denials: builder.denials, assignments: builder.assignments,
-            entitlements: builder.entitlements)
+            entitlements: builder.entitlements, contracts: builder.contracts)
     }
 }
 
@@ -43,6 +44,7 @@ struct DemoBuilder {
     var denials: [Denial] = []
     var assignments: [Assignment] = []
     var entitlements: [Entitlement] = []
+    var contracts: [Contract] = []
 
     /// Person indices of each department, in the order they were hired.
     var staff: [Department.ID: [Int]] = [:]

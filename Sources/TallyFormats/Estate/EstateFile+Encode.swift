@@ -22,6 +22,7 @@ extension EstateFile {
         section("denials", estate.denials, &out, write, fields)
         section("assignments", estate.assignments, &out, write, fields)
         section("entitlements", estate.entitlements, &out, write, fields)
+        section("contracts", estate.contracts, &out, write, fields)
         out.raw("\n}\n")
         write(out.bytes)
     }
@@ -31,6 +32,19 @@ extension EstateFile {
         record.field("name", item.name)
         record.field("costCenter", item.costCenter)
         record.field("parent", item.parent?.rawValue)
+    }
+
+    static func fields(of item: Contract, into record: inout RecordWriter) {
+        record.field("id", item.id.rawValue)
+        record.field("vendor", item.vendor)
+        record.field("number", item.number)
+        record.field("start", item.start?.description)
+        record.field("end", item.end?.description)
+        record.field("renewal", item.renewal?.description)
+        record.field("noticeDays", item.noticeDays)
+        if item.autoRenew { record.field("autoRenew", true) }
+        record.field("owner", item.owner)
+        record.field("notes", item.notes)
     }
 
     static func fields(of item: Person, into record: inout RecordWriter) {
@@ -279,6 +293,8 @@ extension EstateFile {
     public static func json(of item: Device) -> String { json(item, fields) }
     /// One person as a one-line JSON object.
     public static func json(of item: Person) -> String { json(item, fields) }
+    /// One contract as a one-line JSON object.
+    public static func json(of item: Contract) -> String { json(item, fields) }
     /// One assignment as a one-line JSON object.
     public static func json(of item: Assignment) -> String { json(item, fields) }
 

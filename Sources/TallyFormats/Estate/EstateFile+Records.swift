@@ -6,6 +6,7 @@ extension EstateFile {
     public static func object(_ item: Person, into out: inout JSONWriter) { record(item, &out, fields) }
     public static func object(_ item: Product, into out: inout JSONWriter) { record(item, &out, fields) }
     public static func object(_ item: Entitlement, into out: inout JSONWriter) { record(item, &out, fields) }
+    public static func object(_ item: Contract, into out: inout JSONWriter) { record(item, &out, fields) }
 
     private static func record<T>(_ item: T, _ out: inout JSONWriter, _ fields: (T, inout RecordWriter) -> Void) {
         out.raw("{")

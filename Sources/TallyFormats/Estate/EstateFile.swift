@@ -30,6 +30,10 @@ public enum EstateFile {
                 estate.departments = try reader.list("departments") { reader, index throws(FormatError) in
                     try reader.department(at: index)
                 }
+            case .contracts:
+                estate.contracts = try reader.list("contracts") { reader, index throws(FormatError) in
+                    try reader.contract(at: index)
+                }
             case .people:
                 estate.people = try reader.list("people") { reader, index throws(FormatError) in
                     try reader.person(at: index)

@@ -1,7 +1,11 @@
 /// The keys of each object of the estate format (spec section 1); any other key is an error.
 enum EstateKey: String, CaseIterable, Sendable {
     case format, asOf, currency, departments, people, devices, products, installations, usage, denials, assignments,
-        entitlements
+        entitlements, contracts
+}
+
+enum ContractKey: String, CaseIterable, Sendable {
+    case id, vendor, number, start, end, renewal, noticeDays, autoRenew, owner, notes
 }
 
 enum DepartmentKey: String, CaseIterable, Sendable {
@@ -56,6 +60,7 @@ enum ScopeKey: String, CaseIterable, Sendable {
 enum EstateKeys {
     static let estate = KeyTable<EstateKey>()
     static let department = KeyTable<DepartmentKey>()
+    static let contract = KeyTable<ContractKey>()
     static let person = KeyTable<PersonKey>()
     static let device = KeyTable<DeviceKey>()
     static let product = KeyTable<ProductKey>()

@@ -19,6 +19,29 @@ extension JSONReader {
         return item
     }
 
+    mutating func contract(at index: Int) throws(FormatError) -> Contract {
+        let keys = EstateKeys.contract
+        var item = Contract(id: "")
+        var hasID = false
+        try readObject(keys, at: "contracts[\(index)]") { reader, name throws(FormatError) in
+            let path = { "contracts[\(index)].\(name.rawValue)" }
+            switch name {
+            case .id: item.id = .init(try reader.string(path())); hasID = true
+            case .vendor: item.vendor = try reader.optionalString(path())
+            case .number: item.number = try reader.optionalString(path())
+            case .start: item.start = try reader.optionalDay(path())
+            case .end: item.end = try reader.optionalDay(path())
+            case .renewal: item.renewal = try reader.optionalDay(path())
+            case .noticeDays: item.noticeDays = try reader.optionalWholeNumber(path())
+            case .autoRenew: item.autoRenew = try reader.bool(path())
+            case .owner: item.owner = try reader.optionalString(path())
+            case .notes: item.notes = try reader.optionalString(path())
+            }
+        }
+        guard hasID else { throw missing("contracts[\(index)].id") }
+        return item
+    }
+
     mutating func person(at index: Int) throws(FormatError) -> Person {
         let keys = EstateKeys.person
         var item = Person(id: "")
