@@ -34,6 +34,17 @@ struct PageRoleTests {
             form: "product={entitlementProduct}&quantity=3&costPeriod=once&notes=by+{role}",
             statuses: [303, 403, 403, 303, 303]),
         "POST /entitlements/{id}/retire": Row(form: "on=2026-12-31", statuses: [303, 403, 403, 303, 303]),
+        "GET /contracts": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /contracts/new": Row(statuses: [303, 403, 403, 200, 200]),
+        "POST /contracts/new": Row(
+            form: "id=C-{role}&vendor=Contoso&noticeDays=30", statuses: [303, 403, 403, 303, 303]),
+        "GET /contracts/{id}": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /contracts/{id}/edit": Row(statuses: [303, 403, 403, 200, 200]),
+        "POST /contracts/{id}/edit": Row(form: "vendor=Contoso&notes=by+{role}", statuses: [303, 403, 403, 303, 303]),
+        // Sent without a file: the page says so.
+        "POST /contracts/{id}/documents": Row(form: "name=x", statuses: [303, 403, 403, 400, 400]),
+        "GET /documents/{id}": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /devices": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /people": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /devices/{id}": Row(statuses: [303, 403, 200, 200, 200]),
@@ -70,6 +81,8 @@ struct PageRoleTests {
         let served = try await ServedStore.make()
         _ = try await served.operations.addAccount("someone", role: .viewer, by: Caller("t"))
         let entitlement = try #require(await served.operations.entitlement(served.entitlement))
+        _ = try await served.operations.attachDocument(
+            to: served.contract, Upload(name: "order.pdf", bytes: Array("%PDF-1.7".utf8)), by: Caller("t"))
         let pages = served.api.pages
         #expect(Set(pages.map { "\($0.method.rawValue) \($0.path)" }) == Set(Self.matrix.keys))
         try await served.application().test(.router) { client in

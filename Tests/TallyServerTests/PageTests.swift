@@ -215,4 +215,35 @@ struct PageTests {
             #expect(outside.status == .notFound)
         }
     }
+
+    @Test("A contract's document is attached from its page and downloaded as an attachment, never shown inline")
+    func contractDocuments() async throws {
+        let served = try await ServedStore.make()
+        let contract = served.contract.rawValue
+        try await served.application().test(.router) { client in
+            let manager = try await signIn(client, "manager", "password of manager")
+            let boundary = "----TallyTestBoundary"
+            var body = Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(manager.csrf)\r\n".utf8)
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"<b>order.html\"\r\n".utf8)
+            body += Array("Content-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n--\(boundary)--\r\n".utf8)
+            let attached = try await client.execute(
+                uri: "/contracts/\(contract)/documents", method: .post,
+                headers: [.cookie: manager.cookie, .contentType: "multipart/form-data; boundary=\(boundary)"],
+                body: ByteBuffer(bytes: body))
+            #expect(attached.status == .seeOther)
+            let page = try await client.execute(uri: "/contracts/\(contract)", method: .get, headers: manager.headers)
+            #expect(page.body.text.contains("&lt;b&gt;order.html"))
+            let documents = try await served.operations.documents(of: served.contract)
+            let download = try await client.execute(
+                uri: "/documents/\(documents[0].id)", method: .get, headers: manager.headers)
+            #expect(download.status == .ok && download.body.text == "<script>alert(1)</script>")
+            #expect(download.headers[.contentType] == "application/octet-stream")
+            #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
+            #expect(download.headers[.contentSecurityPolicy]?.contains("sandbox") == true)
+            let renewals = try await client.execute(uri: "/renewals?within=365", method: .get, headers: manager.headers)
+            #expect(renewals.status == .ok && renewals.body.text.contains("id=\"renewals\""))
+        }
+    }
 }

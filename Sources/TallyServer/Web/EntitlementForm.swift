@@ -6,7 +6,7 @@ import TallyFormats
 /// read (a quantity that is not a number, a date that is not one) are found here; what the estate's rules say of
 /// the record (a quantity below 1, an end before the start, a product that does not exist) the operation finds,
 /// and its message goes beside the field it names. Nothing is written while any is wrong.
-struct EntitlementForm {
+struct EntitlementForm: RecordForm {
     /// The values as sent (or, for an edit, as the record holds them), by field name.
     var values: [String: String] = [:]
     var checked: Set<String> = []
@@ -79,53 +79,20 @@ struct EntitlementForm {
         return change
     }
 
-    /// Puts an operation's refusal beside the field it names (`entitlement "E1" quantity`), or above the form.
+    /// Puts an operation's refusal beside the field it names, or above the form.
     mutating func refused(_ error: any Error) {
-        let problem = Problem(error)
-        let field = problem.field.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "." }).last.map(String.init) }
-        if let field, Self.textFields.contains(field) || field == "unlimited" {
-            errors[field] = problem.detail
-        } else {
-            errors["form"] = problem.detail
-        }
+        let (field, message) = Self.field(of: error, among: Self.textFields + ["unlimited"])
+        errors[field] = message
     }
 
     /// The form, posting to `action`; the id is asked only of a new entitlement.
     func html(action: String, isNew: Bool, shell: PageShell) -> HTML {
-        func field(
-            _ name: String, _ label: String, type: String = "text", hint: String? = nil, extra: HTML = ""
-        )
-            -> HTML
-        {
-            let error: HTML = errors[name].map { "<p class=\"field-error\" id=\"\(name)-error\">\($0)</p>" } ?? ""
-            let described: HTML = errors[name] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"" : ""
-            let hintText: HTML = hint.map { " <span class=\"muted\">(\($0))</span>" } ?? ""
-            return """
-                <div class="field"><label for="\(name)">\(label)\(hintText)</label>
-                <input id="\(name)" name="\(name)" type="\(type)" value="\(values[name] ?? "")"\(described)\(extra)>\(error)</div>
-                """
-        }
-        func checkbox(_ name: String, _ label: String) -> HTML {
-            """
-            <div class="field"><label><input id="\(name)" name="\(name)" type="checkbox" value="on"\(checked.contains(name) ? " checked" : "")>
-            \(label)</label></div>
-            """
-        }
-        let periods = Entitlement.CostPeriod.allCases.html { period in
-            "<option value=\"\(period.rawValue)\"\(values["costPeriod"] == period.rawValue ? " selected" : "")>\(period.rawValue)</option>"
-        }
         let idField: HTML =
             isNew
             ? field("id", "Id", hint: "unique, e.g. E-2026-014", extra: " required maxlength=\"200\"")
             : "<input type=\"hidden\" name=\"id\" value=\"\(values["id"] ?? "")\">"
-        let formError: HTML =
-            errors["form"].map { "<p role=\"alert\" class=\"problem\" id=\"form-error\">\($0)</p>" } ?? ""
-        let summary: HTML =
-            errors.isEmpty
-            ? ""
-            : "<p role=\"alert\" class=\"problem\">\(errors.count == 1 ? "One value needs" : "\(errors.count) values need") correcting; nothing was saved.</p>"
         return """
-            \(summary)\(formError)
+            \(summary)
             <form id="entitlement-form" class="record" method="post" action="\(action)">\(shell.csrfField)
             \(idField)
             \(field("product", "Product id", extra: " required maxlength=\"200\""))
@@ -137,13 +104,11 @@ struct EntitlementForm {
             \(field("end", "End (last day)", type: "date"))
             \(field("scope", "Department scope", hint: "blank: whole organisation"))
             \(field("unitCost", "Unit cost", extra: " inputmode=\"decimal\""))
-            <div class="field"><label for="costPeriod">Cost period</label><select id="costPeriod" name="costPeriod">\(periods)</select>
-            \(errors["costPeriod"].map { "<p class=\"field-error\" id=\"costPeriod-error\">\($0)</p>" as HTML } ?? "")</div>
+            \(select("costPeriod", "Cost period", Entitlement.CostPeriod.allCases.map(\.rawValue)))
             \(field("vendor", "Vendor"))
-            \(field("contract", "Contract"))
+            \(field("contract", "Contract", hint: "a contract's id groups it with the contract"))
             \(field("purchaseOrder", "Purchase order"))
-            <div class="field wide"><label for="notes">Notes</label>
-            <textarea id="notes" name="notes" rows="3" cols="60">\(values["notes"] ?? "")</textarea></div>
+            \(notes("notes", "Notes"))
             <div class="field wide"><button id="save" class="edit-control" type="submit">Save</button>
             <a href="/entitlements">Cancel</a></div>
             </form>
