@@ -55,7 +55,7 @@ check "the synthetic estate reconciles" 0 "License position as of 2026-11-29" "$
 db="$work/store.sqlite"
 check "reconcile where there is no store says so and creates none" 1 "there is no store here" "$tally" reconcile --db "$db"
 check "import into the store" 0 "Imported as batch 1 (merge)" "$tally" import --estate "$work/demo.json" --db "$db"
-check "a second import changes nothing" 0 "total                   0          0       2536          0" \
+check "a second import changes nothing" 0 "total                   0          0       2541          0" \
     "$tally" import --estate "$work/demo.json" --db "$db" --actor ci
 check "a bad estate is refused and names its path" 1 'installations[1].device: no device "zz"' \
     "$tally" import --estate "$scenarios/90-bad-reference.estate.json" --db "$db"
@@ -64,6 +64,21 @@ check "add an entitlement" 0 "Added entitlement PO-CI-1." \
     "$tally" entitlement add PO-CI-1 --product visio --quantity 3 --unit-cost 250 --db "$db" --actor ci
 check "an unknown product is refused" 1 'no product "nope"' \
     "$tally" entitlement add PO-CI-2 --product nope --quantity 3 --db "$db"
+soon=$(date -u -d "+20 days" +%F)
+check "add a contract" 0 "Added contract C-CI-1." \
+    "$tally" contract add C-CI-1 --vendor Contoso --end "$soon" --notice-days 30 --owner ci@example.com --db "$db"
+check "a contract ending before it starts is refused by field" 1 'contract "C-CI-2" end: 2026-01-01 is before the start 2027-01-01' \
+    "$tally" contract add C-CI-2 --start 2027-01-01 --end 2026-01-01 --db "$db"
+check "an entitlement joins the contract" 0 "Changed entitlement PO-CI-1." \
+    "$tally" entitlement edit PO-CI-1 --contract C-CI-1 --cost-period year --db "$db"
+printf '%%PDF-1.7 the order' >"$work/order.pdf"
+check "attach a document" 0 "Attached order.pdf to contract C-CI-1 as document 1" \
+    "$tally" contract attach C-CI-1 "$work/order.pdf" --db "$db"
+check "attaching a missing file names it" 1 "$work/none.pdf" "$tally" contract attach C-CI-1 "$work/none.pdf" --db "$db"
+check "show a contract with its entitlement and document" 0 "PO-CI-1" "$tally" contract show C-CI-1 --db "$db"
+check "renewals flag a passed notice deadline" 0 "PASSED" "$tally" renewals --within 30d --db "$db"
+check "renewals as JSON give the advice" 0 '"advice": ' "$tally" renewals --within 30 --format json --db "$db"
+check "a window that is not days is refused" 64 "within" "$tally" renewals --within soon --db "$db"
 check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
 check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
 check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"
@@ -111,7 +126,7 @@ check "a purchase with Software Assurance" 0 "Added entitlement PO-CI-SA." \
 check "with rights, SQL Server VMs are licensed by VM again" 0 "licensed by VM under Software Assurance" \
     "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
 check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
-check "the audit trail verifies" 0 "The audit trail is intact: 13 entries" "$tally" audit verify --db "$db"
+check "the audit trail verifies" 0 "The audit trail is intact: 16 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
 # A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
