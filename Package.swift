@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TallySQLite", targets: ["TallySQLite"]),
         .library(name: "TallyApp", targets: ["TallyApp"]),
         .library(name: "TallyServer", targets: ["TallyServer"]),
+        .library(name: "TallyAlerts", targets: ["TallyAlerts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "TallyCore"),
@@ -58,16 +62,36 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
+        .target(
+            name: "TallyAlerts",
+            dependencies: [
+                "TallyCore", "TallyFormats", "TallyStore", "TallyApp",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyServer",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyServer", "TallyAlerts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
+        .testTarget(
+            name: "TallyAlertsTests",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallySQLite", "TallyApp", "TallyAlerts",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]),
         .testTarget(
             name: "TallyStoreTests",
             dependencies: [

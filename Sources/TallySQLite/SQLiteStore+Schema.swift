@@ -41,6 +41,9 @@ extension SQLiteStore {
         migrator.registerMigration("v12: contracts and their documents") { db in
             try db.execute(sql: version12)
         }
+        migrator.registerMigration("v13: alert rules and the alerts' send log") { db in
+            try db.execute(sql: version13)
+        }
         return migrator
     }
 
@@ -239,5 +242,19 @@ extension SQLiteStore {
             id INTEGER PRIMARY KEY, contract TEXT NOT NULL, name TEXT NOT NULL, sha256 TEXT NOT NULL,
             size INTEGER NOT NULL, added INTEGER NOT NULL, actor TEXT NOT NULL);
         CREATE INDEX contract_document_contract ON contract_document(contract);
+        """
+
+    /// Alert rules, and the send log: an alert is recorded (pending) before it is sent, once per rule, subject and
+    /// stage; times are seconds since 1970. None of it is part of the estate.
+    private static let version13 = """
+        CREATE TABLE alert_rule (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL, stages TEXT NOT NULL, threshold REAL, channel TEXT NOT NULL,
+            target TEXT NOT NULL, secret TEXT);
+        CREATE TABLE alert_delivery (
+            id INTEGER PRIMARY KEY, rule INTEGER NOT NULL, subject TEXT NOT NULL, stage TEXT NOT NULL,
+            key TEXT NOT NULL, title TEXT NOT NULL, text TEXT NOT NULL, channel TEXT NOT NULL, target TEXT NOT NULL,
+            secret TEXT, created INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT,
+            next_attempt INTEGER NOT NULL, sent INTEGER, UNIQUE (rule, subject, stage));
+        CREATE INDEX alert_delivery_pending ON alert_delivery(status, next_attempt);
         """
 }

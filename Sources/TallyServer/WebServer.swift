@@ -53,13 +53,15 @@ public struct WebServer: Sendable {
             logger: logger)
     }
 
-    /// Serves until a signal asks it to stop; `ready` hears the port once the server listens.
-    public func run(ready: @escaping @Sendable (Int) async -> Void) async throws {
+    /// Serves until a signal asks it to stop, with `services` (scheduled work) beside it; `ready` hears the port
+    /// once the server listens.
+    public func run(services: [any Service] = [], ready: @escaping @Sendable (Int) async -> Void) async throws {
         var logger = Logger(label: "tally")
         logger.logLevel = .info
         let app = try application(logger: logger, onServerRunning: ready)
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(
+                services: [app] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -226,3 +226,48 @@ public struct ContractDocument: Sendable, Equatable {
         self.actor = actor
     }
 }
+
+/// An alert as the send log keeps it: recorded before it is sent, with the key every attempt carries, so that it is
+/// sent once per rule, subject and stage, and never lost when a delivery fails or the process stops.
+public struct AlertDelivery: Sendable, Equatable {
+    public enum Status: String, Sendable { case pending, sent }
+
+    public var id: Int64
+    public var rule: Int64
+    public var subject: String
+    public var stage: String
+    /// The idempotency key: the same on every attempt, in a header and in the body.
+    public var key: String
+    public var title: String
+    public var text: String
+    /// Where it goes, as the rule said when it was raised.
+    public var channel: AlertRule.Channel
+    public var created: Instant
+    public var status: Status
+    public var attempts: Int
+    public var lastError: String?
+    /// When a pending alert is tried again.
+    public var nextAttempt: Instant
+    public var sent: Instant?
+
+    public init(
+        id: Int64, rule: Int64, subject: String, stage: String, key: String, title: String, text: String,
+        channel: AlertRule.Channel, created: Instant, status: Status = .pending, attempts: Int = 0,
+        lastError: String? = nil, nextAttempt: Instant, sent: Instant? = nil
+    ) {
+        self.id = id
+        self.rule = rule
+        self.subject = subject
+        self.stage = stage
+        self.key = key
+        self.title = title
+        self.text = text
+        self.channel = channel
+        self.created = created
+        self.status = status
+        self.attempts = attempts
+        self.lastError = lastError
+        self.nextAttempt = nextAttempt
+        self.sent = sent
+    }
+}

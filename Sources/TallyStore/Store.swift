@@ -105,6 +105,15 @@ public protocol StoreReader {
     func documents(of contract: Contract.ID?) throws -> [ContractDocument]
     func document(_ id: Int64) throws -> ContractDocument?
 
+    // MARK: Alerts
+
+    /// The alert rules, by id.
+    func alertRules() throws -> [AlertRule]
+    /// The send log, newest first, at most `limit`.
+    func alertDeliveries(limit: Int) throws -> [AlertDelivery]
+    /// The alerts not sent yet whose next attempt is due by `now`, oldest first.
+    func pendingDeliveries(dueBy now: Instant) throws -> [AlertDelivery]
+
     /// A number that changes whenever the estate changes: a position computed at one generation is current while
     /// the store is at the same one.
     func generation() throws -> Int64
@@ -150,6 +159,16 @@ public protocol StoreWriter: StoreReader {
     func update(_ contract: Contract) throws
     /// Records a document attached to a contract; returns its id.
     func insert(_ document: ContractDocument) throws -> Int64
+
+    // MARK: Alerts
+
+    /// Adds a rule (its id is given by the store) and returns its id.
+    func insert(_ rule: AlertRule) throws -> Int64
+    func deleteAlertRule(_ id: Int64) throws
+    /// Records an alert to send unless one of its rule, subject and stage is recorded already; true when recorded.
+    func insert(_ delivery: AlertDelivery) throws -> Bool
+    /// Records an attempt: sent, or failed with its error and the next try.
+    func recordAttempt(_ id: Int64, sent: Instant?, error: String?, nextAttempt: Instant) throws
     func insert(_ product: Product) throws
     /// Updates a product's own values (not its components).
     func update(_ product: Product) throws

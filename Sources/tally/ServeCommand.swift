@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Logging
+import ServiceLifecycle
+import TallyAlerts
 import TallyApp
 import TallyCore
 import TallyFormats
@@ -19,6 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The address to listen on.") var host = "127.0.0.1"
     @Option(name: .long, help: "The port to listen on (0: any free one).") var port = 8080
     @Flag(name: .long, help: "Serve a new store holding the demo estate (in a temporary folder).") var demo = false
+    @Option(
+        name: .customLong("alerts-every"), parsing: .unconditional,
+        help: "Minutes between runs of the alert rules (0: never; `tally alerts run` runs them by hand).")
+    var alertsEvery: Int = 15
+    @OptionGroup var smtp: SMTPOptions
     @Flag(name: .long, help: "Mark the session cookie Secure: the server is reached over TLS (through a proxy).")
     var secureCookies = false
     @Option(name: .long, help: "Serve HTTPS: the certificate chain (PEM); with --tls-key.") var tlsCertificate: String?
@@ -29,6 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (tlsCertificate == nil) == (tlsKey == nil) else {
             throw ValidationError("Give both --tls-certificate and --tls-key, or neither.")
         }
+        guard (0...10_080).contains(alertsEvery) else { throw ValidationError("--alerts-every is 0 to 10080 minutes.") }
     }
 
     func run() async throws {
@@ -55,7 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
             let host = host
             let firstAccount = setup
             do {
-                try await server.run { port in
+                var services: [any Service] = []
+                if alertsEvery > 0 {
+                    let runner = AlertRunner(operations: operations, smtp: try smtp.settings())
+                    services.append(
+                        AlertService(
+                            runner: runner, interval: .seconds(alertsEvery * 60), logger: Logger(label: "tally")))
+                }
+                try await server.run(services: services) { port in
                     var lines = ["Tally serves \(scheme)://\(host):\(port)/ (Ctrl-C stops it)."] + messages
                     if let firstAccount {
                         lines.append(

@@ -62,6 +62,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The day `count` days later (earlier where negative).
+    /// The days from this day to `other`: negative when `other` is earlier.
+    public func days(until other: Day) -> Int { Int(other.daysSinceEpoch) - Int(daysSinceEpoch) }
+
     public func adding(days count: Int) -> Day {
         Day(daysSinceEpoch: daysSinceEpoch + Int32(count))
     }
