@@ -45,6 +45,11 @@ struct PageRoleTests {
         "POST /contracts/{id}/documents": Row(form: "name=x", statuses: [303, 403, 403, 400, 400]),
         "GET /documents/{id}": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /alerts": Row(statuses: [303, 403, 200, 200, 200]),
+        "POST /alerts": Row(
+            form: "kind=notice&stages=30&email={role}%40example.com", statuses: [303, 403, 403, 303, 303]),
+        // The manager removes rule 1; the admin, second, finds it gone.
+        "POST /alerts/{id}/remove": Row(form: "", statuses: [303, 403, 403, 303, 404]),
         "GET /devices": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /people": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /devices/{id}": Row(statuses: [303, 403, 200, 200, 200]),

@@ -76,6 +76,13 @@ struct RouteRoleTests {
             body: "a signed order form", statuses: [401, 403, 403, 201, 201], query: "?name=order.pdf"),
         "GET /api/v1/documents/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/renewals": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?within=120d"),
+        "GET /api/v1/alerts": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "POST /api/v1/alerts": Row(
+            body: #"{"kind": "renewal", "stages": [30], "email": ["{role}@example.com"]}"#,
+            statuses: [401, 403, 403, 201, 201]),
+        // The manager removes rule 1; the admin, second, finds it gone: a 404 that still says the role was let through.
+        "DELETE /api/v1/alerts/{id}": Row(body: nil, statuses: [401, 403, 403, 204, 404]),
+        "GET /api/v1/alerts/log": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/usage": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/denials": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/pools": Row(body: nil, statuses: [401, 403, 200, 200, 200]),

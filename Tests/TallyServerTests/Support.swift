@@ -58,7 +58,7 @@ struct ServedStore {
         if path.hasPrefix("/api/v1/people/") { return person.rawValue }
         if path.hasPrefix("/api/v1/contracts/") { return contract.rawValue }
         // The first document attached in a test.
-        if path.hasPrefix("/api/v1/documents/") { return "1" }
+        if path.hasPrefix("/api/v1/documents/") || path.hasPrefix("/api/v1/alerts/") { return "1" }
         return product.rawValue
     }
 
