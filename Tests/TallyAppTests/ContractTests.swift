@@ -67,6 +67,22 @@ struct ContractTests {
         #expect(try await operations.renewals(within: 10).renewals.isEmpty)
     }
 
+    @Test("A renewal ordered already sets the price of renewing")
+    func renewalPrice() async throws {
+        var estate = estate()
+        estate.entitlements.append(
+            Entitlement(
+                id: "E1-next", product: "ide", quantity: 5, start: Day("2026-12-21"), unitCost: 120, costPeriod: .year,
+                contract: "C1"))
+        let store = try SQLiteStore()
+        try await store.importEstate(estate, mode: .replace)
+        let lines = try await store.operations().renewals(within: 90).renewals
+        #expect(!lines.contains { $0.id == "E1-next" })
+        let ide = try #require(lines.first { $0.id == "E1" })
+        // 5 at 120 a year to renew; renewing the 3 used saves 2 x 120.
+        #expect(ide.annualCost == 600 && ide.saving == 240 && ide.renewUnits == 3)
+    }
+
     @Test("A contract is added, edited and exported with the estate; wrong terms are refused by field")
     func contractRecord() async throws {
         let store = try SQLiteStore()

@@ -77,10 +77,13 @@ public enum Renewals {
         var byContract: [String: [Renewal]] = [:]
         for item in entitlements {
             let contract = item.contract.flatMap { contractOf[$0] }
-            guard let ends = item.end ?? contract?.renewsOn, ends >= today, ends <= horizon else { continue }
+            // A purchase that starts after the day does not renew on it (a renewal ordered early).
+            guard let ends = item.end ?? contract?.renewsOn, ends >= today, ends <= horizon,
+                item.start.map({ $0 <= ends }) ?? true
+            else { continue }
             let line = renewal(
                 of: item, ends: ends, contract: contract, use: uses[item.id], position: positions[item.product],
-                today: today)
+                renewedBy: successor(of: item, ending: ends, among: entitlements), today: today)
             lines.append(line)
             if let contract { byContract[contract.id.rawValue, default: []].append(line) }
         }
@@ -104,12 +107,26 @@ public enum Renewals {
         return lines
     }
 
+    /// The purchase that continues `item` once it ends, where one is recorded already (a renewal ordered early): of
+    /// the same product and contract, starting within a month after the end. Its price is the price of renewing.
+    static func successor(of item: Entitlement, ending: Day, among entitlements: [Entitlement]) -> Entitlement? {
+        entitlements.filter { other in
+            other.id != item.id && other.product == item.product && other.contract == item.contract
+                && other.start.map { $0 > ending && ending.days(until: $0) <= 31 } ?? false
+        }.min { ($0.start ?? ending, $0.id.rawValue) < ($1.start ?? ending, $1.id.rawValue) }
+    }
+
     static func renewal(
-        of item: Entitlement, ends: Day, contract: Contract?, use: EntitlementUse?, position: Position?, today: Day
+        of item: Entitlement, ends: Day, contract: Contract?, use: EntitlementUse?, position: Position?,
+        renewedBy successor: Entitlement? = nil, today: Day
     ) -> Renewal {
         let owned = item.unlimited ? nil : item.quantity
         let used = use?.used ?? 0
-        let perUnit = item.unitCost.map { $0 * Double(item.costPeriod.perYear) }
+        // The price of renewing: the renewal's where one is ordered, else the price paid now.
+        let price =
+            successor?.unitCost.map { ($0, successor?.costPeriod ?? .once) }
+            ?? item.unitCost.map { ($0, item.costPeriod) }
+        let perUnit = price.map { $0.0 * Double($0.1.perYear) }
         let annual = perUnit.map { cost in Money.cents(cost * Double(owned ?? 0)) }
         let shortfall = max(0, position?.shortfall ?? 0)
         var advice = Renewal.Advice.renew
