@@ -43,7 +43,8 @@ person=$(curl -s -H "$auth" "$base/api/v1/people?limit=1" | python3 -c 'import j
 entitlement=$(curl -s -H "$auth" "$base/api/v1/entitlements?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 echo "web pages (first render, then one connection for 5 s):"
 for page in / /products "/products?sort=exposure&status=under" "/products/$product" "/products/$product?page=3" \
-    /entitlements "/entitlements/$entitlement/edit" /devices "/devices/$device" /people "/people/$person" /imports \
+    /entitlements "/entitlements/$entitlement/edit" /contracts /renewals /alerts /devices "/devices/$device" /people \
+    "/people/$person" /imports \
     /catalog /audit /accounts; do
     first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "$auth" "$base$page")
     printf '%-45s first: %s s  ' "$page" "$first"
