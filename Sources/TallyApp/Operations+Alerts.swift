@@ -95,7 +95,7 @@ extension Operations {
     /// The alerts waiting to be sent whose next attempt is due; with `waiting`, those waiting for a later attempt
     /// too (a run asked for by hand sends every alert not sent yet).
     public func dueAlerts(waiting: Bool = false) async throws(TallyError) -> [AlertDelivery] {
-        let at = waiting ? Instant(secondsSinceEpoch: Int64(Int32.max) * 86_400) : now
+        let at = waiting ? nil : now
         return try await reading { try $0.pendingDeliveries(dueBy: at) }
     }
 
@@ -117,11 +117,10 @@ extension Operations {
         let today = self.today
         let position = try await latestPosition()
         let history = try await history()
-        let horizon = rules.flatMap(\.stages).max() ?? 0
-        let (renewals, currency) = try await renewals(within: horizon)
-        let (contracts, entitlements) = try await reading { reader in
-            (try reader.contracts(), try reader.entitlements(EntitlementQuery(page: PageRequest(limit: 1 << 30))).items)
-        }
+        let (contracts, entitlements) = try await contractsAndEntitlements()
+        let renewals = renewals(
+            within: rules.flatMap(\.stages).max() ?? 0, contracts: contracts, entitlements: entitlements,
+            position: position)
         var shortSince: [Product.ID: Day] = [:]
         if rules.contains(where: { $0.kind == .shortfall }) {
             for item in position.positions where item.shortfall > 0 {
@@ -143,7 +142,7 @@ extension Operations {
         let latest = history.last
         let previous = history.dropLast().last
         return AlertFacts(
-            today: today, currency: currency, position: position, renewals: renewals, contracts: contracts,
+            today: today, currency: position.currency, position: position, renewals: renewals, contracts: contracts,
             entitlements: entitlements, shortSince: shortSince,
             exposureRise: latest.flatMap { latest in
                 previous.map { (rise: latest.exposure - $0.exposure, since: $0.asOf, snapshot: latest.id) }

@@ -146,7 +146,7 @@ public struct DeviceChange: Sendable, Equatable {
     }
 }
 
-/// The values an edit of a contract gives; what is nil stays, what is in `cleared` is emptied.
+/// The values an edit of a contract gives; what is nil stays, an empty text or what is in `cleared` is emptied.
 public struct ContractChange: Sendable, Equatable {
     public var vendor: String?
     public var number: String?
@@ -169,15 +169,15 @@ public struct ContractChange: Sendable, Equatable {
     /// `item` with the given values applied.
     public func applied(to item: Contract) -> Contract {
         var item = item
-        if let vendor { item.vendor = vendor }
-        if let number { item.number = number }
+        if let vendor { item.vendor = vendor.isEmpty ? nil : vendor }
+        if let number { item.number = number.isEmpty ? nil : number }
         if let start { item.start = start }
         if let end { item.end = end }
         if let renewal { item.renewal = renewal }
         if let noticeDays { item.noticeDays = noticeDays }
         if let autoRenew { item.autoRenew = autoRenew }
-        if let owner { item.owner = owner }
-        if let notes { item.notes = notes }
+        if let owner { item.owner = owner.isEmpty ? nil : owner }
+        if let notes { item.notes = notes.isEmpty ? nil : notes }
         for field in cleared {
             switch field {
             case .vendor: item.vendor = nil

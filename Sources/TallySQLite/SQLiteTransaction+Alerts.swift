@@ -26,11 +26,12 @@ extension SQLiteTransaction {
         ).map(Self.delivery)
     }
 
-    func pendingDeliveries(dueBy now: Instant) throws -> [AlertDelivery] {
+    func pendingDeliveries(dueBy now: Instant?) throws -> [AlertDelivery] {
         try Row.fetchAll(
             db,
-            sql: "SELECT \(Self.deliveryColumns) FROM alert_delivery WHERE status = 'pending' AND next_attempt <= ? "
-                + "ORDER BY id", arguments: [now.secondsSinceEpoch]
+            sql: "SELECT \(Self.deliveryColumns) FROM alert_delivery WHERE status = 'pending'"
+                + (now == nil ? "" : " AND next_attempt <= ?") + " ORDER BY id",
+            arguments: StatementArguments(now.map { [$0.secondsSinceEpoch] } ?? [])
         ).map(Self.delivery)
     }
 

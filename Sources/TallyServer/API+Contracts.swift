@@ -16,7 +16,7 @@ extension API {
                 out.raw(#"{"items": ["#)
                 for (i, contract) in contracts.enumerated() {
                     if i > 0 { out.raw(", ") }
-                    Self.contract(contract, into: &out)
+                    EstateFile.object(contract, into: &out)
                 }
                 out.raw("]}")
                 return json(out.bytes)
@@ -27,7 +27,7 @@ extension API {
                 guard let id = body.id else { throw Problem(.badRequest, "the body has no \"id\"", field: "id") }
                 let item = try body.change().applied(to: Contract(id: .init(id)))
                 try await operations.addContract(item, by: principal!.caller)
-                return record(item, status: .created) { Self.contract($0, into: &$1) }
+                return record(item, status: .created) { EstateFile.object($0, into: &$1) }
             },
             Route(.get, "/api/v1/contracts/{id}", .readAll, "A contract with its entitlements and documents") {
                 _, context, _ in
@@ -39,7 +39,7 @@ extension API {
                 let documents = try await operations.documents(of: id)
                 var out = JSONWriter(reservingCapacity: 4096)
                 out.raw(#"{"contract": "#)
-                Self.contract(contract, into: &out)
+                EstateFile.object(contract, into: &out)
                 out.raw(#", "entitlements": ["#)
                 for (i, item) in entitlements.enumerated() {
                     if i > 0 { out.raw(", ") }
@@ -55,7 +55,7 @@ extension API {
                 let id = try context.parameters.require("id")
                 let change = try await decode(ContractEdit.self, request).change()
                 let item = try await operations.editContract(.init(id), change, by: principal!.caller)
-                return record(item) { Self.contract($0, into: &$1) }
+                return record(item) { EstateFile.object($0, into: &$1) }
             },
             Route(
                 .post, "/api/v1/contracts/{id}/documents", .edit,
@@ -90,8 +90,7 @@ extension API {
     /// The window `within` names: a number of days from 0 to 36,500, `d` after it or not (default 90).
     func renewalWindow(_ text: String?) throws -> Int {
         guard let text else { return 90 }
-        let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
-        guard let days = Int(digits), (0...36_500).contains(days) else {
+        guard let days = Renewals.window(text) else {
             throw Problem(.badRequest, "within is a number of days from 0 to 36500 (90 or 90d)", field: "within")
         }
         return days
@@ -106,10 +105,6 @@ extension API {
         headers[.contentDisposition] = "attachment; filename*=UTF-8''" + percentEncoded(document.name)
         headers[.contentSecurityPolicy] = "default-src 'none'; sandbox"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    static func contract(_ item: Contract, into out: inout JSONWriter) {
-        EstateFile.object(item, into: &out)
     }
 
     static func document(_ document: ContractDocument) -> String {
@@ -137,14 +132,10 @@ struct ContractEdit: Decodable {
 
     func change() throws -> ContractChange {
         var change = ContractChange()
-        func text(_ value: String?, _ field: ContractChange.Field) -> String? {
-            if value == "" { change.cleared.insert(field) }
-            return value == "" ? nil : value
-        }
-        change.vendor = text(vendor, .vendor)
-        change.number = text(number, .number)
-        change.owner = text(owner, .owner)
-        change.notes = text(notes, .notes)
+        change.vendor = vendor
+        change.number = number
+        change.owner = owner
+        change.notes = notes
         change.start = try start.map { try day($0, field: "start") }
         change.end = try end.map { try day($0, field: "end") }
         change.renewal = try renewal.map { try day($0, field: "renewal") }

@@ -111,8 +111,8 @@ public protocol StoreReader {
     func alertRules() throws -> [AlertRule]
     /// The send log, newest first, at most `limit`.
     func alertDeliveries(limit: Int) throws -> [AlertDelivery]
-    /// The alerts not sent yet whose next attempt is due by `now`, oldest first.
-    func pendingDeliveries(dueBy now: Instant) throws -> [AlertDelivery]
+    /// The alerts not sent yet whose next attempt is due by `now` (all of them with nil), oldest first.
+    func pendingDeliveries(dueBy now: Instant?) throws -> [AlertDelivery]
 
     /// A number that changes whenever the estate changes: a position computed at one generation is current while
     /// the store is at the same one.

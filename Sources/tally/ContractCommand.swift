@@ -33,15 +33,10 @@ struct ContractCommand: AsyncParsableCommand {
         /// The values given; an empty text clears the value.
         var change: ContractChange {
             var change = ContractChange()
-            func text(_ value: String?, _ field: ContractChange.Field) -> String? {
-                guard let value else { return nil }
-                if value.isEmpty { change.cleared.insert(field) }
-                return value.isEmpty ? nil : value
-            }
-            change.vendor = text(vendor, .vendor)
-            change.number = text(number, .number)
-            change.owner = text(owner, .owner)
-            change.notes = text(notes, .notes)
+            change.vendor = vendor
+            change.number = number
+            change.owner = owner
+            change.notes = notes
             change.start = start
             change.end = end
             change.renewal = renewal

@@ -26,8 +26,7 @@ struct RenewalsCommand: AsyncParsableCommand {
         }
 
         init?(argument: String) {
-            let digits = argument.hasSuffix("d") ? String(argument.dropLast()) : argument
-            guard let days = Int(digits), (0...36_500).contains(days) else { return nil }
+            guard let days = Renewals.window(argument) else { return nil }
             self.days = days
         }
     }

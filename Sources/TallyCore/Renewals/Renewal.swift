@@ -65,6 +65,13 @@ public struct Renewal: Sendable, Equatable {
 
 /// The renewals of an estate's contracts and entitlements in a window, judged against a position.
 public enum Renewals {
+    /// A window in days as people write it: `90` or `90d`, from 0 to 36,500; nil for anything else.
+    public static func window(_ text: String) -> Int? {
+        let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
+        guard let days = Int(digits), (0...36_500).contains(days) else { return nil }
+        return days
+    }
+
     /// The contracts and entitlements that end or renew from `today` through `horizon`, soonest first. An
     /// entitlement without an end of its own renews with its contract.
     public static func lines(

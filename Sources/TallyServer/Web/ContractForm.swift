@@ -33,18 +33,9 @@ struct ContractForm: RecordForm {
         change.owner = values["owner"]
         change.notes = values["notes"]
         change.autoRenew = checked.contains("autoRenew")
-        for name in ["start", "end", "renewal"] {
-            guard let text = values[name] else { continue }
-            guard let day = Day(text) else {
-                errors[name] = "a date as YYYY-MM-DD"
-                continue
-            }
-            switch name {
-            case "start": change.start = day
-            case "end": change.end = day
-            default: change.renewal = day
-            }
-        }
+        change.start = day("start")
+        change.end = day("end")
+        change.renewal = day("renewal")
         if let text = values["noticeDays"] {
             if let days = Int(text) { change.noticeDays = days } else { errors["noticeDays"] = "a number of days" }
         }

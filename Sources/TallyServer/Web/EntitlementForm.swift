@@ -50,14 +50,8 @@ struct EntitlementForm: RecordForm {
         change.unlimited = checked.contains("unlimited")
         change.downgrade = checked.contains("downgrade")
         change.version = values["version"]
-        for name in ["start", "end"] {
-            guard let text = values[name] else { continue }
-            guard let day = Day(text) else {
-                errors[name] = "a date as YYYY-MM-DD"
-                continue
-            }
-            if name == "start" { change.start = day } else { change.end = day }
-        }
+        change.start = day("start")
+        change.end = day("end")
         change.scope = values["scope"]
         if let text = values["unitCost"] {
             if let cost = CellValue.money(text) { change.unitCost = cost } else { errors["unitCost"] = "an amount" }

@@ -1,12 +1,24 @@
+import TallyCore
+
 /// A form that adds or edits a record: the values as sent (or as the record holds them), the boxes ticked, and
 /// what is wrong with each field. Its controls put each error beside its field, for eyes and screen readers.
 protocol RecordForm {
     var values: [String: String] { get }
     var checked: Set<String> { get }
-    var errors: [String: String] { get }
+    var errors: [String: String] { get set }
 }
 
 extension RecordForm {
+    /// The date the field `name` holds; nil when blank, or when it is not a date (which is then its error).
+    mutating func day(_ name: String) -> Day? {
+        guard let text = values[name] else { return nil }
+        guard let day = Day(text) else {
+            errors[name] = "a date as YYYY-MM-DD"
+            return nil
+        }
+        return day
+    }
+
     /// A labelled input with its error, if any.
     func field(_ name: String, _ label: String, type: String = "text", hint: String? = nil, extra: HTML = "") -> HTML {
         let described: HTML = errors[name] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"" : ""
