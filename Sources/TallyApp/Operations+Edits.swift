@@ -273,6 +273,12 @@ extension Operations {
         try told(as: name, "entitlements[0]") { () throws(EstateError) in
             try RecordRules.check(item, at: "entitlements[0]", in: known)
         }
+        if item.currency != nil {
+            let conversion = try reader.currencyConversion()
+            try told(as: name, "entitlements[0]") { () throws(EstateError) in
+                try RecordRules.checkCurrency(of: item, at: "entitlements[0]", in: conversion)
+            }
+        }
         guard let quantity = item.quantity, !item.unlimited else { return }
         let others = try reader.entitlements(touching: item.product).filter {
             $0.product == item.product && $0.id != item.id && !$0.unlimited

@@ -120,7 +120,7 @@ extension Operations {
             collections = [
                 try write(\.departments), try write(\.people), try write(\.devices), try write(\.products),
                 try write(\.installations), try write(\.usage), try write(\.denials), try write(\.assignments),
-                try write(\.entitlements), try write(\.contracts),
+                try write(\.entitlements), try write(\.contracts), try write(\.rates),
             ]
         } catch {
             try checked()

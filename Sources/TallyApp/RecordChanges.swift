@@ -13,6 +13,8 @@ public struct EntitlementChange: Sendable, Equatable {
     public var end: Day?
     public var scope: String?
     public var unitCost: Double?
+    /// The currency of `unitCost`; empty: the estate's.
+    public var currency: String?
     public var costPeriod: Entitlement.CostPeriod?
     public var softwareAssurance: Bool?
     public var vendor: String?
@@ -24,7 +26,7 @@ public struct EntitlementChange: Sendable, Equatable {
 
     /// The optional values of an entitlement that an edit may clear.
     public enum Field: String, Sendable, CaseIterable {
-        case quantity, version, start, end, scope, unitCost, vendor, contract, purchaseOrder, notes
+        case quantity, version, start, end, scope, unitCost, currency, vendor, contract, purchaseOrder, notes
     }
 
     public init() {}
@@ -42,6 +44,7 @@ public struct EntitlementChange: Sendable, Equatable {
         if let end { item.end = end }
         if let scope { item.scope = scope.isEmpty ? nil : .init(scope) }
         if let unitCost { item.unitCost = unitCost }
+        if let currency { item.currency = currency.isEmpty ? nil : currency.uppercased() }
         if let costPeriod { item.costPeriod = costPeriod }
         if let softwareAssurance { item.softwareAssurance = softwareAssurance }
         if let vendor { item.vendor = vendor }
@@ -56,6 +59,7 @@ public struct EntitlementChange: Sendable, Equatable {
             case .end: item.end = nil
             case .scope: item.scope = nil
             case .unitCost: item.unitCost = nil
+            case .currency: item.currency = nil
             case .vendor: item.vendor = nil
             case .contract: item.contract = nil
             case .purchaseOrder: item.purchaseOrder = nil

@@ -44,6 +44,9 @@ extension SQLiteStore {
         migrator.registerMigration("v13: alert rules and the alerts' send log") { db in
             try db.execute(sql: version13)
         }
+        migrator.registerMigration("v14: entitlements priced in other currencies, and exchange rates") { db in
+            try db.execute(sql: version14)
+        }
         return migrator
     }
 
@@ -256,5 +259,12 @@ extension SQLiteStore {
             secret TEXT, created INTEGER NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT,
             next_attempt INTEGER NOT NULL, sent INTEGER, UNIQUE (rule, subject, stage));
         CREATE INDEX alert_delivery_pending ON alert_delivery(status, next_attempt);
+        """
+
+    /// An entitlement's currency (null: the estate's), and the rates that convert the others, one a currency a day.
+    private static let version14 = """
+        ALTER TABLE entitlement ADD COLUMN currency TEXT;
+        CREATE TABLE exchange_rate (
+            currency TEXT NOT NULL, date TEXT NOT NULL, rate REAL NOT NULL, batch INTEGER REFERENCES import_batch(id));
         """
 }

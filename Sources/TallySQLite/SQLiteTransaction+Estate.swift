@@ -27,11 +27,25 @@ extension SQLiteTransaction {
         estate.assignments = try EstateTables.assignments.fetchAll(db)
         estate.entitlements = try EstateTables.entitlements.fetchAll(db)
         estate.contracts = try EstateTables.contracts.fetchAll(db)
+        estate.rates = try EstateTables.rates.fetchAll(db)
         let covers = try covers(where: nil)
         for i in estate.entitlements.indices {
             estate.entitlements[i].covers = covers[estate.entitlements[i].id] ?? []
         }
         return estate
+    }
+
+    func currencyConversion() throws -> CurrencyConversion {
+        CurrencyConversion(
+            currency: try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'currency'"),
+            rates: try EstateTables.rates.fetchAll(db))
+    }
+
+    func insert(_ rate: ExchangeRate) throws {
+        try db.execute(
+            sql: "DELETE FROM exchange_rate WHERE currency = ? AND date = ?",
+            arguments: [rate.currency, rate.date.description])
+        try EstateTables.rates.insert(rate, in: db)
     }
 
     func contract(_ id: Contract.ID) throws -> Contract? {
@@ -228,7 +242,7 @@ extension EstateTables {
     static func mapping<R: StoredRecord>(of type: R.Type) -> TableMapping<R>? {
         let mappings: [any Sendable] = [
             departments, people, devices, products, installations, usage, denials, assignments, entitlements,
-            contracts,
+            contracts, rates,
         ]
         for mapping in mappings { if let match = mapping as? TableMapping<R> { return match } }
         return nil

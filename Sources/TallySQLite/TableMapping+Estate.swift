@@ -197,6 +197,7 @@ enum EstateTables {
         columns: [
             "id", "product", "quantity", "version", "downgrade", "start", "end", "unlimited", "scope_department",
             "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes", "software_assurance",
+            "currency",
         ],
         identity: 1, keyed: true,
         values: { item in
@@ -206,7 +207,7 @@ enum EstateTables {
                 Column.day(item.end), Column.bool(item.unlimited), Column.text(item.scope?.rawValue),
                 Column.real(item.unitCost), item.costPeriod.rawValue.databaseValue, Column.text(item.vendor),
                 Column.text(item.contract), Column.text(item.purchaseOrder), Column.text(item.notes),
-                Column.bool(item.softwareAssurance),
+                Column.bool(item.softwareAssurance), Column.text(item.currency),
             ]
         },
         record: { row in
@@ -217,6 +218,16 @@ enum EstateTables {
                 end: try Column.day(row, 6), unlimited: row[7],
                 scope: (row[8] as String?).map { .init($0) }, unitCost: row[9],
                 costPeriod: try Column.choice(row, 10, Entitlement.CostPeriod.self), softwareAssurance: row[15],
-                vendor: row[11], contract: row[12], purchaseOrder: row[13], notes: row[14])
+                vendor: row[11], contract: row[12], purchaseOrder: row[13], notes: row[14], currency: row[16])
+        })
+
+    static let rates = TableMapping<ExchangeRate>(
+        collection: "rates", table: "exchange_rate",
+        columns: ["currency", "date", "rate"],
+        identity: 2, keyed: false,
+        values: { item in [item.currency.databaseValue, Column.day(item.date), item.rate.databaseValue] },
+        record: { row in
+            guard let date = try Column.day(row, 1) else { throw TallyError.failed("a stored rate has no date") }
+            return ExchangeRate(currency: row[0], date: date, rate: row[2])
         })
 }

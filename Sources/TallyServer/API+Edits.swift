@@ -125,6 +125,7 @@ struct EntitlementEdit: Decodable {
     var end: String?
     var scope: String?
     var unitCost: Double?
+    var currency: String?
     var costPeriod: String?
     var vendor: String?
     var contract: String?
@@ -142,6 +143,7 @@ struct EntitlementEdit: Decodable {
         change.end = try end.map { try day($0, field: "end") }
         change.scope = scope
         change.unitCost = unitCost
+        change.currency = currency
         change.costPeriod = try costPeriod.map { text in
             guard let period = Entitlement.CostPeriod(rawValue: text) else {
                 throw Problem(.unprocessableContent, "a cost period is once, month or year", field: "costPeriod")

@@ -96,6 +96,9 @@ public protocol StoreReader {
     func snapshots(product: Product.ID?) throws -> [SnapshotSummary]
     /// The latest snapshot's id, generation and day, when there is one.
     func latestSnapshot() throws -> SnapshotMark?
+    /// The estate's currency and its exchange rates.
+    func currencyConversion() throws -> CurrencyConversion
+
     // MARK: Contracts
 
     func contract(_ id: Contract.ID) throws -> Contract?
@@ -155,6 +158,8 @@ public protocol StoreWriter: StoreReader {
 
     func insert(_ entitlement: Entitlement) throws
     func update(_ entitlement: Entitlement) throws
+    /// Adds a currency's rate of a day, or replaces the one it had that day.
+    func insert(_ rate: ExchangeRate) throws
     func insert(_ contract: Contract) throws
     func update(_ contract: Contract) throws
     /// Records a document attached to a contract; returns its id.

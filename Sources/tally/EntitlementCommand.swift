@@ -25,6 +25,8 @@ struct EntitlementCommand: AsyncParsableCommand {
         @Option(
             name: .customLong("unit-cost"), parsing: .unconditional, help: "Cost of one unit (a number of 0 or more).")
         var unitCost: Amount?
+        @Option(help: "The currency of --unit-cost when it is not the estate's (USD; \"\" for the estate's).")
+        var currency: String?
         @Option(name: .customLong("cost-period"), help: "once, month or year (a subscription).")
         var costPeriod: Entitlement.CostPeriod?
         @Flag(
@@ -49,6 +51,7 @@ struct EntitlementCommand: AsyncParsableCommand {
             change.end = end
             change.scope = scope
             change.unitCost = unitCost?.value
+            change.currency = currency
             change.costPeriod = costPeriod
             change.softwareAssurance = softwareAssurance
             change.vendor = vendor

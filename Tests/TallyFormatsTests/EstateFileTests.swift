@@ -46,7 +46,7 @@ struct EstateFileTests {
                 == .field(
                     path: "colour",
                     reason: "unknown key (allowed here: format, asOf, currency, departments, people, devices, "
-                        + "products, installations, usage, denials, assignments, entitlements, contracts)"))
+                        + "products, installations, usage, denials, assignments, entitlements, contracts, rates)"))
         let nested = failure(header + #", "products": [{"id": "p", "license": {"metrc": "user"}}]}"#)
         #expect(nested?.description.hasPrefix("products[0].license.metrc: unknown key") == true)
         let scope = failure(
@@ -193,11 +193,15 @@ struct EstateFileTests {
                     purchaseOrder: "PO", notes: "line\nbreak"),
                 Entitlement(id: "e2", product: "w", quantity: nil, unlimited: true),
                 Entitlement(id: "e3", product: "sql", quantity: 4, softwareAssurance: true),
-            ])
+                Entitlement(id: "e4", product: "w", quantity: 2, unitCost: 12.5, currency: "USD"),
+            ],
+            rates: [ExchangeRate(currency: "USD", date: Day("2026-11-01")!, rate: 0.9213)])
         let bytes = EstateFile.encode(estate)
         #expect(try EstateFile.decode(bytes) == estate)
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.contains(#""duplicates": "none""#) && text.contains(#""removed": "2026-11-28""#))
+        #expect(
+            text.contains(#""rates": ["#) && text.contains(#""currency": "USD", "date": "2026-11-01", "rate": 0.9213"#))
     }
 
     @Test("a rule fills the keys it names that the file leaves out; the file's own keys win")

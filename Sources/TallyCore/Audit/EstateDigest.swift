@@ -8,10 +8,10 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
     /// The collections in the order of the estate format.
     public static let collections = [
         "departments", "people", "devices", "products", "installations", "usage", "denials", "assignments",
-        "entitlements", "contracts",
+        "entitlements", "contracts", "rates",
     ]
     /// Collections added after trails were first written: a digest recorded before one was added counts it empty.
-    static let later: Set<String> = ["contracts"]
+    static let later: Set<String> = ["contracts", "rates"]
 
     /// Per collection, the two lanes' sums.
     public private(set) var sums: [String: (UInt64, UInt64)] = [:]
@@ -40,6 +40,7 @@ public struct EstateDigest: Equatable, Sendable, CustomStringConvertible {
         add(estate.assignments)
         add(estate.entitlements)
         add(estate.contracts)
+        add(estate.rates)
     }
 
     /// Counts records in.
@@ -180,6 +181,14 @@ extension Department: DigestedRecord {
         h.combine(name)
         h.combine(costCenter)
         h.combine(parent?.rawValue)
+    }
+}
+
+extension ExchangeRate: DigestedRecord {
+    public func feed(_ h: inout SipHasher) {
+        h.combine(currency)
+        h.combine(date)
+        h.combine(rate)
     }
 }
 
@@ -330,5 +339,7 @@ extension Entitlement: DigestedRecord {
         h.combine(contract)
         h.combine(purchaseOrder)
         h.combine(notes)
+        // Only where set, so that an entitlement in the estate's currency hashes as before currencies existed.
+        if let currency { h.combine(currency) }
     }
 }

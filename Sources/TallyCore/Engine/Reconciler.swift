@@ -36,7 +36,8 @@ public enum Reconciler {
             currency: estate.currency,
             positions: positions(of: products, storage: storage, used: plan.used),
             entitlements: entitlementUse(resolved, used: plan.used),
-            consumers: ConsumerList(storage: storage))
+            consumers: ConsumerList(storage: storage),
+            rates: resolved.ratesUsed)
     }
 
     /// Builds each product's consumers, products shared among the processor cores: they are independent.
@@ -97,24 +98,26 @@ public enum Reconciler {
             let limited = own[p].filter { !estate.estate.entitlements[$0].unlimited }
             let unused = limited.map { (estate.estate.entitlements[$0].quantity ?? 0) - used[$0] }
             let value = zip(limited, unused).reduce(0.0) { sum, pair in
-                sum + Double(pair.1) * (estate.estate.entitlements[pair.0].unitCost ?? 0)
+                sum + Double(pair.1) * (estate.entitlementUnitCost[pair.0] ?? 0)
             }
             return Position(
                 product: product.id, publisher: product.publisher, name: product.name,
                 metric: product.license.metric, demand: demand[p], covered: covered[p],
                 supply: items.contains(where: \.unlimited) ? nil : items.reduce(0) { $0 + ($1.quantity ?? 0) },
-                surplus: unused.reduce(0, +), price: product.unitPrice ?? latestCost(of: items),
+                surplus: unused.reduce(0, +), price: product.unitPrice ?? latestCost(of: own[p], in: estate),
                 surplusValue: Money.cents(value), why: storage.productWhy(Int32(p)))
         }
     }
 
-    /// The unit cost of the own active entitlement with the latest start (open is earliest; ties: highest cost).
-    private static func latestCost(of entitlements: [Entitlement]) -> Double? {
-        let priced = entitlements.filter { $0.unitCost != nil }
+    /// The unit cost, in the estate's currency, of the own active entitlement with the latest start (open is
+    /// earliest; ties: highest cost).
+    private static func latestCost(of entitlements: [Int], in estate: ResolvedEstate) -> Double? {
+        let priced = entitlements.compactMap { e in estate.entitlementUnitCost[e].map { (e, $0) } }
         return priced.max { a, b in
-            let x = a.start?.daysSinceEpoch ?? .min, y = b.start?.daysSinceEpoch ?? .min
-            return x != y ? x < y : (a.unitCost ?? 0) < (b.unitCost ?? 0)
-        }?.unitCost
+            let x = estate.estate.entitlements[a.0].start?.daysSinceEpoch ?? .min
+            let y = estate.estate.entitlements[b.0].start?.daysSinceEpoch ?? .min
+            return x != y ? x < y : a.1 < b.1
+        }?.1
     }
 
     private static func entitlementUse(_ estate: ResolvedEstate, used: [Int]) -> [EntitlementUse] {

@@ -8,6 +8,8 @@ public struct Reconciliation: Sendable {
     public let entitlements: [EntitlementUse]
     /// Every consumer, sorted by product then key.
     public let consumers: ConsumerList
+    /// The exchange rates that converted entitlements priced in other currencies, by currency; empty where none did.
+    public var rates: [ExchangeRate] = []
 
     /// The totals at the foot of the report.
     public var totals: Totals {

@@ -37,6 +37,10 @@ struct ResolvedEstate {
     let entitlementScope: [Int32]
     /// Rank of the entitlement's version, or -1 where it has none.
     let entitlementVersionRank: [Int32]
+    /// The unit cost in the estate's currency on `asOf`, converted where it is in another.
+    let entitlementUnitCost: [Double?]
+    /// The rates of `asOf` that the conversions used, by currency.
+    let ratesUsed: [ExchangeRate]
 
     let usageProduct: [Int32]
     /// The person a session's user matched, or -1.
@@ -64,6 +68,15 @@ extension ResolvedEstate {
         _ = try Self.index(estate.entitlements.map(\.id.rawValue), collection: "entitlements")
         _ = try Self.index(estate.contracts.map(\.id.rawValue), collection: "contracts")
         for (i, item) in estate.contracts.enumerated() { try RecordRules.check(item, at: "contracts[\(i)]") }
+        var rateDays = Set<ExchangeRate.Identity>()
+        for (i, item) in estate.rates.enumerated() {
+            try RecordRules.check(item, at: "rates[\(i)]", estateCurrency: estate.currency)
+            guard rateDays.insert(item.identity).inserted else {
+                throw .invalidValue(
+                    path: "rates[\(i)].date", reason: "\(item.currency) already has a rate on \(item.date)")
+            }
+        }
+        let conversion = CurrencyConversion(currency: estate.currency, rates: estate.rates)
         var productIndex: [Product.ID: Int32] = [:]
         productIndex.reserveCapacity(estate.products.count)
         for (name, index) in productIndexByName { productIndex[Product.ID(name)] = index }
@@ -170,10 +183,17 @@ extension ResolvedEstate {
         var entitlementScope = [Int32](repeating: -1, count: n)
         var entitlementVersionRank = [Int32](repeating: -1, count: n)
         var entitlementActive = [Bool](repeating: false, count: n)
+        var entitlementUnitCost = [Double?](repeating: nil, count: n)
+        var ratesUsed: [String: ExchangeRate] = [:]
         var supply = [Int](repeating: 0, count: estate.products.count)
         for (i, item) in estate.entitlements.enumerated() {
             let path = "entitlements[\(i)]"
             try RecordRules.check(item, at: path, in: lookup)
+            try RecordRules.checkCurrency(of: item, at: path, in: conversion)
+            if let cost = item.unitCost {
+                entitlementUnitCost[i] = conversion.convert(cost, from: item.currency, on: estate.asOf)
+                if let rate = conversion.rate(for: item.currency, on: estate.asOf) { ratesUsed[rate.currency] = rate }
+            }
             let own = try product(item.product, "\(path).product")
             entitlementProduct[i] = own
             for (j, covered) in item.covers.enumerated() {
@@ -194,6 +214,8 @@ extension ResolvedEstate {
         self.entitlementScope = entitlementScope
         self.entitlementVersionRank = entitlementVersionRank
         self.entitlementActive = entitlementActive
+        self.entitlementUnitCost = entitlementUnitCost
+        self.ratesUsed = ratesUsed.values.sorted { $0.currency < $1.currency }
 
         (usageProduct, usagePerson, unmatchedLogins, usageLogin) = try Self.resolveUsage(
             estate, personIndex: personIndex,

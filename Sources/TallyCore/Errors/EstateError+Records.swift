@@ -6,6 +6,7 @@ extension Estate {
         switch collection {
         case "departments": return at(departments).map { "department \"\($0.id)\"" }
         case "contracts": return at(contracts).map { "contract \"\($0.id)\"" }
+        case "rates": return at(rates).map { "the rate of \($0.currency) on \($0.date)" }
         case "people": return at(people).map { "person \"\($0.id)\"" }
         case "devices": return at(devices).map { "device \"\($0.id)\"" }
         case "products": return at(products).map { "product \"\($0.id)\"" }

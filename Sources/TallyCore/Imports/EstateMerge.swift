@@ -36,6 +36,7 @@ public struct EstateMerge: Sendable {
         apply(\.denials) { record, kept in if record.feature == nil { record.feature = kept.feature } }
         apply(\.assignments)
         apply(\.entitlements)
+        apply(\.rates)
         merged.asOf = file.asOf
         merged.currency = file.currency ?? merged.currency
         self.estate = merged

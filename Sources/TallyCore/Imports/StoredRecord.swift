@@ -24,6 +24,17 @@ extension Contract: StoredRecord {
     public var identity: String { id.rawValue }
 }
 
+extension ExchangeRate: StoredRecord {
+    public static let collection = "rates"
+
+    /// A currency has one rate a day.
+    public struct Identity: Hashable, Sendable {
+        var currency: String, date: Day
+    }
+
+    public var identity: Identity { Identity(currency: currency, date: date) }
+}
+
 extension Person: StoredRecord {
     public static let collection = "people"
     public var identity: String { id.rawValue }

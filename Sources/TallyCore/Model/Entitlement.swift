@@ -25,6 +25,8 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
     /// Only consumers in this department (or its sub-departments) are covered; nil is the whole organisation.
     public var scope: Department.ID?
     public var unitCost: Double?
+    /// The currency `unitCost` is in (ISO 4217); nil is the estate's.
+    public var currency: String?
     public var costPeriod: CostPeriod
     /// Whether Software Assurance (or an equivalent maintenance offering) comes with it: it grants rights such as
     /// licensing by virtual machine.
@@ -40,7 +42,7 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
         covers: [Product.ID] = [], start: Day? = nil, end: Day? = nil, unlimited: Bool = false,
         scope: Department.ID? = nil, unitCost: Double? = nil, costPeriod: CostPeriod = .once,
         softwareAssurance: Bool = false, vendor: String? = nil, contract: String? = nil, purchaseOrder: String? = nil,
-        notes: String? = nil
+        notes: String? = nil, currency: String? = nil
     ) {
         self.id = id
         self.product = product
@@ -59,6 +61,7 @@ public struct Entitlement: Hashable, Sendable, Identifiable {
         self.contract = contract
         self.purchaseOrder = purchaseOrder
         self.notes = notes
+        self.currency = currency
     }
 
     /// Whether it grants the rights of Software Assurance, such as licensing by virtual machine: with Software

@@ -13,13 +13,15 @@ public struct Estate: Sendable, Equatable {
     public var assignments: [Assignment]
     public var entitlements: [Entitlement]
     public var contracts: [Contract]
+    /// Exchange rates into `currency`, for entitlements priced in another.
+    public var rates: [ExchangeRate]
 
     /// Creates the record; what is not given takes the estate format\'s default.
     public init(
         asOf: Day, currency: String? = nil, departments: [Department] = [], people: [Person] = [],
         devices: [Device] = [], products: [Product] = [], installations: [Installation] = [],
         usage: [UsageSession] = [], denials: [Denial] = [], assignments: [Assignment] = [],
-        entitlements: [Entitlement] = [], contracts: [Contract] = []
+        entitlements: [Entitlement] = [], contracts: [Contract] = [], rates: [ExchangeRate] = []
     ) {
         self.asOf = asOf
         self.currency = currency
@@ -33,5 +35,6 @@ public struct Estate: Sendable, Equatable {
         self.assignments = assignments
         self.entitlements = entitlements
         self.contracts = contracts
+        self.rates = rates
     }
 }

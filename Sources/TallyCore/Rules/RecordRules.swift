@@ -181,6 +181,42 @@ public enum RecordRules {
             throw .invalidValue(path: "\(path).end", reason: "\(end) is before the start \(start)")
         }
         try checkAmount(entitlement.unitCost, path: "\(path).unitCost")
+        if let currency = entitlement.currency, !ExchangeRate.isCurrencyCode(currency) {
+            throw .invalidValue(path: "\(path).currency", reason: "must be a currency code of three capitals, as USD")
+        }
+    }
+
+    /// Checks that an entitlement's currency can be converted into the estate's: it is the estate's, or the estate
+    /// names its own currency and has a rate for this one.
+    public static func checkCurrency(
+        of entitlement: Entitlement, at path: String, in conversion: CurrencyConversion
+    ) throws(EstateError) {
+        guard let currency = entitlement.currency, currency != conversion.currency else { return }
+        guard let own = conversion.currency else {
+            throw .invalidValue(
+                path: "\(path).currency",
+                reason: "is \(currency) but the estate names no currency of its own to convert it into; set currency")
+        }
+        guard conversion.converts(currency) else {
+            throw .invalidValue(
+                path: "\(path).currency",
+                reason:
+                    "is \(currency) but there is no rate from \(currency) to \(own); add one (to rates, or `tally rate set`)"
+            )
+        }
+    }
+
+    /// An exchange rate: a currency code other than the estate's, and a rate above 0.
+    public static func check(_ rate: ExchangeRate, at path: String, estateCurrency: String?) throws(EstateError) {
+        guard ExchangeRate.isCurrencyCode(rate.currency) else {
+            throw .invalidValue(path: "\(path).currency", reason: "must be a currency code of three capitals, as USD")
+        }
+        guard rate.currency != estateCurrency else {
+            throw .invalidValue(path: "\(path).currency", reason: "is the estate's own currency, which needs no rate")
+        }
+        guard rate.rate > 0, rate.rate <= Limits.amount else {
+            throw .invalidValue(path: "\(path).rate", reason: "must be a number above 0")
+        }
     }
 
 }

@@ -23,6 +23,7 @@ extension EstateFile {
         section("assignments", estate.assignments, &out, write, fields)
         section("entitlements", estate.entitlements, &out, write, fields)
         section("contracts", estate.contracts, &out, write, fields)
+        section("rates", estate.rates, &out, write, fields)
         out.raw("\n}\n")
         write(out.bytes)
     }
@@ -45,6 +46,12 @@ extension EstateFile {
         if item.autoRenew { record.field("autoRenew", true) }
         record.field("owner", item.owner)
         record.field("notes", item.notes)
+    }
+
+    static func fields(of item: ExchangeRate, into record: inout RecordWriter) {
+        record.field("currency", item.currency)
+        record.field("date", item.date.description)
+        record.amount("rate", item.rate)
     }
 
     static func fields(of item: Person, into record: inout RecordWriter) {
@@ -136,6 +143,7 @@ extension EstateFile {
         if item.unlimited { record.field("unlimited", true) }
         if let scope = item.scope { record.scope(scope.rawValue) }
         record.amount("unitCost", item.unitCost)
+        record.field("currency", item.currency)
         if item.costPeriod != .once { record.field("costPeriod", item.costPeriod.rawValue) }
         if item.softwareAssurance { record.field("softwareAssurance", true) }
         record.field("vendor", item.vendor)
@@ -295,6 +303,8 @@ extension EstateFile {
     public static func json(of item: Person) -> String { json(item, fields) }
     /// One contract as a one-line JSON object.
     public static func json(of item: Contract) -> String { json(item, fields) }
+    /// One exchange rate as a one-line JSON object.
+    public static func json(of item: ExchangeRate) -> String { json(item, fields) }
     /// One assignment as a one-line JSON object.
     public static func json(of item: Assignment) -> String { json(item, fields) }
 

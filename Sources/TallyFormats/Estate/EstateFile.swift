@@ -34,6 +34,10 @@ public enum EstateFile {
                 estate.contracts = try reader.list("contracts") { reader, index throws(FormatError) in
                     try reader.contract(at: index)
                 }
+            case .rates:
+                estate.rates = try reader.list("rates") { reader, index throws(FormatError) in
+                    try reader.rate(at: index)
+                }
             case .people:
                 estate.people = try reader.list("people") { reader, index throws(FormatError) in
                     try reader.person(at: index)

@@ -1,7 +1,11 @@
 /// The keys of each object of the estate format (spec section 1); any other key is an error.
 enum EstateKey: String, CaseIterable, Sendable {
     case format, asOf, currency, departments, people, devices, products, installations, usage, denials, assignments,
-        entitlements, contracts
+        entitlements, contracts, rates
+}
+
+enum RateKey: String, CaseIterable, Sendable {
+    case currency, date, rate
 }
 
 enum ContractKey: String, CaseIterable, Sendable {
@@ -49,7 +53,7 @@ enum AssignmentKey: String, CaseIterable, Sendable {
 
 enum EntitlementKey: String, CaseIterable, Sendable {
     case id, product, quantity, version, downgrade, covers, start, end, unlimited, scope, unitCost, costPeriod,
-        softwareAssurance, vendor, contract, purchaseOrder, notes
+        softwareAssurance, vendor, contract, purchaseOrder, notes, currency
 }
 
 enum ScopeKey: String, CaseIterable, Sendable {
@@ -61,6 +65,7 @@ enum EstateKeys {
     static let estate = KeyTable<EstateKey>()
     static let department = KeyTable<DepartmentKey>()
     static let contract = KeyTable<ContractKey>()
+    static let rate = KeyTable<RateKey>()
     static let person = KeyTable<PersonKey>()
     static let device = KeyTable<DeviceKey>()
     static let product = KeyTable<ProductKey>()

@@ -42,6 +42,23 @@ extension JSONReader {
         return item
     }
 
+    mutating func rate(at index: Int) throws(FormatError) -> ExchangeRate {
+        let keys = EstateKeys.rate
+        var currency: String?, date: Day?, rate: Double?
+        try readObject(keys, at: "rates[\(index)]") { reader, name throws(FormatError) in
+            let path = { "rates[\(index)].\(name.rawValue)" }
+            switch name {
+            case .currency: currency = try reader.string(path())
+            case .date: date = try reader.optionalDay(path())
+            case .rate: rate = try reader.optionalAmount(path())
+            }
+        }
+        guard let currency else { throw missing("rates[\(index)].currency") }
+        guard let date else { throw missing("rates[\(index)].date") }
+        guard let rate else { throw missing("rates[\(index)].rate") }
+        return ExchangeRate(currency: currency, date: date, rate: rate)
+    }
+
     mutating func person(at index: Int) throws(FormatError) -> Person {
         let keys = EstateKeys.person
         var item = Person(id: "")
@@ -270,6 +287,7 @@ extension JSONReader {
             case .contract: item.contract = try reader.optionalString(path())
             case .purchaseOrder: item.purchaseOrder = try reader.optionalString(path())
             case .notes: item.notes = try reader.optionalString(path())
+            case .currency: item.currency = try reader.optionalString(path())
             }
         }
         guard hasID else { throw missing("entitlements[\(index)].id") }

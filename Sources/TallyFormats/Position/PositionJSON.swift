@@ -29,7 +29,22 @@ public enum PositionJSON {
         out.decimal(totals.exposure)
         out.raw(", \"surplusValue\": ")
         out.decimal(totals.surplusValue)
-        out.raw(" }\n}\n")
+        out.raw(" }")
+        // Only where entitlements in other currencies were converted: other reports keep section 5's keys.
+        if !reconciliation.rates.isEmpty {
+            out.raw(",\n  \"rates\": [")
+            for (i, rate) in reconciliation.rates.enumerated() {
+                out.raw(i == 0 ? "\n    { \"currency\": " : ",\n    { \"currency\": ")
+                out.string(rate.currency)
+                out.raw(", \"rate\": ")
+                out.decimal(rate.rate)
+                out.raw(", \"date\": ")
+                out.string(rate.date.description)
+                out.raw(" }")
+            }
+            out.raw("\n  ]")
+        }
+        out.raw("\n}\n")
         write(out.bytes)
     }
 

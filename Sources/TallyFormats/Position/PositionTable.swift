@@ -51,6 +51,9 @@ public enum PositionTable {
         }
         out.append(exposure)
         out.append("Surplus value (paid, unused): \(money(totals.surplusValue))\(currency)")
+        for rate in reconciliation.rates {
+            out.append("Converted at " + rate.described(into: reconciliation.currency))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

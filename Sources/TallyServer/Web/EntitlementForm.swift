@@ -14,8 +14,8 @@ struct EntitlementForm: RecordForm {
     var errors: [String: String] = [:]
 
     static let textFields = [
-        "id", "product", "quantity", "version", "start", "end", "scope", "unitCost", "costPeriod", "vendor", "contract",
-        "purchaseOrder", "notes",
+        "id", "product", "quantity", "version", "start", "end", "scope", "unitCost", "currency", "costPeriod", "vendor",
+        "contract", "purchaseOrder", "notes",
     ]
 
     init(_ fields: FormFields) {
@@ -28,6 +28,7 @@ struct EntitlementForm: RecordForm {
             "id": item.id.rawValue, "product": item.product.rawValue, "quantity": item.quantity.map(String.init),
             "version": item.version?.text, "start": item.start?.description, "end": item.end?.description,
             "scope": item.scope?.rawValue, "unitCost": item.unitCost.map { String($0) },
+            "currency": item.currency,
             "costPeriod": item.costPeriod.rawValue, "vendor": item.vendor, "contract": item.contract,
             "purchaseOrder": item.purchaseOrder, "notes": item.notes,
         ].compactMapValues { $0 }
@@ -56,6 +57,7 @@ struct EntitlementForm: RecordForm {
         if let text = values["unitCost"] {
             if let cost = CellValue.money(text) { change.unitCost = cost } else { errors["unitCost"] = "an amount" }
         }
+        change.currency = values["currency"]
         if let text = values["costPeriod"] {
             if let period = Entitlement.CostPeriod(rawValue: text) {
                 change.costPeriod = period
@@ -98,6 +100,7 @@ struct EntitlementForm: RecordForm {
             \(field("end", "End (last day)", type: "date"))
             \(field("scope", "Department scope", hint: "blank: whole organisation"))
             \(field("unitCost", "Unit cost", extra: " inputmode=\"decimal\""))
+            \(field("currency", "Currency", hint: "blank: the estate's; else a code such as USD", extra: " maxlength=\"3\""))
             \(select("costPeriod", "Cost period", Entitlement.CostPeriod.allCases.map(\.rawValue)))
             \(field("vendor", "Vendor"))
             \(field("contract", "Contract", hint: "a contract's id groups it with the contract"))
