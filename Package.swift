@@ -27,11 +27,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "TallyCore"),
         .target(
-            name: "TallyFormats", dependencies: ["TallyCore"], resources: [.copy("Catalog/builtin-catalog.json")]),
+            name: "TallyFormats", dependencies: ["TallyCore", "ZIPFoundation"],
+            resources: [.copy("Catalog/builtin-catalog.json")]),
         .target(
             name: "TallyStore",
             dependencies: ["TallyCore", .product(name: "Crypto", package: "swift-crypto")]
@@ -113,7 +115,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "TallyFormatsTests",
-            dependencies: ["TallyCore", "TallyFormats"],
+            dependencies: ["TallyCore", "TallyFormats", "ZIPFoundation"],
             resources: [.copy("Fixtures")]
         ),
     ],
