@@ -79,6 +79,28 @@ check "show a contract with its entitlement and document" 0 "PO-CI-1" "$tally" c
 check "renewals flag a passed notice deadline" 0 "PASSED" "$tally" renewals --within 30d --db "$db"
 check "renewals as JSON give the advice" 0 '"advice": ' "$tally" renewals --within 30 --format json --db "$db"
 check "a window that is not days is refused" 64 "within" "$tally" renewals --within soon --db "$db"
+check "record an exchange rate" 0 "Recorded 1 USD = 0.9 from 2026-01-01." \
+    "$tally" rate set USD 0.9 --date 2026-01-01 --db "$db" --actor ci
+check "a rate of the estate's own currency is refused" 1 "is the estate's own currency" \
+    "$tally" rate set EUR 1 --db "$db"
+check "list the rates" 0 "USD       2026-01-01   0.9  EUR" "$tally" rate list --db "$db"
+check "an entitlement priced in dollars" 0 "Added entitlement PO-CI-USD." \
+    "$tally" entitlement add PO-CI-USD --product visio --quantity 1 --unit-cost 100 --currency USD --db "$db"
+check "a currency without a rate is refused by field" 1 "no rate from CHF to EUR" \
+    "$tally" entitlement add PO-CI-CHF --product visio --quantity 1 --unit-cost 100 --currency CHF --db "$db"
+check "the position names the rate it converted at" 0 "Converted at 1 USD = 0.9 EUR (rate of 2026-01-01)" \
+    "$tally" reconcile --db "$db" --as-of 2026-11-29
+check "reclaim frees the licenses AutoCAD is short of" 0 "autocad: shortfall 3 -> 0" \
+    "$tally" reclaim --as-of 2026-11-29 --db "$db"
+check "reclaim as the service desk's CSV" 0 "device,user,product,version,lastUse,reason,detail,freed,value" \
+    "$tally" reclaim --unused 60d --product intellij --format csv --db "$db"
+check "record an installation taken back" 0 "Recorded intellij as taken back from lt-20044." \
+    "$tally" reclaim mark lt-20044 intellij --note INC-1 --db "$db" --actor ci
+check "what was taken back is counted apart" 0 "1 taken back already" \
+    "$tally" reclaim --product intellij --db "$db"
+check "taking back from an unknown device is refused" 1 'no device "zz"' \
+    "$tally" reclaim mark zz intellij --db "$db"
+check "a period of disuse that is not days is refused" 64 "unused" "$tally" reclaim --unused soon --db "$db"
 check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
 check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
 check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"
@@ -126,7 +148,7 @@ check "a purchase with Software Assurance" 0 "Added entitlement PO-CI-SA." \
 check "with rights, SQL Server VMs are licensed by VM again" 0 "licensed by VM under Software Assurance" \
     "$tally" reconcile --db "$db" --as-of 2026-11-29 --format json
 check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audit log --entity entitlement --db "$db"
-check "the audit trail verifies" 0 "The audit trail is intact: 16 entries" "$tally" audit verify --db "$db"
+check "the audit trail verifies" 0 "The audit trail is intact: 19 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
 # A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.

@@ -78,16 +78,21 @@ extension Operations {
     ) async throws(TallyError)
         -> Reconciliation
     {
-        let result: Result<Reconciliation, EstateError> = await withCheckedContinuation { continuation in
+        try await offThread { () throws(EstateError) in try Reconciler.reconcile(estate, installations: installations) }
+    }
+
+    /// Runs engine work (which spreads over every core and waits for it) on a thread of its own, never one of the
+    /// caller's (a web server's) pool.
+    static func offThread<T: Sendable>(
+        _ work: @escaping @Sendable () throws(EstateError) -> T
+    ) async throws(TallyError) -> T {
+        let result: Result<T, EstateError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(
-                    returning: Result { () throws(EstateError) in
-                        try Reconciler.reconcile(estate, installations: installations)
-                    })
+                continuation.resume(returning: Result { () throws(EstateError) in try work() })
             }
         }
         switch result {
-        case .success(let reconciliation): return reconciliation
+        case .success(let value): return value
         case .failure(let error): throw TallyError(error)
         }
     }

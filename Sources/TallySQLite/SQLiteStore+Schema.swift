@@ -47,6 +47,9 @@ extension SQLiteStore {
         migrator.registerMigration("v14: entitlements priced in other currencies, and exchange rates") { db in
             try db.execute(sql: version14)
         }
+        migrator.registerMigration("v15: what was taken back from devices") { db in
+            try db.execute(sql: version15)
+        }
         return migrator
     }
 
@@ -266,5 +269,12 @@ extension SQLiteStore {
         ALTER TABLE entitlement ADD COLUMN currency TEXT;
         CREATE TABLE exchange_rate (
             currency TEXT NOT NULL, date TEXT NOT NULL, rate REAL NOT NULL, batch INTEGER REFERENCES import_batch(id));
+        """
+
+    /// Installations recorded as taken back (a reclaim), kept apart from the estate, as the audit trail keeps them.
+    private static let version15 = """
+        CREATE TABLE reclaim_mark (
+            id INTEGER PRIMARY KEY, device TEXT NOT NULL, product TEXT NOT NULL, day TEXT NOT NULL,
+            actor TEXT NOT NULL, note TEXT);
         """
 }

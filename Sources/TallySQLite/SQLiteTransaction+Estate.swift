@@ -48,6 +48,19 @@ extension SQLiteTransaction {
         try EstateTables.rates.insert(rate, in: db)
     }
 
+    func reclaimMarks() throws -> [ReclaimMark] {
+        try Row.fetchAll(db, sql: "SELECT device, product, day, actor, note FROM reclaim_mark ORDER BY id").map { row in
+            guard let day = try Column.day(row, 2) else { throw TallyError.failed("a stored reclaim has no day") }
+            return ReclaimMark(device: .init(row[0]), product: .init(row[1]), day: day, actor: row[3], note: row[4])
+        }
+    }
+
+    func insert(_ mark: ReclaimMark) throws {
+        try db.execute(
+            sql: "INSERT INTO reclaim_mark (device, product, day, actor, note) VALUES (?, ?, ?, ?, ?)",
+            arguments: [mark.device.rawValue, mark.product.rawValue, mark.day.description, mark.actor, mark.note])
+    }
+
     func contract(_ id: Contract.ID) throws -> Contract? {
         try EstateTables.contracts.fetch(db, where: "id = ?", [id.rawValue]).first
     }

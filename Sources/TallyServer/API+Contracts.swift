@@ -80,20 +80,11 @@ extension API {
                 "Contracts and entitlements ending or renewing within `within` days (default 90), with advice",
                 query: ["within"]
             ) { request, _, _ in
-                let days = try renewalWindow(request.uri.queryParameters.get("within"))
+                let days = try dayCount(request.uri.queryParameters.get("within"), field: "within", default: 90)
                 let (renewals, currency) = try await operations.renewals(within: days)
                 return json(RenewalOutput.json(renewals, currency: currency, within: days))
             },
         ]
-    }
-
-    /// The window `within` names: a number of days from 0 to 36,500, `d` after it or not (default 90).
-    func renewalWindow(_ text: String?) throws -> Int {
-        guard let text else { return 90 }
-        guard let days = Renewals.window(text) else {
-            throw Problem(.badRequest, "within is a number of days from 0 to 36500 (90 or 90d)", field: "within")
-        }
-        return days
     }
 
     /// A document's bytes as a download: an attachment of no type a browser would run or show.

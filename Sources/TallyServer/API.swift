@@ -27,7 +27,8 @@ public struct API: Sendable {
 
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
-        baseRoutes + editRoutes + contractRoutes + alertRoutes + importRoutes + licenseUseRoutes + setupRoutes
+        baseRoutes + editRoutes + contractRoutes + optimiseRoutes + alertRoutes + importRoutes + licenseUseRoutes
+            + setupRoutes
     }
 
     private var baseRoutes: [Route] {

@@ -98,6 +98,8 @@ public protocol StoreReader {
     func latestSnapshot() throws -> SnapshotMark?
     /// The estate's currency and its exchange rates.
     func currencyConversion() throws -> CurrencyConversion
+    /// What was recorded as taken back, in the order recorded.
+    func reclaimMarks() throws -> [ReclaimMark]
 
     // MARK: Contracts
 
@@ -160,6 +162,7 @@ public protocol StoreWriter: StoreReader {
     func update(_ entitlement: Entitlement) throws
     /// Adds a currency's rate of a day, or replaces the one it had that day.
     func insert(_ rate: ExchangeRate) throws
+    func insert(_ mark: ReclaimMark) throws
     func insert(_ contract: Contract) throws
     func update(_ contract: Contract) throws
     /// Records a document attached to a contract; returns its id.

@@ -14,22 +14,9 @@ struct RenewalsCommand: AsyncParsableCommand {
             renew fewer (the units unused), renew more (the product is short), or let it lapse (unused).
             """)
 
-    @Option(help: "The window ahead, in days (90d or 90).") var within: Window = Window(days: 90)
+    @Option(help: "The window ahead, in days (90d or 90).") var within: DayWindow = DayWindow(days: 90)
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup var store: StoreOptions
-
-    struct Window: ExpressibleByArgument {
-        var days: Int
-
-        init(days: Int) {
-            self.days = days
-        }
-
-        init?(argument: String) {
-            guard let days = Renewals.window(argument) else { return nil }
-            self.days = days
-        }
-    }
 
     func run() async throws {
         try await reportingErrors {

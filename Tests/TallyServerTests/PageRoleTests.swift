@@ -45,6 +45,8 @@ struct PageRoleTests {
         "POST /contracts/{id}/documents": Row(form: "name=x", statuses: [303, 403, 403, 400, 400]),
         "GET /documents/{id}": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /reclaim": Row(statuses: [303, 403, 200, 200, 200]),
+        "POST /reclaim/marks": Row(form: "device={device}&product={product}", statuses: [303, 403, 403, 303, 303]),
         "GET /alerts": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /alerts": Row(
             form: "kind=notice&stages=30&email={role}%40example.com", statuses: [303, 403, 403, 303, 303]),
@@ -104,7 +106,8 @@ struct PageRoleTests {
                         ByteBuffer(
                             string: $0.replacingOccurrences(of: "{role}", with: caller.isEmpty ? "nobody" : caller)
                                 .replacingOccurrences(of: "{product}", with: served.product.rawValue)
-                                .replacingOccurrences(of: "{entitlementProduct}", with: entitlement.product.rawValue))
+                                .replacingOccurrences(of: "{entitlementProduct}", with: entitlement.product.rawValue)
+                                .replacingOccurrences(of: "{device}", with: served.device.rawValue))
                     }
                     let id = page.path.hasPrefix("/accounts/") ? "someone" : served.id(in: "/api/v1" + page.path)
                     let uri = page.path.replacingOccurrences(of: "{id}", with: id)

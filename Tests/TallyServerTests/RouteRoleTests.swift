@@ -76,6 +76,10 @@ struct RouteRoleTests {
             body: "a signed order form", statuses: [401, 403, 403, 201, 201], query: "?name=order.pdf"),
         "GET /api/v1/documents/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/renewals": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?within=120d"),
+        "GET /api/v1/reclaim": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?unused=60d"),
+        "POST /api/v1/reclaim/marks": Row(
+            body: #"{"device": "{device}", "product": "{product}", "note": "by {role}"}"#,
+            statuses: [401, 403, 403, 201, 201]),
         "GET /api/v1/alerts": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "POST /api/v1/alerts": Row(
             body: #"{"kind": "renewal", "stages": [30], "email": ["{role}@example.com"]}"#,

@@ -10,7 +10,8 @@ struct PageShell: Sendable {
     /// The sections of the interface, in the header's order, each with the permission that opens it.
     static let sections: [(path: String, title: String, permission: Permission)] = [
         ("/", "Dashboard", .read), ("/products", "Products", .read), ("/entitlements", "Entitlements", .readAll),
-        ("/contracts", "Contracts", .readAll), ("/renewals", "Renewals", .readAll), ("/alerts", "Alerts", .readAll),
+        ("/contracts", "Contracts", .readAll), ("/renewals", "Renewals", .readAll), ("/reclaim", "Reclaim", .readAll),
+        ("/alerts", "Alerts", .readAll),
         ("/devices", "Devices", .readAll), ("/people", "People", .readAll), ("/imports", "Imports", .readAll),
         ("/catalog", "Catalog", .readAll), ("/audit", "Audit", .readAll), ("/accounts", "Accounts", .manageAccounts),
     ]

@@ -8,7 +8,7 @@ import TallyFormats
 extension API {
     func renewalsPage(_ web: WebRequest) async throws -> Response {
         let shell = PageShell(principal: web.principal)
-        let days = try renewalWindow(web.query("within"))
+        let days = try dayCount(web.query("within"), field: "within", default: 90)
         let (renewals, currency) = try await operations.renewals(within: days)
         let rows = renewals.html { renewal in
             let what: HTML =
