@@ -101,6 +101,15 @@ check "what was taken back is counted apart" 0 "1 taken back already" \
 check "taking back from an unknown device is refused" 1 'no device "zz"' \
     "$tally" reclaim mark zz intellij --db "$db"
 check "a period of disuse that is not days is refused" 64 "unused" "$tally" reclaim --unused soon --db "$db"
+check "pool advice leaves no more demand unmet than was refused" 0 \
+    "simulink: 8 owned, peak 4 (95%: 3), 0 denial(s) on 0 of 56 days - drop 4 to 4, save 17,200.00 EUR" \
+    "$tally" usage --recommend --db "$db"
+check "pool advice with a share of demand left unmet, as CSV" 0 "matlab,2026-10-05,2026-11-29,56,10,15,4,1,12,9,-3" \
+    "$tally" usage --recommend --unmet-share 0.05 --format csv --db "$db"
+check "pool advice only sizes concurrent pools" 1 "autocad is not licensed by a concurrent pool" \
+    "$tally" usage --recommend --product autocad --db "$db"
+check "a share above 1 is refused" 1 "must be a share from 0 to 1" \
+    "$tally" usage --recommend --unmet-share 2 --db "$db"
 check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
 check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
 check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"

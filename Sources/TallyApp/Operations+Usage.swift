@@ -93,3 +93,49 @@ extension Operations {
         return PoolOutput.lines(estate, pools: pools, products: product.map { [$0] }, today: day)
     }
 }
+
+extension Operations {
+    /// The days pool advice looks back by default.
+    public static let poolAdviceDays = 90
+
+    /// For each concurrent product whose use the license servers report, the smallest pool that would have left no
+    /// more than `allowedShare` of the demand unmet (nil: no more than the denials seen), with what the change saves
+    /// or costs.
+    /// The window is the selection's, by default the last 90 days up to the last day with evidence.
+    public func poolAdvice(
+        _ selection: UsageSelection, allowedShare: Double? = nil
+    ) async throws(TallyError) -> (advice: [PoolAdvice], currency: String?) {
+        if let allowedShare, !(0...1).contains(allowedShare) {
+            throw .invalid(path: "unmet-share", reason: "must be a share from 0 to 1 (0.05 is 5% of the demand)")
+        }
+        if let id = selection.product {
+            let product = try await reading { reader in try reader.product(id) }
+            guard let product else { throw .notFound(kind: "product", id: id.rawValue) }
+            guard product.license.metric == .concurrent else {
+                throw .invalid(path: "product", reason: "\(id) is not licensed by a concurrent pool")
+            }
+        }
+        guard var evidence = try await usageEvidence(selection) else { return ([], nil) }
+        let tracked = Set(evidence.estate.usage.map(\.product))
+        let pooled = evidence.estate.products.filter { $0.license.metric == .concurrent }.map(\.id)
+        let products = Set(pooled.filter { tracked.contains($0) && (selection.product ?? $0) == $0 })
+        if selection.from == nil {
+            let start = evidence.to.day.adding(days: -Self.poolAdviceDays).start
+            evidence.from = max(evidence.from, start)
+        }
+        // Prices and positions of pools do not depend on installations: the estate without them gives them fast, and
+        // without writing the day's snapshot (this may run on a store opened for reading).
+        let position = try await Self.reconcileOffThread(evidence.estate)
+        let prices = Dictionary(position.positions.map { ($0.product, $0.price) }, uniquingKeysWith: { a, _ in a })
+        let report = UsageReport(
+            evidence.estate, pools: evidence.pools, products: products, from: evidence.from, to: evidence.to,
+            by: .day)
+        let advice = Dictionary(grouping: report.figures, by: \.product).sorted { $0.key < $1.key }.compactMap {
+            product, days in
+            PoolAdvice.advise(
+                product: product, days: days.map { ($0.from.day, $0.peak, $0.denials) }, owned: days.last?.owned,
+                price: prices[product] ?? nil, allowedShare: allowedShare)
+        }
+        return (advice, position.currency)
+    }
+}

@@ -26,6 +26,17 @@ extension API {
                 }
             },
             Route(
+                .get, "/api/v1/usage/recommendations", .readAll,
+                "The size each concurrent pool needs from its daily peaks and denials (the last 90 days by default), "
+                    + "leaving no more demand unmet than was refused, or `unmetShare` of it",
+                query: [
+                    "product", "from", "to", "unmetShare",
+                ]
+            ) { request, _, _ in
+                let (advice, currency) = try await poolAdvice(request)
+                return json(PoolAdviceOutput.json(advice, currency: currency))
+            },
+            Route(
                 .post, "/api/v1/reclaim/marks", .edit,
                 "Record that a product was taken back from a device (device, product, day, note)", body: .json,
                 success: .created
@@ -47,6 +58,17 @@ extension API {
                     ]), status: .created)
             },
         ]
+    }
+
+    /// The pool advice of the query's selection and `unmetShare`.
+    func poolAdvice(_ request: Request) async throws -> (advice: [PoolAdvice], currency: String?) {
+        let share = try request.uri.queryParameters.get("unmetShare").map { text in
+            guard let share = Double(text), (0...1).contains(share) else {
+                throw Problem(.badRequest, "unmetShare is a share from 0 to 1 (0.05)", field: "unmetShare")
+            }
+            return share
+        }
+        return try await operations.poolAdvice(try usageSelection(request), allowedShare: share)
     }
 
     /// A number of days a query gives as `90` or `90d` (from 0 to 36,500); `fallback` where it gives none.

@@ -15,10 +15,38 @@ struct UsageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A time series: one row per day, week (from Monday) or month, in UTC.")
     var by: UsagePeriod?
 
+    @Flag(
+        name: .long,
+        help: "Advise the size of each concurrent pool from its daily peaks and denials (the last 90 days by default).")
+    var recommend = false
+
+    @Option(
+        name: .customLong("unmet-share"),
+        help:
+            "With --recommend: the share (0 to 1) of the window's demand a pool may leave unmet (default: the denials seen)."
+    )
+    var unmetShare: Double?
+
     @OptionGroup var options: UsageOptions
+
+    func validate() throws {
+        if unmetShare != nil, !recommend { throw ValidationError("--unmet-share goes with --recommend.") }
+        if recommend, by != nil { throw ValidationError("--by does not go with --recommend.") }
+    }
 
     func run() async throws {
         try await reportingErrors {
+            if recommend {
+                let (advice, currency) = try await options.run { operations throws(TallyError) in
+                    try await operations.poolAdvice(options.selection, allowedShare: unmetShare)
+                }
+                switch options.format {
+                case .table: Terminal.write(PoolAdviceOutput.table(advice, currency: currency))
+                case .json: Terminal.write(PoolAdviceOutput.json(advice, currency: currency))
+                case .csv: Terminal.write(PoolAdviceOutput.csv(advice))
+                }
+                return
+            }
             let usage = try await options.run { operations throws(TallyError) in
                 try await operations.usage(options.selection, by: by, sparkline: 40)
             }

@@ -46,6 +46,7 @@ struct PageRoleTests {
         "GET /documents/{id}": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /reclaim": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /pools": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /reclaim/marks": Row(form: "device={device}&product={product}", statuses: [303, 403, 403, 303, 303]),
         "GET /alerts": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /alerts": Row(
