@@ -27,7 +27,8 @@ public struct API: Sendable {
 
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
-        baseRoutes + editRoutes + contractRoutes + alertRoutes + importRoutes + licenseUseRoutes + setupRoutes
+        baseRoutes + editRoutes + contractRoutes + alertRoutes + importRoutes + licenseUseRoutes + auditPackRoutes
+            + setupRoutes
     }
 
     private var baseRoutes: [Route] {

@@ -10,7 +10,7 @@ extension API {
             PageRoute(.get, "/products", .read) { try await productsPage($0) },
             PageRoute(.get, "/products/{id}", .read) { try await productPage($0) },
         ] + entitlementPages + contractPages + [PageRoute(.get, "/renewals", .readAll) { try await renewalsPage($0) }]
-            + alertPages + recordPages + importPages + catalogAuditPages + accountPages
+            + alertPages + recordPages + importPages + catalogAuditPages + auditPackPages + accountPages
     }
 
     /// Adds the pages, the sign-in and sign-out forms and the assets to `router`.
