@@ -160,6 +160,41 @@ check "the audit trail shows the edit" 0 "add entitlement PO-CI-1" "$tally" audi
 check "the audit trail verifies" 0 "The audit trail is intact: 19 entries" "$tally" audit verify --db "$db"
 check "export writes the store as an estate" 0 "Exported 334 devices" \
     "$tally" export --estate "$work/exported.json" --db "$db"
+# The evidence pack for a publisher's auditor: a folder or one ZIP, every file's digest checked, written whole.
+pack="$work/pack"
+check "an audit pack is written to a new folder" 0 "Wrote the audit pack of Microsoft as of 2026-11-29" \
+    "$tally" report audit --publisher microsoft --as-of 2026-11-29 --out "$pack" --db "$db"
+check "every file of the pack checks against SHA256SUMS" 0 "documents/C-CI-1/order.pdf: OK" \
+    bash -c "cd '$pack' && sha256sum -c SHA256SUMS"
+check "SHA256SUMS lists every other file of the pack" 0 "same" bash -c \
+    "cd '$pack' && diff <(find . -type f ! -name SHA256SUMS | cut -c3- | sort) <(cut -c67- SHA256SUMS | sort) && echo same"
+check "the evidence names the imported file by its SHA-256" 0 ",$(sha256sum "$work/demo.json" | cut -c1-64)," \
+    cat "$pack/evidence.csv"
+check "the summary gives the audit trail's head" 0 "$("$tally" audit head --db "$db" | cut -d' ' -f2)" \
+    cat "$pack/summary.html"
+check "the document in the pack is the one attached" 0 "same" \
+    bash -c "cmp '$work/order.pdf' '$pack/documents/C-CI-1/order.pdf' && echo same"
+check "a folder holding a pack is refused without --force" 1 "give another --out, or --force to replace it" \
+    "$tally" report audit --publisher Microsoft --as-of 2026-11-29 --out "$pack" --db "$db"
+check "with --force the pack is replaced" 0 "Wrote the audit pack" \
+    "$tally" report audit --publisher Microsoft --as-of 2026-11-29 --out "$pack" --force --db "$db"
+check "an audit pack as one ZIP" 0 "Unpack it with: unzip" \
+    "$tally" report audit --publisher Microsoft --as-of 2026-11-29 --out "$work/pack.zip" --db "$db"
+check "the ZIP lists the pack's files" 0 "documents/C-CI-1/order.pdf" \
+    python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$work/pack.zip"
+python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$work/pack.zip" "$work/unzipped"
+check "the files unpacked from the ZIP check against its SHA256SUMS" 0 "summary.html: OK" \
+    bash -c "cd '$work/unzipped' && sha256sum -c SHA256SUMS"
+check "an existing ZIP is refused without --force" 1 "pack.zip: exists already" \
+    "$tally" report audit --publisher Microsoft --out "$work/pack.zip" --db "$db"
+mkdir -p "$work/mine" && printf 'mine' >"$work/mine/notes.txt"
+check "a folder of other files is never replaced, even with --force" 1 "holding other files than an audit pack" \
+    "$tally" report audit --publisher Microsoft --out "$work/mine" --force --db "$db"
+check "and it is left as it was" 0 "notes.txt" ls "$work/mine"
+check "an unknown publisher is refused with the publishers there are" 1 \
+    'no product'"'"'s publisher is "Orcle"; the publishers are Adobe, Autodesk' \
+    "$tally" report audit --publisher Orcle --out "$work/orcle.zip" --db "$db"
+check "and nothing is written, nor left half-written" 1 "0" bash -c "ls -A '$work' | grep -cE 'orcle|partial'"
 # A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
 mkdir -p "$work/readonly"
 cp "$db" "$work/readonly/store.sqlite"

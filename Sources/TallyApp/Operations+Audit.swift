@@ -13,23 +13,29 @@ extension Operations {
         let day = today
         let signing = signing
         return try await reading { reader in
-            let entries = try reader.auditEntries(entity: nil, id: nil)
-            let chain = AuditChain.verify(entries, head: try reader.auditHead().recorded, key: signing.key)
-            guard case .intact = chain else { return chain }
-            if let head, !entries.contains(where: { $0.hash == head }) {
-                return .broken(
-                    sequence: Int64(entries.count + 1),
-                    reason: "the head \(head) is not in the trail: entries were removed since it was taken")
-            }
-            let current = EstateDigest(try reader.estate(asOf: day), keys: signing.digests)
-            let recorded =
-                entries.last(where: { $0.state != nil })?.state.flatMap { EstateDigest($0, keys: signing.digests) }
-                ?? (entries.isEmpty ? EstateDigest(keys: signing.digests) : nil)
-            if let recorded, recorded != current {
-                return .dataDiffers(collections: current.differences(from: recorded))
-            }
-            return chain
+            try Self.verification(in: reader, head: head, on: day, signing: signing).result
         }
+    }
+
+    /// The check `verifyAuditTrail` makes, inside a transaction already open, and how many entries the trail holds.
+    static func verification(
+        in reader: any StoreReader, head: String?, on day: Day, signing: AuditSigning
+    ) throws -> (result: AuditVerification, entries: Int) {
+        let entries = try reader.auditEntries(entity: nil, id: nil)
+        let chain = AuditChain.verify(entries, head: try reader.auditHead().recorded, key: signing.key)
+        guard case .intact = chain else { return (chain, entries.count) }
+        if let head, !entries.contains(where: { $0.hash == head }) {
+            let reason = "the head \(head) is not in the trail: entries were removed since it was taken"
+            return (.broken(sequence: Int64(entries.count + 1), reason: reason), entries.count)
+        }
+        let current = EstateDigest(try reader.estate(asOf: day), keys: signing.digests)
+        let recorded =
+            entries.last(where: { $0.state != nil })?.state.flatMap { EstateDigest($0, keys: signing.digests) }
+            ?? (entries.isEmpty ? EstateDigest(keys: signing.digests) : nil)
+        if let recorded, recorded != current {
+            return (.dataDiffers(collections: current.differences(from: recorded)), entries.count)
+        }
+        return (chain, entries.count)
     }
 
     /// The last entry of the audit trail: its number and hash, to keep elsewhere and check against later.
@@ -47,5 +53,20 @@ extension Operations {
     public func unconfirmedProcessors() async throws(TallyError) -> [UnconfirmedProcessor] {
         let day = today
         return UnconfirmedProcessor.find(in: try await reading { try $0.estate(asOf: day) })
+    }
+}
+
+extension AuditVerification {
+    /// The result in one sentence, as `tally audit verify` says it.
+    public var sentence: String {
+        switch self {
+        case .intact(let entries):
+            "The audit trail is intact: \(entries) entries, each chained to the one before, and the data is what the "
+                + "last one recorded."
+        case .broken(let sequence, let reason):
+            "The audit trail is broken at entry \(sequence): \(reason)."
+        case .dataDiffers(let collections):
+            "The data does not match the audit trail: \(collections.joined(separator: ", ")) changed outside Tally."
+        }
     }
 }

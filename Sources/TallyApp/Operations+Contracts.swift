@@ -108,15 +108,21 @@ extension Operations {
         guard let document = try await reading({ try $0.document(id) }) else {
             throw .notFound(kind: "document", id: String(id))
         }
+        return (document, try storedBytes(of: document))
+    }
+
+    /// A document's bytes, read back from the document folder and checked against the digest recorded.
+    func storedBytes(of document: ContractDocument) throws(TallyError) -> [UInt8] {
         let path = (store.documentFolder as NSString).appendingPathComponent(document.sha256)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .failed("the file of document \(id) is missing from \(store.documentFolder)")
+            throw .failed("the file of document \(document.id) is missing from \(store.documentFolder)")
         }
         let bytes = [UInt8](data)
         guard AuditChain.digest(bytes) == document.sha256 else {
-            throw .failed("the file of document \(id) in \(store.documentFolder) was changed after it was attached")
+            throw .failed(
+                "the file of document \(document.id) in \(store.documentFolder) was changed after it was attached")
         }
-        return (document, bytes)
+        return bytes
     }
 
     /// Writes `bytes` to the document folder as `sha256`, unless a file of that content is there already; a file

@@ -85,10 +85,7 @@ enum OpenAPIDocument {
                         ? JSONWriter.object(["description": .string(route.success.reasonPhrase)])
                         : JSONWriter.object([
                             "description": .string(route.success.reasonPhrase),
-                            "content": .json(
-                                route.path == "/setup"
-                                    ? #"{"text/html": {"schema": {"type": "string"}}}"#
-                                    : #"{"application/json": {"schema": {}}}"#),
+                            "content": .json(content(route)),
                         ]))
             )
         ]
@@ -96,6 +93,15 @@ enum OpenAPIDocument {
         responses.append(("5XX", .json(##"{"$ref": "#/components/responses/Problem"}"##)))
         fields.append(("responses", .json(JSONWriter.object(responses))))
         return JSONWriter.object(fields)
+    }
+
+    /// What a route's success carries: JSON, the setup form's HTML, or a file.
+    private static func content(_ route: Route) -> String {
+        if route.path == "/setup" { return #"{"text/html": {"schema": {"type": "string"}}}"# }
+        if route.answer == "application/json" { return #"{"application/json": {"schema": {}}}"# }
+        return JSONWriter.object([
+            (route.answer, .json(#"{"schema": {"type": "string", "contentMediaType": "\#(route.answer)"}}"#))
+        ])
     }
 
     /// `getApiV1ProductsIdConsumers`.

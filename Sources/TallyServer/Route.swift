@@ -17,6 +17,8 @@ public struct Route: Sendable {
     public var body: Body?
     /// The status of its success.
     public var success: HTTPResponse.Status
+    /// The media type of its success's body.
+    public var answer: String
     let handler: @Sendable (Request, ServerContext, Principal?) async throws -> Response
 
     /// A route's body: a JSON object, a file as it is, or a form's fields.
@@ -27,6 +29,7 @@ public struct Route: Sendable {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ permission: Permission?, _ summary: String,
         query: [String] = [], body: Body? = nil, success: HTTPResponse.Status = .ok,
+        answer: String = "application/json",
         _ handler: @escaping @Sendable (Request, ServerContext, Principal?) async throws -> Response
     ) {
         self.method = method
@@ -36,6 +39,7 @@ public struct Route: Sendable {
         self.query = query
         self.body = body
         self.success = success
+        self.answer = answer
         self.handler = handler
     }
 

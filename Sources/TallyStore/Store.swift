@@ -90,6 +90,18 @@ public protocol StoreReader {
     /// The license manager's own catalog document.
     func ownCatalog() throws -> String?
 
+    // MARK: Provenance, for evidence handed to an auditor
+
+    /// The publishers the kept products name, each distinct spelling once.
+    func publishers() throws -> [String]
+    /// The installations of `products` (removed ones too), each with the batch that last wrote it, by device,
+    /// product and version.
+    func installations(of products: [Product.ID]) throws -> [ImportedInstallation]
+    /// The usage sessions of `products`, each with the batch that wrote it, by product, then start.
+    func usage(of products: [Product.ID]) throws -> [ImportedSession]
+    /// The import batches with these ids, by id; an id no batch has is left out.
+    func batches(ids: [Int64]) throws -> [ImportBatch]
+
     // MARK: Positions and the audit trail
 
     /// Snapshots, oldest first, with their totals, and one product's figures in each when asked.

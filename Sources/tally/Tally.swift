@@ -18,6 +18,7 @@ struct Tally: AsyncParsableCommand {
             DeviceCommand.self, PersonCommand.self,
             AssignCommand.self, UnassignCommand.self,
             UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,
+            ReportCommand.self,
             UserCommand.self, TokenCommand.self, ServeCommand.self,
             GenerateCommand.self,
             BenchCommand.self,

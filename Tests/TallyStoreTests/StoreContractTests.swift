@@ -310,6 +310,43 @@ struct StoreContractTests {
         }
     }
 
+    @Test(
+        "provenance: installations and sessions of some products with their batch, batches by id, publishers",
+        arguments: StoreBackend.allCases)
+    func provenance(_ backend: StoreBackend) async throws {
+        let store = try backend.open()
+        var withOracle = estate
+        withOracle.products.append(Product(id: "ora", publisher: "Oracle", license: License(metric: .core)))
+        withOracle.installations.append(Installation(device: "esx1", product: "ora", removed: day))
+        try await fill(store, with: withOracle)
+        let second = try await store.write { writer throws in
+            let batch = try writer.openBatch(source("later.json"), mode: "merge")
+            try writer.apply(
+                Changes.replacing([], with: [Installation(device: "vm1", product: "ora", lastSeen: day)]),
+                batch: batch, day: day
+            ) { _ in }
+            try writer.closeBatch(batch, counts: ImportCounts(inserted: 1), origin: nil)
+            return batch
+        }
+        try await store.read { reader throws in
+            #expect(try reader.publishers() == ["Microsoft", "Oracle"])
+            let installed = try reader.installations(of: ["ora", "sql"])
+            #expect(
+                installed.map { "\($0.installation.device) \($0.installation.product)" } == [
+                    "esx1 ora", "vm1 ora", "vm1 sql",
+                ])
+            #expect(installed.map(\.batch) == [1, second, 1])
+            #expect(installed[0].installation.removed == day && installed[0].firstSeen == day)
+            #expect(installed[2].installation.source == "sccm")
+            #expect(try reader.installations(of: []).isEmpty)
+            let sessions = try reader.usage(of: ["matlab"])
+            #expect(sessions.map(\.session) == estate.usage && sessions.map(\.batch) == [1])
+            #expect(try reader.usage(of: ["ora"]).isEmpty)
+            let batches = try reader.batches(ids: [second, 1, 99])
+            #expect(batches.map(\.id) == [1, second] && batches.map(\.source) == ["f.json", "later.json"])
+        }
+    }
+
     @Test("inventory evidence: titles, sightings, evidence and derived installations", arguments: StoreBackend.allCases)
     func evidence(_ backend: StoreBackend) async throws {
         let store = try backend.open()

@@ -1,9 +1,10 @@
 import TallyCore
 
-/// A product's license model in words, as the product page lists it: the metric and the parameters that apply to
-/// it, leaving out what is at its default and does not change the count.
-enum LicenseTerms {
-    static func describe(_ license: License) -> [(name: String, value: String)] {
+/// A product's license model in words, as the product page and the audit evidence pack list it: the metric and the
+/// parameters that apply to it, leaving out what is at its default and does not change the count.
+public enum LicenseTerms {
+    /// The terms that apply, each a name and its value: `("Core factor", "0.5")`.
+    public static func describe(_ license: License) -> [(name: String, value: String)] {
         var terms: [(name: String, value: String)] = [("Metric", license.metric.rawValue)]
         if let rule = license.rule { terms.append(("Rule template", rule.rawValue)) }
         switch license.metric {
@@ -41,7 +42,7 @@ enum LicenseTerms {
     }
 
     /// How a metric counts, in words: `per device`, `by concurrent use`.
-    static func per(_ metric: License.Metric) -> String {
+    public static func per(_ metric: License.Metric) -> String {
         switch metric {
         case .device: "per device"
         case .user: "per user"
