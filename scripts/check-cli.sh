@@ -110,6 +110,14 @@ check "pool advice only sizes concurrent pools" 1 "autocad is not licensed by a 
     "$tally" usage --recommend --product autocad --db "$db"
 check "a share above 1 is refused" 1 "must be a share from 0 to 1" \
     "$tally" usage --recommend --unmet-share 2 --db "$db"
+check "forecast from three years of monthly history" 0 "intellij        36 months    49  holt-winters" \
+    "$tally" forecast --db "$db"
+check "forecast of one product lists its months, as CSV" 0 "product,month,kind,demand,low,high,supply" \
+    "$tally" forecast --product intellij --format csv --db "$db"
+check "a growth of an unknown department is refused" 1 'no department "nope"' \
+    "$tally" forecast --growth nope=+10% --db "$db"
+check "a growth that is not a rate is refused" 64 "growth" "$tally" forecast --growth eng=lots --db "$db"
+check "a forecast must end after today" 1 "to: must be after today" "$tally" forecast --to 2020-01-01 --db "$db"
 check "retire an unknown device" 1 'no device "zz" in the store' "$tally" device retire zz --db "$db"
 check "assign needs one assignee" 64 "exactly one of --person or --device" "$tally" assign visio --db "$db"
 check "history lists the snapshots" 0 "2026-11-29" "$tally" history visio --db "$db"

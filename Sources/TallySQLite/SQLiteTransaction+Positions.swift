@@ -36,6 +36,19 @@ extension SQLiteTransaction {
         }
     }
 
+    func snapshotDemand(product: Product.ID?) throws -> [DatedDemand] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.as_of, p.product, p.demand FROM snapshot_position p JOIN snapshot s ON s.id = p.snapshot
+                \(product == nil ? "" : "WHERE p.product = ?") ORDER BY s.id
+                """, arguments: StatementArguments(product.map { [$0.rawValue] } ?? [])
+        ).map { row in
+            guard let day = try Column.day(row, 0) else { throw TallyError.failed("a stored snapshot has no day") }
+            return DatedDemand(asOf: day, product: .init(row[1]), demand: row[2])
+        }
+    }
+
     func latestSnapshot() throws -> SnapshotMark? {
         try SnapshotRow.fetchOne(db, sql: "SELECT \(SnapshotRow.columns) FROM snapshot ORDER BY id DESC LIMIT 1").map {
             SnapshotMark(id: $0.id, generation: $0.generation, asOf: $0.asOf)

@@ -37,6 +37,19 @@ extension API {
                 return json(PoolAdviceOutput.json(advice, currency: currency))
             },
             Route(
+                .get, "/api/v1/forecast", .readAll,
+                "Each product's monthly demand forecast through `to` (a year by default) with its 80% interval and "
+                    + "the month it passes supply; `growth=eng=+10%` applies a department's what-if growth",
+                query: ["to", "product", "growth"]
+            ) { request, _, _ in
+                let query = request.uri.queryParameters
+                let report = try await forecast({ query.get($0) }, all: { query.getAll($0).map { String($0) } })
+                return json(
+                    ForecastOutput.json(
+                        report.products, asOf: report.asOf, through: report.through,
+                        growth: report.growth.sorted { $0.key < $1.key }.map { ($0.key.rawValue, $0.value) }))
+            },
+            Route(
                 .post, "/api/v1/reclaim/marks", .edit,
                 "Record that a product was taken back from a device (device, product, day, note)", body: .json,
                 success: .created
@@ -58,6 +71,20 @@ extension API {
                     ]), status: .created)
             },
         ]
+    }
+
+    /// The forecast a query asks for: `to`, `product`, and `growth` (`eng=+10%`, repeated or comma-separated).
+    func forecast(_ query: (String) -> String?, all: (String) -> [String]) async throws -> ForecastReport {
+        let to = try query("to").map { try day($0, field: "to") }
+        var growths: [DepartmentGrowth] = []
+        for text in all("growth").flatMap({ $0.split(separator: ",").map(String.init) }) where !text.isEmpty {
+            guard let growth = DepartmentGrowth(text) else {
+                throw Problem(.unprocessableContent, "growth is DEPT=RATE, as eng=+10%", field: "growth")
+            }
+            growths.append(growth)
+        }
+        return try await operations.forecast(
+            through: to, growth: DepartmentGrowth.table(growths), product: query("product").map { .init($0) })
     }
 
     /// The pool advice of the query's selection and `unmetShare`.

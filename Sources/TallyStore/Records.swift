@@ -190,6 +190,19 @@ public struct SnapshotPosition: Sendable, Equatable {
     }
 }
 
+/// A product's demand in a snapshot: what forecasts read as history.
+public struct DatedDemand: Sendable, Equatable {
+    public var asOf: Day
+    public var product: Product.ID
+    public var demand: Int
+
+    public init(asOf: Day, product: Product.ID, demand: Int) {
+        self.asOf = asOf
+        self.product = product
+        self.demand = demand
+    }
+}
+
 /// Which snapshot is the latest: its id, the store's generation when it was taken, and its day.
 public struct SnapshotMark: Sendable, Equatable {
     public var id: Int64

@@ -11,7 +11,8 @@ struct Tally: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ReconcileCommand.self, ImportCommand.self, ExportCommand.self, ListCommand.self,
             HistoryCommand.self,
-            EntitlementCommand.self, RateCommand.self, ContractCommand.self, ReclaimCommand.self, RenewalsCommand.self,
+            EntitlementCommand.self, RateCommand.self, ContractCommand.self, ReclaimCommand.self, ForecastCommand.self,
+            RenewalsCommand.self,
             AlertCommand.self,
             AlertsCommand.self,
             ProductCommand.self,

@@ -47,6 +47,7 @@ struct PageRoleTests {
         "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /reclaim": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /pools": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /forecast": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /reclaim/marks": Row(form: "device={device}&product={product}", statuses: [303, 403, 403, 303, 303]),
         "GET /alerts": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /alerts": Row(

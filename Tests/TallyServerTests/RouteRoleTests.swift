@@ -77,6 +77,7 @@ struct RouteRoleTests {
         "GET /api/v1/documents/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/renewals": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?within=120d"),
         "GET /api/v1/reclaim": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?unused=60d"),
+        "GET /api/v1/forecast": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?growth=eng%3D%2B10%25"),
         "GET /api/v1/usage/recommendations": Row(
             body: nil, statuses: [401, 403, 200, 200, 200], query: "?unmetShare=0.05"),
         "POST /api/v1/reclaim/marks": Row(

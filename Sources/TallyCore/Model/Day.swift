@@ -118,3 +118,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }
+
+extension Day {
+    /// Whole months from the month holding `start` to the month holding `end` (negative where `end` is earlier).
+    public static func months(from start: Day, to end: Day) -> Int {
+        let a = start.parts, b = end.parts
+        return (b.year - a.year) * 12 + (b.month - a.month)
+    }
+}

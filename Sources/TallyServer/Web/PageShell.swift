@@ -11,8 +11,7 @@ struct PageShell: Sendable {
     static let sections: [(path: String, title: String, permission: Permission)] = [
         ("/", "Dashboard", .read), ("/products", "Products", .read), ("/entitlements", "Entitlements", .readAll),
         ("/contracts", "Contracts", .readAll), ("/renewals", "Renewals", .readAll), ("/reclaim", "Reclaim", .readAll),
-        ("/pools", "Pools", .readAll),
-        ("/alerts", "Alerts", .readAll),
+        ("/pools", "Pools", .readAll), ("/forecast", "Forecast", .readAll), ("/alerts", "Alerts", .readAll),
         ("/devices", "Devices", .readAll), ("/people", "People", .readAll), ("/imports", "Imports", .readAll),
         ("/catalog", "Catalog", .readAll), ("/audit", "Audit", .readAll),
         ("/reports/audit", "Audit pack", .audit), ("/accounts", "Accounts", .manageAccounts),

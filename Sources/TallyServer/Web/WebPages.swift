@@ -12,6 +12,7 @@ extension API {
         ] + entitlementPages + contractPages + [
             PageRoute(.get, "/renewals", .readAll) { try await renewalsPage($0) },
             PageRoute(.get, "/pools", .readAll) { try await poolsPage($0) },
+            PageRoute(.get, "/forecast", .readAll) { try await forecastPage($0) },
         ]
             + reclaimPages + alertPages + recordPages + importPages + catalogAuditPages + auditPackPages + accountPages
     }
