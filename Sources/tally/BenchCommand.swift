@@ -25,6 +25,11 @@ struct BenchCommand: ParsableCommand {
         help: "Measure normalizing this many raw installation records with the built-in catalog instead (one core).")
     var normalize: Int?
 
+    @Option(
+        name: .long,
+        help: "Backtest the demand forecast instead on this many synthetic monthly histories of each shape.")
+    var forecast: Int?
+
     @Option(name: .long, help: "How many times to reconcile (or parse); the best and the median are reported.")
     var runs: Int = 3
 
@@ -40,6 +45,10 @@ struct BenchCommand: ParsableCommand {
             }
             if let normalize {
                 try benchNormalizing(normalize)
+                return
+            }
+            if let forecast {
+                benchForecast(series: forecast)
                 return
             }
             let clock = ContinuousClock()
@@ -93,6 +102,39 @@ struct BenchCommand: ParsableCommand {
                 Terminal.write("peak memory (resident): \(peak / 1_048_576) MiB\n")
             }
         }
+    }
+
+    /// The forecast backtested from rolling origins on synthetic histories of known shape (48 months, 6 ahead),
+    /// beside the naive forecast that repeats the last month; and the time one product's forecast takes.
+    private func benchForecast(series: Int) {
+        let clock = ContinuousClock()
+        var results: [ForecastBacktest.ShapeResult] = []
+        let took = clock.measure {
+            results = ForecastBacktest.run(seed: seed, series: max(1, min(series, 1_000)), months: 48, horizon: 6)
+        }
+        var table = TextTable(["SHAPE", "SERIES", "FORECASTS", "MAPE", "NAIVE MAPE", "80% COVERAGE"], right: [1, 2, 3, 4, 5])
+        let percent = { (value: Double) -> String in
+            let tenths = Int((value * 1000).rounded())
+            return "\(tenths / 10).\(tenths % 10)%"
+        }
+        for result in results {
+            table.append([
+                result.shape.rawValue, String(result.series), String(result.forecasts), percent(result.methodMAPE),
+                percent(result.naiveMAPE), percent(result.coverage),
+            ])
+        }
+        Terminal.write(table.render())
+        report("backtest (seed \(seed), 48 months, 6 ahead)", took)
+        // A trend with a season: Holt-Winters, the costlier fit.
+        let history = (0..<120).map { (month: Int) -> Double in
+            let season = Double(month % 12 - 6) * 10
+            return 100 + Double(month) * 1.5 + season
+        }
+        var fits: [Duration] = []
+        for _ in 0..<max(runs, 5) { fits.append(clock.measure { _ = Forecaster.forecast(history, months: 12) }) }
+        fits.sort()
+        let micros = Int((fits[0] / .microseconds(1)).rounded())
+        Terminal.write("one product, 120 months, 12 ahead (best of \(fits.count)): \(micros) µs\n")
     }
 
     /// Parsing alone, on one core: the file is read first, and each run parses the bytes in memory.
