@@ -17,9 +17,11 @@ extension Operations {
     func renewals(
         within days: Int, contracts: [Contract], entitlements: [Entitlement], position: Reconciliation
     ) -> [Renewal] {
+        // The position names the rate of today of every currency its entitlements are priced in.
         Renewals.lines(
             contracts: contracts, entitlements: entitlements, position: position, today: today,
-            horizon: today.adding(days: max(0, min(days, 36_500))))
+            horizon: today.adding(days: max(0, min(days, 36_500))),
+            conversion: CurrencyConversion(currency: position.currency, rates: position.rates))
     }
 
     /// Every contract and every entitlement, read in one transaction.

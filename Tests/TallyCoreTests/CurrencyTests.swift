@@ -73,6 +73,19 @@ struct CurrencyTests {
         expectError("rates[3].date", in: sample(rates: Self.rates + [Self.rates[1]]))
     }
 
+    @Test("renewals cost in the estate's currency at today's rate")
+    func renewals() throws {
+        var estate = sample()
+        estate.entitlements[0].end = .on("2026-12-31")
+        estate.entitlements[0].costPeriod = .year
+        let position = try Reconciler.reconcile(estate)
+        let lines = Renewals.lines(
+            contracts: [], entitlements: estate.entitlements, position: position, today: testDay,
+            horizon: .on("2027-01-31"), conversion: CurrencyConversion(currency: "EUR", rates: position.rates))
+        // 1 unit x 100 USD a year x 0.80.
+        #expect(lines.map(\.annualCost) == [80])
+    }
+
     @Test("the conversion reads as a sentence")
     func described() {
         #expect(Self.rates[1].described(into: "EUR") == "1 USD = 0.8 EUR (rate of 2026-06-01)")

@@ -73,9 +73,11 @@ public enum Renewals {
     }
 
     /// The contracts and entitlements that end or renew from `today` through `horizon`, soonest first. An
-    /// entitlement without an end of its own renews with its contract.
+    /// entitlement without an end of its own renews with its contract. Costs in other currencies are converted at
+    /// `conversion`'s rate of `today`.
     public static func lines(
-        contracts: [Contract], entitlements: [Entitlement], position: Reconciliation, today: Day, horizon: Day
+        contracts: [Contract], entitlements: [Entitlement], position: Reconciliation, today: Day, horizon: Day,
+        conversion: CurrencyConversion? = nil
     ) -> [Renewal] {
         let uses = Dictionary(position.entitlements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let positions = Dictionary(position.positions.map { ($0.product, $0) }, uniquingKeysWith: { first, _ in first })
@@ -90,7 +92,8 @@ public enum Renewals {
             else { continue }
             let line = renewal(
                 of: item, ends: ends, contract: contract, use: uses[item.id], position: positions[item.product],
-                renewedBy: successor(of: item, ending: ends, among: entitlements), today: today)
+                renewedBy: successor(of: item, ending: ends, among: entitlements), today: today,
+                conversion: conversion)
             lines.append(line)
             if let contract { byContract[contract.id.rawValue, default: []].append(line) }
         }
@@ -125,14 +128,19 @@ public enum Renewals {
 
     static func renewal(
         of item: Entitlement, ends: Day, contract: Contract?, use: EntitlementUse?, position: Position?,
-        renewedBy successor: Entitlement? = nil, today: Day
+        renewedBy successor: Entitlement? = nil, today: Day, conversion: CurrencyConversion? = nil
     ) -> Renewal {
         let owned = item.unlimited ? nil : item.quantity
         let used = use?.used ?? 0
         // The price of renewing: the renewal's where one is ordered, else the price paid now.
-        let price =
-            successor?.unitCost.map { ($0, successor?.costPeriod ?? .once) }
-            ?? item.unitCost.map { ($0, item.costPeriod) }
+        func cost(of entitlement: Entitlement?) -> (Double, Entitlement.CostPeriod)? {
+            guard let entitlement, let amount = entitlement.unitCost else { return nil }
+            guard let conversion else { return (amount, entitlement.costPeriod) }
+            return conversion.convert(amount, from: entitlement.currency, on: today).map {
+                ($0, entitlement.costPeriod)
+            }
+        }
+        let price = cost(of: successor) ?? cost(of: item)
         let perUnit = price.map { $0.0 * Double($0.1.perYear) }
         let annual = perUnit.map { cost in Money.cents(cost * Double(owned ?? 0)) }
         let shortfall = max(0, position?.shortfall ?? 0)
