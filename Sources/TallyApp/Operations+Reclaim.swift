@@ -22,8 +22,11 @@ extension Operations {
         if let product, !estate.products.contains(where: { $0.id == product }) {
             throw .notFound(kind: "product", id: product.rawValue)
         }
+        // Today's position is kept already; another day's is computed.
+        let current: Reconciliation? = asOf == nil || asOf == today ? try await latestPosition() : nil
         return try await Self.offThread { () throws(EstateError) in
-            let position = try Reconciler.reconcile(estate)
+            let position: Reconciliation
+            if let current { position = current } else { position = try Reconciler.reconcile(estate) }
             return try Reclaimer.report(
                 estate, position: position, unusedDays: unusedDays, product: product, marks: marks)
         }

@@ -112,7 +112,8 @@ struct BenchCommand: ParsableCommand {
         let took = clock.measure {
             results = ForecastBacktest.run(seed: seed, series: max(1, min(series, 1_000)), months: 48, horizon: 6)
         }
-        var table = TextTable(["SHAPE", "SERIES", "FORECASTS", "MAPE", "NAIVE MAPE", "80% COVERAGE"], right: [1, 2, 3, 4, 5])
+        var table = TextTable(
+            ["SHAPE", "SERIES", "FORECASTS", "MAPE", "NAIVE MAPE", "80% COVERAGE"], right: [1, 2, 3, 4, 5])
         let percent = { (value: Double) -> String in
             let tenths = Int((value * 1000).rounded())
             return "\(tenths / 10).\(tenths % 10)%"

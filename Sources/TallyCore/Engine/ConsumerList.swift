@@ -55,6 +55,15 @@ public struct ConsumerList: RandomAccessCollection, Sendable {
         return found
     }
 
+    /// Each consumer of a product by key and units, without its allocations and why: what comparing two positions
+    /// consumer by consumer needs.
+    public func forEachUnits(of product: Product.ID, _ body: (_ key: String, _ units: Int) -> Void) {
+        for index in indices(of: product) {
+            let record = storage.records[index]
+            body(storage.key(of: record), record.units)
+        }
+    }
+
     /// The consumers in `range`, in order: faster than the subscript for long runs, since consumers covered alike
     /// share the words of their coverage.
     public func forEach(in range: Range<Int>, _ body: (Consumer) -> Void) {

@@ -12,8 +12,21 @@ public struct ReclaimReport: Sendable, Equatable {
     /// Installations recorded as taken back, and whether inventory has seen them since.
     public let taken: [TakenBack]
 
-    /// Licenses freed and their value over every line.
-    public var totalFreed: Int { effects.reduce(0) { $0 + $1.freed } }
+    /// Units freed per metric (devices, users, cores, PVU are never added together), in the metrics' order.
+    public var freed: [(metric: License.Metric, units: Int)] {
+        License.Metric.allCases.compactMap { metric in
+            let units = effects.filter { $0.metric == metric }.reduce(0) { $0 + $1.freed }
+            return units > 0 ? (metric, units) : nil
+        }
+    }
+
+    /// The units freed in words: `36 device, 4 user, 2,400 PVU`; `nothing` where none is.
+    public var freedText: String {
+        let parts = freed.map { "\($0.units) \($0.metric.rawValue)" }
+        return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
+    }
+
+    /// The value of every line.
     public var totalValue: Double { Money.cents(lines.reduce(0) { $0 + ($1.value ?? 0) }) }
 }
 
@@ -50,6 +63,7 @@ public struct ReclaimLine: Sendable, Equatable {
 /// A product's position before and after its lines are reclaimed.
 public struct ReclaimEffect: Sendable, Equatable {
     public let product: Product.ID
+    public let metric: License.Metric
     public let demandBefore: Int, demandAfter: Int
     public let shortfallBefore: Int, shortfallAfter: Int
     public let surplusBefore: Int, surplusAfter: Int

@@ -70,7 +70,7 @@ public enum Reclaimer {
             let then = positionsAfter[product]
             guard then?.demand != now.demand else { return nil }
             return ReclaimEffect(
-                product: product, demandBefore: now.demand, demandAfter: then?.demand ?? 0,
+                product: product, metric: now.metric, demandBefore: now.demand, demandAfter: then?.demand ?? 0,
                 shortfallBefore: now.shortfall, shortfallAfter: then?.shortfall ?? 0, surplusBefore: now.surplus,
                 surplusAfter: then?.surplus ?? 0)
         }
@@ -83,9 +83,7 @@ public enum Reclaimer {
     private static func units(_ consumers: ConsumerList, of products: Set<Product.ID>) -> [String: Int] {
         var units: [String: Int] = [:]
         for product in products {
-            consumers.forEach(in: consumers.indices(of: product)) { consumer in
-                units["\(product)|\(consumer.key)"] = consumer.units
-            }
+            consumers.forEachUnits(of: product) { key, count in units["\(product)|\(key)"] = count }
         }
         return units
     }

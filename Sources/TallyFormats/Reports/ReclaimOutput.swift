@@ -32,8 +32,8 @@ public enum ReclaimOutput {
         let money = PositionTable.money(report.totalValue) + (report.currency.map { " " + $0 } ?? "")
         out.append("")
         out.append(
-            "\(report.lines.count) to take back (unused since \(report.since)): \(report.totalFreed) license(s) "
-                + "freed, worth \(money); \(report.taken.count) taken back already, \(seenAgain.count) seen again.")
+            "\(report.lines.count) to take back (unused since \(report.since)), freeing \(report.freedText) units "
+                + "worth \(money); \(report.taken.count) taken back already, \(seenAgain.count) seen again.")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -60,7 +60,7 @@ public enum ReclaimOutput {
         out.raw(", \"currency\": ")
         out.optionalString(report.currency)
         out.raw(", \"freed\": ")
-        out.number(report.totalFreed)
+        out.raw(JSONWriter.object(report.freed.map { (key: $0.metric.rawValue, value: JSONValue.int($0.units)) }))
         out.raw(", \"value\": ")
         out.decimal(report.totalValue)
         out.raw(",\n\"lines\": [")

@@ -82,7 +82,7 @@ extension API {
             <input id="product" name="product" value="\(only ?? "")"></div>
             <div class="field"><button type="submit">Show</button></div></form>
             <p id="reclaim-summary">\(report.lines.count) to take back (no use since \(report.since.description)):
-            <strong>\(report.totalFreed) license(s)</strong> freed, worth
+            freeing <strong>\(report.freedText)</strong> units worth
             <strong>\(PositionTable.money(report.totalValue)) \(currency)</strong>.
             <a href="\(csv)">Download the list for the service desk (CSV)</a></p>
             \(report.effects.isEmpty ? "" : "<section class=\"card\"><h2>Once reclaimed</h2><ul id=\"reclaim-effects\">\(effects)</ul></section>" as HTML)
