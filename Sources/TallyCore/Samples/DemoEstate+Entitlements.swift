@@ -153,6 +153,13 @@ extension DemoBuilder {
         buy(
             "PO-4500127845-10", "tableau", userDemand(["tableau"]) + 3, cost: 900, per: .year, from: ago(300),
             to: ahead(65), vendor: "Salesforce", contract: "SF-00884213")
+        // Two seats from the vendor's US store, priced in dollars: converted at the rate of the day.
+        buy(
+            "PO-4500139921-10", "tableau", 2, cost: 1_050, per: .year, from: ago(30), to: ahead(335),
+            vendor: "Salesforce", contract: "SF-00884213", currency: "USD")
+        rates = [(ago(330), 0.94), (ago(150), 0.91), (ago(15), 0.92)].map {
+            ExchangeRate(currency: "USD", date: $0, rate: $1)
+        }
         buy(
             "PO-4500091118-10", "tableau", 8, cost: 840, per: .year, from: ago(665), to: ago(301),
             vendor: "Salesforce", contract: "SF-00884213")
@@ -166,7 +173,7 @@ extension DemoBuilder {
         _ id: String, _ product: Product.ID, _ quantity: Int?, cost: Double?,
         per period: Entitlement.CostPeriod = .once, from start: Day, to end: Day? = nil, version: String? = nil,
         downgrade: Bool = false, covers: [Product.ID] = [], scope: Department.ID? = nil, unlimited: Bool = false,
-        vendor: String, contract: String?, notes: String? = nil
+        vendor: String, contract: String?, notes: String? = nil, currency: String? = nil
     ) {
         let order = id.split(separator: "-").dropFirst().first.map(String.init)
         entitlements.append(
@@ -174,6 +181,6 @@ extension DemoBuilder {
                 id: Entitlement.ID(id), product: product, quantity: quantity, version: version.map(Version.init),
                 downgrade: downgrade, covers: covers, start: start, end: end, unlimited: unlimited, scope: scope,
                 unitCost: cost, costPeriod: period, vendor: vendor, contract: contract, purchaseOrder: order,
-                notes: notes))
+                notes: notes, currency: currency))
     }
 }

@@ -26,7 +26,7 @@ public enum DemoEstate {
             asOf: asOf, currency: "EUR", departments: builder.departments, people: builder.people,
             devices: builder.devices, products: builder.products, installations: builder.installations,
             usage: builder.usage, denials: builder.denials, assignments: builder.assignments,
-            entitlements: builder.entitlements, contracts: builder.contracts)
+            entitlements: builder.entitlements, contracts: builder.contracts, rates: builder.rates)
     }
 }
 
@@ -45,6 +45,7 @@ struct DemoBuilder {
     var assignments: [Assignment] = []
     var entitlements: [Entitlement] = []
     var contracts: [Contract] = []
+    var rates: [ExchangeRate] = []
 
     /// Person indices of each department, in the order they were hired.
     var staff: [Department.ID: [Int]] = [:]
