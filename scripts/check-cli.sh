@@ -203,6 +203,18 @@ check "an unknown publisher is refused with the publishers there are" 1 \
     'no product'"'"'s publisher is "Orcle"; the publishers are Adobe, Autodesk' \
     "$tally" report audit --publisher Orcle --out "$work/orcle.zip" --db "$db"
 check "and nothing is written, nor left half-written" 1 "0" bash -c "ls -A '$work' | grep -cE 'orcle|partial'"
+# Chargeback: each department's share of the year's license costs (scripts/check-chargeback.sh opens the workbook).
+check "chargeback by department as a table" 0 "Chargeback for 2026 (2026-01-01 to 2026-12-31)" \
+    "$tally" report chargeback --period 2026 --db "$db"
+check "chargeback as CSV" 0 "department,name,costCenter,parent,oneOff,recurring,total,units" \
+    "$tally" report chargeback --by department --period 2026-11 --format csv --db "$db"
+check "a period that is neither a year nor a month is refused" 64 '--period: "2026-13" is not a period' \
+    "$tally" report chargeback --period 2026-13 --db "$db"
+check "a chargeback workbook needs --out" 64 "give the file to write with --out FILE" \
+    "$tally" report chargeback --format xlsx --db "$db"
+"$tally" report chargeback --format xlsx --out "$work/chargeback.xlsx" --db "$db" >/dev/null 2>&1
+check "an existing workbook is not replaced without --force" 1 "chargeback.xlsx: exists already" \
+    "$tally" report chargeback --format xlsx --out "$work/chargeback.xlsx" --db "$db"
 # A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
 mkdir -p "$work/readonly"
 cp "$db" "$work/readonly/store.sqlite"

@@ -28,7 +28,7 @@ public struct API: Sendable {
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
         baseRoutes + editRoutes + contractRoutes + optimiseRoutes + alertRoutes + importRoutes + licenseUseRoutes
-            + auditPackRoutes
+            + auditPackRoutes + chargebackRoutes
             + setupRoutes
     }
 

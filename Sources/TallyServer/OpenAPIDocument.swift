@@ -98,10 +98,11 @@ enum OpenAPIDocument {
     /// What a route's success carries: JSON, the setup form's HTML, or a file.
     private static func content(_ route: Route) -> String {
         if route.path == "/setup" { return #"{"text/html": {"schema": {"type": "string"}}}"# }
-        if route.answer == "application/json" { return #"{"application/json": {"schema": {}}}"# }
-        return JSONWriter.object([
-            (route.answer, .json(#"{"schema": {"type": "string", "contentMediaType": "\#(route.answer)"}}"#))
-        ])
+        return JSONWriter.object(
+            ([route.answer] + route.otherAnswers).map { (type: String) -> (key: String, value: JSONValue) in
+                if type == "application/json" { return (type, .json(#"{"schema": {}}"#)) }
+                return (type, .json(#"{"schema": {"type": "string", "contentMediaType": "\#(type)"}}"#))
+            })
     }
 
     /// `getApiV1ProductsIdConsumers`.
@@ -113,7 +114,7 @@ enum OpenAPIDocument {
     private static func querySchema(_ name: String) -> String {
         switch name {
         case "limit": #"{"type": "integer", "minimum": 1, "maximum": 500}"#
-        case "dryRun", "skipInvalid": #"{"type": "boolean"}"#
+        case "dryRun", "skipInvalid", "rollup", "detail": #"{"type": "boolean"}"#
         default: #"{"type": "string"}"#
         }
     }

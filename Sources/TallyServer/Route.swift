@@ -19,6 +19,8 @@ public struct Route: Sendable {
     public var success: HTTPResponse.Status
     /// The media type of its success's body.
     public var answer: String
+    /// Other media types its success may have, when the query asks for them (`format=csv`).
+    public var otherAnswers: [String]
     let handler: @Sendable (Request, ServerContext, Principal?) async throws -> Response
 
     /// A route's body: a JSON object, a file as it is, or a form's fields.
@@ -29,7 +31,7 @@ public struct Route: Sendable {
     init(
         _ method: HTTPRequest.Method, _ path: String, _ permission: Permission?, _ summary: String,
         query: [String] = [], body: Body? = nil, success: HTTPResponse.Status = .ok,
-        answer: String = "application/json",
+        answer: String = "application/json", otherAnswers: [String] = [],
         _ handler: @escaping @Sendable (Request, ServerContext, Principal?) async throws -> Response
     ) {
         self.method = method
@@ -40,6 +42,7 @@ public struct Route: Sendable {
         self.body = body
         self.success = success
         self.answer = answer
+        self.otherAnswers = otherAnswers
         self.handler = handler
     }
 

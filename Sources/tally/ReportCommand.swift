@@ -4,5 +4,5 @@ import ArgumentParser
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Write reports from the store for others to read.",
-        subcommands: [ReportAuditCommand.self])
+        subcommands: [ReportAuditCommand.self, ReportChargebackCommand.self])
 }

@@ -87,6 +87,17 @@ extension Terminal {
         }
     }
 
+    /// Refuses a file to write that exists already, unless `replace` (`--force`) allows it; standard output (`-`),
+    /// a device or a pipe are written to, never replaced, and pass.
+    static func checkNewFile(_ path: String, replace: Bool) throws(CommandError) {
+        guard path != "-", !replace else { return }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        // What a link names decides: /dev/stdout is a link to a device.
+        if stat(path, &info) == 0, [S_IFCHR, S_IFIFO].contains(info.st_mode & S_IFMT) { return }
+        throw .usage("\(path): exists already; give another --out, or --force to replace it")
+    }
+
     /// The regular file a write to `path` replaces: `path`, or the file a link there names; nil for a device or a
     /// pipe, written to in place; refused where it is a folder, a socket or a link to nothing.
     private static func fileToReplace(_ path: String) throws(CommandError) -> String? {

@@ -73,6 +73,7 @@ struct PageRoleTests {
         "GET /audit": Row(statuses: [303, 403, 200, 200, 200]),
         "POST /audit/verify": Row(form: "", statuses: [303, 403, 200, 200, 200]),
         "GET /reports/audit": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /reports/chargeback": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /accounts": Row(statuses: [303, 403, 403, 403, 200]),
         "POST /accounts": Row(form: "name=new-{role}&role=viewer", statuses: [303, 403, 403, 403, 201]),
         "POST /accounts/{name}/role": Row(form: "role=auditor", statuses: [303, 403, 403, 403, 200]),

@@ -97,6 +97,8 @@ struct RouteRoleTests {
         "GET /api/v1/catalog/unrecognized": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/reports/audit": Row(
             body: nil, statuses: [401, 403, 200, 200, 200], query: "?publisher=Oracle&asOf=2026-11-29"),
+        "GET /api/v1/reports/chargeback": Row(
+            body: nil, statuses: [401, 403, 200, 200, 200], query: "?period=2026&format=xlsx"),
         "POST /api/v1/catalog/rules": Row(
             body: #"""
                 {"names": ["Contoso {role} Suite*"], "product": "contoso-{role}", "productName": "Contoso Suite",

@@ -11,6 +11,9 @@ public struct Reconciliation: Sendable {
     /// The exchange rates that converted entitlements priced in other currencies, by currency; empty where none did.
     public var rates: [ExchangeRate] = []
 
+    /// The estate the position was computed from (without the installations of a store, which were read as a table).
+    public var estate: Estate { consumers.storage.estate.estate }
+
     /// The totals at the foot of the report.
     public var totals: Totals {
         Totals(

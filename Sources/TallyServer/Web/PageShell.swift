@@ -14,7 +14,8 @@ struct PageShell: Sendable {
         ("/pools", "Pools", .readAll), ("/forecast", "Forecast", .readAll), ("/alerts", "Alerts", .readAll),
         ("/devices", "Devices", .readAll), ("/people", "People", .readAll), ("/imports", "Imports", .readAll),
         ("/catalog", "Catalog", .readAll), ("/audit", "Audit", .readAll),
-        ("/reports/audit", "Audit pack", .audit), ("/accounts", "Accounts", .manageAccounts),
+        ("/reports/chargeback", "Chargeback", .readAll), ("/reports/audit", "Audit pack", .audit),
+        ("/accounts", "Accounts", .manageAccounts),
     ]
 
     /// A whole page: `title` in the tab and the main heading's words, `section` the header link marked current.

@@ -14,7 +14,9 @@ extension API {
             PageRoute(.get, "/pools", .readAll) { try await poolsPage($0) },
             PageRoute(.get, "/forecast", .readAll) { try await forecastPage($0) },
         ]
-            + reclaimPages + alertPages + recordPages + importPages + catalogAuditPages + auditPackPages + accountPages
+            + reclaimPages + alertPages + recordPages + importPages + catalogAuditPages + auditPackPages
+            + chargebackPages
+            + accountPages
     }
 
     /// Adds the pages, the sign-in and sign-out forms and the assets to `router`.
