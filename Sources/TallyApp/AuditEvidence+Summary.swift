@@ -8,7 +8,7 @@ extension AuditEvidence {
     func summaryHTML(listing files: [AuditPack.File]) -> String {
         let positions = positions
         let money = { (value: Double) in PositionTable.money(value) }
-        let rows: [Markup] = positions.map { position in
+        let rows: [HTML] = positions.map { position in
             let name = position.name.map { $0 + " (" + position.product.rawValue + ")" } ?? position.product.rawValue
             return """
                 <tr><th scope="row">\(name)</th><td>\(LicenseTerms.per(position.metric))</td>
@@ -26,35 +26,35 @@ extension AuditEvidence {
         let unpriced = positions.filter { $0.exposure == nil }.count
         let count = { (status: ComplianceStatus) in positions.filter { $0.status == status }.count }
         let without = products.filter { product in !positions.contains { $0.product == product.id } }
-        let terms: [Markup] = products.map { product in
+        let terms: [HTML] = products.map { product in
             let position = positions.first { $0.product == product.id }
-            let note: Markup = position?.why.map { "<p class=\"note\">\($0)</p>" } ?? ""
-            let items: [Markup] = LicenseTerms.describe(product.license).map { "<li>\($0.name): \($0.value)</li>" }
+            let note: HTML = position?.why.map { "<p class=\"note\">\($0)</p>" } ?? ""
+            let items: [HTML] = LicenseTerms.describe(product.license).map { "<li>\($0.name): \($0.value)</li>" }
             let parts = product.components.map(\.rawValue).joined(separator: ", ")
-            let suite: Markup = parts.isEmpty ? "" : "<p>A suite of \(parts): their installations count as its own.</p>"
+            let suite: HTML = parts.isEmpty ? "" : "<p>A suite of \(parts): their installations count as its own.</p>"
             return """
                 <dt>\(product.name ?? product.id.rawValue) (\(product.id.rawValue))</dt>
                 <dd><ul>\(items)</ul>\(suite)\(note)</dd>
                 """
         }
-        let listed: [Markup] = files.map { file in
+        let listed: [HTML] = files.map { file in
             "<tr><td>\(file.path)</td><td class=\"n\">\(file.bytes.count)</td><td class=\"digest\">\(file.sha256)</td></tr>"
         }
-        let none: Markup = "<tr><td colspan=\"11\">No product of this publisher has a position on this day.</td></tr>"
-        let unpricedNote: Markup =
+        let none: HTML = "<tr><td colspan=\"11\">No product of this publisher has a position on this day.</td></tr>"
+        let unpricedNote: HTML =
             unpriced == 0
             ? "" : "<p>\(unpriced) product(s) in shortfall have no known price: their exposure is not in the total.</p>"
-        let withoutNote: Markup =
+        let withoutNote: HTML =
             without.isEmpty
             ? ""
             : """
             <p>No position on this day (no demand, no active entitlement of its own): \
             \(without.map(\.id.rawValue).joined(separator: ", ")).</p>
             """
-        let rates: [Markup] = reconciliation.rates.map { "<p>Converted at \($0.described(into: currency)).</p>" }
+        let rates: [HTML] = reconciliation.rates.map { "<p>Converted at \($0.described(into: currency)).</p>" }
         let head = audit.head.map { "\($0.sequence) \($0.hash)" } ?? "none: no change recorded yet"
         let title = "License audit evidence: \(publisher), as of \(asOf)"
-        let page: Markup = """
+        let page: HTML = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -101,7 +101,7 @@ extension AuditEvidence {
     }
 
     /// Plain, print-friendly: black on white, ruled tables that fit a landscape page, digests that wrap.
-    private static let style: Markup = """
+    private static let style: HTML = """
         body{font:10pt/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111;background:#fff;margin:0}
         main{max-width:80rem;margin:0 auto;padding:1.5rem}h1{font-size:1.4rem;margin:0 0 1rem}
         h2{font-size:1.1rem;margin:1.5rem 0 .5rem;border-bottom:1px solid #999}

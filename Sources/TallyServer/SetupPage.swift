@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import TallyApp
 import TallyCore
+import TallyFormats
 
 /// The one page a server with no account serves: the form behind the one-time setup link, which creates the first
 /// admin. It works without JavaScript; its values are escaped; the token in the link is what allows it.

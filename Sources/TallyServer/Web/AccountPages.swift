@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import TallyApp
 import TallyCore
+import TallyFormats
 import TallyStore
 
 /// The accounts, for admins: add one, disable one, reset a password, set a role and a department. A password made

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import TallyApp
 import TallyCore
+import TallyFormats
 import TallyStore
 
 /// The alert rules, the form that adds one, and the send log: what was raised, sent, or waits and why.

@@ -1,6 +1,7 @@
 import Hummingbird
 import TallyApp
 import TallyCore
+import TallyFormats
 
 /// The audit evidence pack from the browser: a form that picks the publisher and the day, and downloads the ZIP the
 /// API serves; the page says what the pack holds.

@@ -1,5 +1,6 @@
 import TallyApp
 import TallyCore
+import TallyFormats
 
 /// The contract form: its values, what is wrong with each, and the change they make (blank values cleared).
 struct ContractForm: RecordForm {

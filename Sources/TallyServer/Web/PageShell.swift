@@ -1,6 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import TallyApp
+import TallyFormats
 
 /// The frame of every signed-in page: the header with the sections the account's role may open, the account and
 /// its role, and sign-out; the page's own content in `<main>`.

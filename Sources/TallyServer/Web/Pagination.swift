@@ -1,3 +1,5 @@
+import TallyFormats
+
 /// One page of a long list as the pages show it: which items, and the links to the pages before and after.
 struct Pagination {
     /// The 1-based page shown (clamped to the pages there are).

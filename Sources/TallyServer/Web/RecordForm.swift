@@ -1,4 +1,5 @@
 import TallyCore
+import TallyFormats
 
 /// A form that adds or edits a record: the values as sent (or as the record holds them), the boxes ticked, and
 /// what is wrong with each field. Its controls put each error beside its field, for eyes and screen readers.

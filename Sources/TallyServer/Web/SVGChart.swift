@@ -273,6 +273,6 @@ struct SVGChart {
     /// Text escaped for XML and HTML; control characters, which XML does not allow even escaped, are dropped.
     private static func text(_ text: String) -> String {
         let kept = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" }
-        return escaped(String(String.UnicodeScalarView(kept)))
+        return HTML.escaped(String(String.UnicodeScalarView(kept)))
     }
 }

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import TallyApp
 import TallyCore
+import TallyFormats
 
 /// Signing in and out of the web interface: a form that sets the session cookie, and a button that ends it.
 extension API {
