@@ -519,6 +519,32 @@ class Flow:
         if "intact" not in b.text("#verify-result"):
             b.fail(f"#verify-result says {b.text('#verify-result')!r}, not 'intact'")
 
+    def step_savings(self):
+        """Reclaim (an idle AutoCAD seat recorded as taken back), pool advice, a product's forecast drawn against its
+        supply, the chargeback and the audit pack's form."""
+        b = self.browser
+        b.open("/reclaim?product=autocad", "reclaim")
+        if "autocad: shortfall" not in b.text("#reclaim-effects"):
+            b.fail(f"#reclaim-effects says {b.text('#reclaim-effects')!r}, not how AutoCAD's shortfall falls")
+        before = len(b.elements("table#reclaim tbody tr"))
+        b.click_through("table#reclaim tbody tr button", "reclaim-taken-back")
+        b.element("#notice")
+        after = len(b.elements("table#reclaim tbody tr"))
+        if after != before - 1:
+            b.fail(f"the reclaim list has {after} lines after one was taken back, not {before - 1}")
+        b.open("/pools", "pools")
+        if "matlab" not in b.text("table#pools"):
+            b.fail("table#pools does not list matlab")
+        b.open("/forecast?product=intellij", "forecast")
+        b.element("svg")
+        if "intellij" not in b.text("table#forecast"):
+            b.fail("table#forecast does not list intellij")
+        b.open("/reports/chargeback", "chargeback")
+        b.element("#chargeback")
+        b.element("#chargeback-downloads a")
+        b.open("/reports/audit", "audit-pack")
+        b.element("#audit-pack")
+
     def step_accounts(self):
         """A viewer added with a password; an account added without one gets a password shown once."""
         b = self.browser
@@ -603,9 +629,9 @@ def run(flow):
     steps = [("1 sign in", flow.step_sign_in, True), ("2 dashboard", flow.step_dashboard, False),
              ("3 products", flow.step_products, False), ("4 entitlement", flow.step_add_entitlement, False),
              ("5 import", flow.step_import, False), ("6 audit", flow.step_audit, False),
-             ("7 accounts", flow.step_accounts, False), ("8 phone", flow.step_phone, False),
-             ("9 sign out", flow.step_sign_out, False), ("10 viewer", flow.step_viewer, False),
-             ("11 viewer signs out", flow.step_viewer_sign_out, False)]
+             ("7 savings and reports", flow.step_savings, False), ("8 accounts", flow.step_accounts, False),
+             ("9 phone", flow.step_phone, False), ("10 sign out", flow.step_sign_out, False),
+             ("11 viewer", flow.step_viewer, False), ("12 viewer signs out", flow.step_viewer_sign_out, False)]
     passed = failed = 0
     reported = set()  # a problem that many pages share (a missing icon) is said once, in the first step that meets it
     for name, step, essential in steps:

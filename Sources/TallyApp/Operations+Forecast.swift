@@ -37,6 +37,12 @@ public struct DepartmentGrowth: Sendable, Equatable {
     }
 }
 
+/// Every product's dated demand, and today's position.
+struct DemandHistory: Sendable {
+    var figures: [Product.ID: [(day: Day, demand: Int)]]
+    var today: Reconciliation
+}
+
 extension Operations {
     /// The months of history a forecast reads at most, and the months ahead it may reach.
     public static let forecastHistoryMonths = 36
@@ -60,19 +66,14 @@ extension Operations {
         for (department, share) in growth where !share.isFinite || share < -1 || share > 100 {
             throw .invalid(path: "growth", reason: "\(department): must be from -100% to +10000%")
         }
-        let (estate, installations, snapshots) = try await reading { reader in
-            let (estate, installations) = try reader.estateForReconciling(asOf: day)
-            return (estate, installations, try reader.snapshotDemand(product: product))
-        }
+        let computed = try await demandHistory(product: product, today: day)
+        let estate = computed.today.estate
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
         if let product, !estate.products.contains(where: { $0.id == product }) {
             throw .notFound(kind: "product", id: product.rawValue)
         }
         for department in growth.keys where !estate.departments.contains(where: { $0.id == department }) {
             throw .notFound(kind: "department", id: department.rawValue)
-        }
-        let computed = try await Self.offThread { () throws(EstateError) in
-            try Self.demandHistory(estate, installations: installations, snapshots: snapshots, today: day)
         }
         let factors = Self.growthFactors(growth, in: computed.today)
         let wanted = product.map { [$0] } ?? estate.products.map(\.id)
@@ -88,11 +89,27 @@ extension Operations {
         return ForecastReport(asOf: day, through: end, growth: growth, products: products)
     }
 
+    /// The dated demand of every product (or one), kept while the store stays at its generation: a forecast asked
+    /// again with another horizon or growth does not compute the history again.
+    func demandHistory(product: Product.ID?, today day: Day) async throws(TallyError) -> DemandHistory {
+        let generation = try await reading { try $0.generation() }
+        if let kept = await demandHistories.answer(product, generation: generation, day: day) { return kept }
+        let (estate, installations, snapshots) = try await reading { reader in
+            let (estate, installations) = try reader.estateForReconciling(asOf: day)
+            return (estate, installations, try reader.snapshotDemand(product: product))
+        }
+        let history = try await Self.offThread { () throws(EstateError) in
+            try Self.demandHistory(estate, installations: installations, snapshots: snapshots, today: day)
+        }
+        await demandHistories.keep(history, for: product, generation: generation, day: day)
+        return history
+    }
+
     /// Every product's dated demand: snapshots, positions computed for the months of the last three years without
     /// one, and for concurrent products the monthly peak of license-server use; with today's position.
     static func demandHistory(
         _ estate: Estate, installations: InstallationTable, snapshots: [DatedDemand], today: Day
-    ) throws(EstateError) -> (figures: [Product.ID: [(day: Day, demand: Int)]], today: Reconciliation) {
+    ) throws(EstateError) -> DemandHistory {
         var figures: [Product.ID: [(day: Day, demand: Int)]] = [:]
         var covered = Set<Day>()
         for snapshot in snapshots where snapshot.asOf <= today {
@@ -129,8 +146,11 @@ extension Operations {
                 figures[product] = months.map { ($0.to.day.adding(days: -1), $0.peak) }
             }
         }
-        guard let current else { return (figures, try Reconciler.reconcile(estate, installations: installations)) }
-        return (figures, current)
+        guard let current else {
+            return DemandHistory(
+                figures: figures, today: try Reconciler.reconcile(estate, installations: installations))
+        }
+        return DemandHistory(figures: figures, today: current)
     }
 
     /// Per product, 1 plus, for each department grown, its share of the product's demand today times its growth.

@@ -2,6 +2,12 @@ import TallyCore
 import TallyFormats
 import TallyStore
 
+/// What a reclaim report answers: the days of disuse, and one product or all.
+struct ReclaimQuestion: Hashable, Sendable {
+    var unusedDays: Int
+    var product: Product.ID?
+}
+
 /// Reclaiming licenses: what can be taken back today, and recording what was.
 extension Operations {
     /// The most days of disuse a reclaim looks back: ten years.
@@ -17,6 +23,9 @@ extension Operations {
             throw .invalid(path: "unused", reason: "must be from 1 to \(Self.reclaimWindowLimit) days")
         }
         let day = asOf ?? today
+        let question = ReclaimQuestion(unusedDays: unusedDays, product: product)
+        let generation = try await reading { try $0.generation() }
+        if let kept = await reclaims.answer(question, generation: generation, day: day) { return kept }
         let (estate, marks) = try await reading { reader in (try reader.estate(asOf: day), try reader.reclaimMarks()) }
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
         if let product, !estate.products.contains(where: { $0.id == product }) {
@@ -24,12 +33,14 @@ extension Operations {
         }
         // Today's position is kept already; another day's is computed.
         let current: Reconciliation? = asOf == nil || asOf == today ? try await latestPosition() : nil
-        return try await Self.offThread { () throws(EstateError) in
+        let report = try await Self.offThread { () throws(EstateError) in
             let position: Reconciliation
             if let current { position = current } else { position = try Reconciler.reconcile(estate) }
             return try Reclaimer.report(
                 estate, position: position, unusedDays: unusedDays, product: product, marks: marks)
         }
+        await reclaims.keep(report, for: question, generation: generation, day: day)
+        return report
     }
 
     /// Records that `product` was taken back from `device` on `day` (today by default), as one audited change, and

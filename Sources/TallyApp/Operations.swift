@@ -13,6 +13,9 @@ public struct Operations: Sendable {
     public let clock: @Sendable () -> Instant
     /// The latest position computed, kept while the store stays at its generation.
     let positions = PositionCache()
+    /// The latest reclaim report and forecast history computed, kept while the store stays at its generation.
+    let reclaims = ResultCache<ReclaimQuestion, ReclaimReport>()
+    let demandHistories = ResultCache<Product.ID?, DemandHistory>()
     /// How audit entries are signed and the estate digested: with the audit key, where one is given.
     let signing: AuditSigning
 

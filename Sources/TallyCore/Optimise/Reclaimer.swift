@@ -82,6 +82,7 @@ public enum Reclaimer {
     /// Units of each consumer of `products`, keyed `product|key`.
     private static func units(_ consumers: ConsumerList, of products: Set<Product.ID>) -> [String: Int] {
         var units: [String: Int] = [:]
+        units.reserveCapacity(products.reduce(0) { $0 + consumers.indices(of: $1).count })
         for product in products {
             consumers.forEachUnits(of: product) { key, count in units["\(product)|\(key)"] = count }
         }
@@ -90,10 +91,13 @@ public enum Reclaimer {
 
     /// Each mark, with the day inventory saw the installation again where it did after the mark.
     private static func takenBack(_ marks: [ReclaimMark], in estate: Estate) -> [TakenBack] {
+        guard !marks.isEmpty else { return [] }
+        let marked = Set(marks.map { Pair($0.device, $0.product) })
         var lastSeen: [Pair: Day] = [:]
         for item in estate.installations where item.isInstalled(on: estate.asOf) {
             guard let seen = item.lastSeen else { continue }
             let pair = Pair(item.device, item.product)
+            guard marked.contains(pair) else { continue }
             lastSeen[pair] = max(lastSeen[pair] ?? seen, seen)
         }
         // The latest mark of each installation is the one that counts.
