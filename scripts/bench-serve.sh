@@ -44,7 +44,8 @@ entitlement=$(curl -s -H "$auth" "$base/api/v1/entitlements?limit=1" | python3 -
 echo "web pages (first render, then one connection for 5 s):"
 for page in / /products "/products?sort=exposure&status=under" "/products/$product" "/products/$product?page=3" \
     /entitlements "/entitlements/$entitlement/edit" /contracts /renewals /alerts /devices "/devices/$device" /people \
-    "/people/$person" /imports \
+    "/people/$person" /imports /reclaim /pools /forecast "/forecast?product=$product" /reports/chargeback \
+    /reports/audit \
     /catalog /audit /accounts; do
     first=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "$auth" "$base$page")
     printf '%-45s first: %s s  ' "$page" "$first"

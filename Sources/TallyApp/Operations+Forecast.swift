@@ -37,10 +37,9 @@ public struct DepartmentGrowth: Sendable, Equatable {
     }
 }
 
-/// Every product's dated demand, and today's position.
+/// Every product's dated demand, oldest first per product.
 struct DemandHistory: Sendable {
     var figures: [Product.ID: [(day: Day, demand: Int)]]
-    var today: Reconciliation
 }
 
 extension Operations {
@@ -67,7 +66,8 @@ extension Operations {
             throw .invalid(path: "growth", reason: "\(department): must be from -100% to +10000%")
         }
         let computed = try await demandHistory(product: product, today: day)
-        let estate = computed.today.estate
+        let position = try await latestPosition()
+        let estate = position.estate
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
         if let product, !estate.products.contains(where: { $0.id == product }) {
             throw .notFound(kind: "product", id: product.rawValue)
@@ -75,15 +75,15 @@ extension Operations {
         for department in growth.keys where !estate.departments.contains(where: { $0.id == department }) {
             throw .notFound(kind: "department", id: department.rawValue)
         }
-        let factors = Self.growthFactors(growth, in: computed.today)
+        let factors = Self.growthFactors(growth, in: position)
         let wanted = product.map { [$0] } ?? estate.products.map(\.id)
         let products = wanted.sorted().compactMap { id -> ProductForecast? in
             // History starts with the first month of demand: months before the product was used say nothing.
             let history = ProductForecast.monthly(computed.figures[id] ?? [], through: day).drop { $0.demand == 0 }
             guard !history.isEmpty else { return nil }
-            let position = computed.today.positions.first { $0.product == id }
+            let now = position.positions.first { $0.product == id }
             return ProductForecast.make(
-                product: id, history: Array(history), supply: position.map { $0.supply } ?? 0, through: end,
+                product: id, history: Array(history), supply: now.map { $0.supply } ?? 0, through: end,
                 growth: factors[id] ?? 1)
         }
         return ForecastReport(asOf: day, through: end, growth: growth, products: products)
@@ -98,17 +98,20 @@ extension Operations {
             let (estate, installations) = try reader.estateForReconciling(asOf: day)
             return (estate, installations, try reader.snapshotDemand(product: product))
         }
+        let current = try await latestPosition()
         let history = try await Self.offThread { () throws(EstateError) in
-            try Self.demandHistory(estate, installations: installations, snapshots: snapshots, today: day)
+            try Self.demandHistory(
+                estate, installations: installations, snapshots: snapshots, today: day, current: current)
         }
         await demandHistories.keep(history, for: product, generation: generation, day: day)
         return history
     }
 
     /// Every product's dated demand: snapshots, positions computed for the months of the last three years without
-    /// one, and for concurrent products the monthly peak of license-server use; with today's position.
+    /// one (today's is `current`), and for concurrent products the monthly peak of license-server use.
     static func demandHistory(
-        _ estate: Estate, installations: InstallationTable, snapshots: [DatedDemand], today: Day
+        _ estate: Estate, installations: InstallationTable, snapshots: [DatedDemand], today: Day,
+        current: Reconciliation
     ) throws(EstateError) -> DemandHistory {
         var figures: [Product.ID: [(day: Day, demand: Int)]] = [:]
         var covered = Set<Day>()
@@ -117,17 +120,13 @@ extension Operations {
             covered.insert(UsagePeriod.month.start(of: snapshot.asOf))
         }
         var month = UsagePeriod.month.start(of: today)
-        var current: Reconciliation?
         for _ in 0..<forecastHistoryMonths {
             let last = min(today, UsagePeriod.month.next(after: month).adding(days: -1))
-            if !covered.contains(month) || last == today {
+            if !covered.contains(month) {
                 var dated = estate
                 dated.asOf = last
-                let position = try Reconciler.reconcile(dated, installations: installations)
-                if last == today { current = position }
-                if !covered.contains(month) {
-                    for item in position.positions { figures[item.product, default: []].append((last, item.demand)) }
-                }
+                let position = last == today ? current : try Reconciler.reconcile(dated, installations: installations)
+                for item in position.positions { figures[item.product, default: []].append((last, item.demand)) }
             }
             month = month.adding(days: -1)
             month = UsagePeriod.month.start(of: month)
@@ -146,11 +145,7 @@ extension Operations {
                 figures[product] = months.map { ($0.to.day.adding(days: -1), $0.peak) }
             }
         }
-        guard let current else {
-            return DemandHistory(
-                figures: figures, today: try Reconciler.reconcile(estate, installations: installations))
-        }
-        return DemandHistory(figures: figures, today: current)
+        return DemandHistory(figures: figures)
     }
 
     /// Per product, 1 plus, for each department grown, its share of the product's demand today times its growth.

@@ -33,7 +33,9 @@ extension API {
         let report = try await operations.reclaim(unusedDays: days, product: only.map { .init($0) })
         let editable = web.principal.may(.edit)
         let currency = report.currency ?? ""
-        let rows = report.lines.html { line in
+        // A large estate has thousands of lines: a page shows 100 of them, the CSV every one.
+        let pagination = Pagination(number: web.pageNumber, size: 100, total: report.lines.count)
+        let rows = pagination.slice(report.lines).html { line in
             let device: HTML =
                 line.device.map { "<a href=\"/devices/\(percentEncoded($0.rawValue))\">\($0.rawValue)</a>" } ?? "-"
             let person: HTML =
@@ -93,6 +95,7 @@ extension API {
             \(editable ? "<th scope=\"col\">Done</th>" as HTML : "")</tr></thead>
             <tbody>\(report.lines.isEmpty ? "<tr><td colspan=\"8\">Nothing to take back.</td></tr>" : rows)</tbody>
             </table></div>
+            \(pagination.links("/reclaim", [("unused", String(days)), ("product", only)], id: "reclaim-pages"))
             """)
     }
 }
