@@ -40,6 +40,9 @@ public struct DepartmentGrowth: Sendable, Equatable {
 /// Every product's dated demand, oldest first per product.
 struct DemandHistory: Sendable {
     var figures: [Product.ID: [(day: Day, demand: Int)]]
+
+    /// What the history is kept by: it always holds every product.
+    enum Question: Hashable, Sendable { case all }
 }
 
 extension Operations {
@@ -65,7 +68,7 @@ extension Operations {
         for (department, share) in growth where !share.isFinite || share < -1 || share > 100 {
             throw .invalid(path: "growth", reason: "\(department): must be from -100% to +10000%")
         }
-        let computed = try await demandHistory(product: product, today: day)
+        let computed = try await demandHistory(today: day)
         let position = try await latestPosition()
         let estate = position.estate
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
@@ -89,21 +92,21 @@ extension Operations {
         return ForecastReport(asOf: day, through: end, growth: growth, products: products)
     }
 
-    /// The dated demand of every product (or one), kept while the store stays at its generation: a forecast asked
-    /// again with another horizon or growth does not compute the history again.
-    func demandHistory(product: Product.ID?, today day: Day) async throws(TallyError) -> DemandHistory {
+    /// The dated demand of every product, kept while the store stays at its generation: a forecast asked again, for
+    /// one product, another horizon or another growth, does not compute the history again.
+    func demandHistory(today day: Day) async throws(TallyError) -> DemandHistory {
         let generation = try await reading { try $0.generation() }
-        if let kept = await demandHistories.answer(product, generation: generation, day: day) { return kept }
+        if let kept = await demandHistories.answer(.all, generation: generation, day: day) { return kept }
         let (estate, installations, snapshots) = try await reading { reader in
             let (estate, installations) = try reader.estateForReconciling(asOf: day)
-            return (estate, installations, try reader.snapshotDemand(product: product))
+            return (estate, installations, try reader.snapshotDemand())
         }
         let current = try await latestPosition()
         let history = try await Self.offThread { () throws(EstateError) in
             try Self.demandHistory(
                 estate, installations: installations, snapshots: snapshots, today: day, current: current)
         }
-        await demandHistories.keep(history, for: product, generation: generation, day: day)
+        await demandHistories.keep(history, for: .all, generation: generation, day: day)
         return history
     }
 

@@ -15,7 +15,7 @@ public struct Operations: Sendable {
     let positions = PositionCache()
     /// The latest reclaim report and forecast history computed, kept while the store stays at its generation.
     let reclaims = ResultCache<ReclaimQuestion, ReclaimReport>()
-    let demandHistories = ResultCache<Product.ID?, DemandHistory>()
+    let demandHistories = ResultCache<DemandHistory.Question, DemandHistory>()
     /// How audit entries are signed and the estate digested: with the audit key, where one is given.
     let signing: AuditSigning
 

@@ -36,13 +36,13 @@ extension SQLiteTransaction {
         }
     }
 
-    func snapshotDemand(product: Product.ID?) throws -> [DatedDemand] {
+    func snapshotDemand() throws -> [DatedDemand] {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT s.as_of, p.product, p.demand FROM snapshot_position p JOIN snapshot s ON s.id = p.snapshot
-                \(product == nil ? "" : "WHERE p.product = ?") ORDER BY s.id
-                """, arguments: StatementArguments(product.map { [$0.rawValue] } ?? [])
+                ORDER BY s.id
+                """
         ).map { row in
             guard let day = try Column.day(row, 0) else { throw TallyError.failed("a stored snapshot has no day") }
             return DatedDemand(asOf: day, product: .init(row[1]), demand: row[2])

@@ -106,8 +106,8 @@ public protocol StoreReader {
 
     /// Snapshots, oldest first, with their totals, and one product's figures in each when asked.
     func snapshots(product: Product.ID?) throws -> [SnapshotSummary]
-    /// Every product's demand in every snapshot, oldest snapshot first (`product` keeps one product).
-    func snapshotDemand(product: Product.ID?) throws -> [DatedDemand]
+    /// Every product's demand in every snapshot, oldest snapshot first.
+    func snapshotDemand() throws -> [DatedDemand]
     /// The latest snapshot's id, generation and day, when there is one.
     func latestSnapshot() throws -> SnapshotMark?
     /// The estate's currency and its exchange rates.
