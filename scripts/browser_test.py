@@ -250,7 +250,8 @@ class Browser:
         """The element `selector` (CSS), waited for; a missing one fails the step, naming it."""
         scope = within or self.driver
         try:
-            return WebDriverWait(self.driver, WAIT_SECONDS).until(
+            # A lookup that races the page's replacement ("node does not belong to the document") is tried again.
+            return WebDriverWait(self.driver, WAIT_SECONDS, ignored_exceptions=(WebDriverException,)).until(
                 lambda _: scope.find_element(By.CSS_SELECTOR, selector))
         except TimeoutException:
             self.fail(f"{selector} missing")
@@ -259,7 +260,14 @@ class Browser:
         return self.driver.find_elements(By.CSS_SELECTOR, selector)
 
     def text(self, selector):
-        return self.element(selector).text.strip()
+        """The text of `selector`, read again if the page was replaced between finding it and reading it."""
+        for attempt in range(3):
+            try:
+                return self.element(selector).text.strip()
+            except WebDriverException:
+                if attempt == 2:
+                    raise
+                time.sleep(0.2)
 
     def number(self, selector):
         """The figure shown by `selector` (digits, separators and a sign), as a number."""
