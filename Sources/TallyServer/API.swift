@@ -27,7 +27,8 @@ public struct API: Sendable {
 
     /// Every route, in the order the OpenAPI document lists them.
     public var routes: [Route] {
-        baseRoutes + editRoutes + contractRoutes + optimiseRoutes + alertRoutes + importRoutes + licenseUseRoutes
+        baseRoutes + editRoutes + rateRoutes + contractRoutes + optimiseRoutes + alertRoutes + importRoutes
+            + licenseUseRoutes
             + auditPackRoutes + chargebackRoutes
             + setupRoutes
     }

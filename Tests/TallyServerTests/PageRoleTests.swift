@@ -45,6 +45,8 @@ struct PageRoleTests {
         "POST /contracts/{id}/documents": Row(form: "name=x", statuses: [303, 403, 403, 400, 400]),
         "GET /documents/{id}": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /renewals": Row(statuses: [303, 403, 200, 200, 200]),
+        "GET /rates": Row(statuses: [303, 403, 200, 200, 200]),
+        "POST /rates": Row(form: "currency=USD&rate=0.9", statuses: [303, 403, 403, 303, 303]),
         "GET /reclaim": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /pools": Row(statuses: [303, 403, 200, 200, 200]),
         "GET /forecast": Row(statuses: [303, 403, 200, 200, 200]),

@@ -76,6 +76,9 @@ struct RouteRoleTests {
             body: "a signed order form", statuses: [401, 403, 403, 201, 201], query: "?name=order.pdf"),
         "GET /api/v1/documents/{id}": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
         "GET /api/v1/renewals": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?within=120d"),
+        "GET /api/v1/rates": Row(body: nil, statuses: [401, 403, 200, 200, 200]),
+        "POST /api/v1/rates": Row(
+            body: #"{"currency": "USD", "rate": 0.9, "date": "2026-01-01"}"#, statuses: [401, 403, 403, 201, 201]),
         "GET /api/v1/reclaim": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?unused=60d"),
         "GET /api/v1/forecast": Row(body: nil, statuses: [401, 403, 200, 200, 200], query: "?growth=eng%3D%2B10%25"),
         "GET /api/v1/usage/recommendations": Row(

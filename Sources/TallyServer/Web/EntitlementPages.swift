@@ -132,6 +132,7 @@ extension API {
             """
             <h1>Entitlements</h1>
             \(add)
+            <p><a id="rates-link" href="/rates">Exchange rates</a> convert entitlements priced in other currencies.</p>
             <form id="entitlement-filter" class="filters" method="get" action="/entitlements" role="search">
             <div class="field"><label for="search">Search</label>
             <input id="search" name="search" type="search" value="\(web.query("search") ?? "")" placeholder="Id, vendor, contract, order"></div>

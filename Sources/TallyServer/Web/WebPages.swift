@@ -9,7 +9,7 @@ extension API {
             PageRoute(.get, "/", .read) { try await dashboard($0) },
             PageRoute(.get, "/products", .read) { try await productsPage($0) },
             PageRoute(.get, "/products/{id}", .read) { try await productPage($0) },
-        ] + entitlementPages + contractPages + [
+        ] + entitlementPages + ratePages + contractPages + [
             PageRoute(.get, "/renewals", .readAll) { try await renewalsPage($0) },
             PageRoute(.get, "/pools", .readAll) { try await poolsPage($0) },
             PageRoute(.get, "/forecast", .readAll) { try await forecastPage($0) },
