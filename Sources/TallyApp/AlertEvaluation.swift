@@ -23,7 +23,7 @@ struct AlertFacts: Sendable {
 /// each. Staged rules (renewal, notice) alert at the nearest stage reached (30 days ahead: the 30 stage, not the 60).
 enum AlertEvaluation {
     static func events(_ rule: AlertRule, _ facts: AlertFacts) -> [AlertEvent] {
-        let money = { (value: Double) in PositionTable.money(value) + (facts.currency.map { " " + $0 } ?? "") }
+        let money = { (value: Double) in PositionTable.money(value, facts.currency) }
         func event(_ subject: String, _ stage: String, _ title: String, _ text: String) -> AlertEvent {
             AlertEvent(rule: rule.id, subject: subject, stage: stage, title: title, text: text)
         }

@@ -68,7 +68,7 @@ extension Operations {
         for (department, share) in growth where !share.isFinite || share < -1 || share > 100 {
             throw .invalid(path: "growth", reason: "\(department): must be from -100% to +10000%")
         }
-        let computed = try await demandHistory(today: day)
+        // Today's position is kept; what it names is checked before the history, which costs more, is computed.
         let position = try await latestPosition()
         let estate = position.estate
         guard !estate.products.isEmpty else { throw .conflict("the store holds no products yet") }
@@ -78,6 +78,7 @@ extension Operations {
         for department in growth.keys where !estate.departments.contains(where: { $0.id == department }) {
             throw .notFound(kind: "department", id: department.rawValue)
         }
+        let computed = try await demandHistory(today: day)
         let factors = Self.growthFactors(growth, in: position)
         let wanted = product.map { [$0] } ?? estate.products.map(\.id)
         let products = wanted.sorted().compactMap { id -> ProductForecast? in

@@ -86,7 +86,7 @@ struct ReportChargebackCommand: AsyncParsableCommand {
             let what = format == .xlsx ? "workbook (By department, Detail)" : "\(format.rawValue) report"
             Terminal.write(
                 "Wrote the chargeback \(what) for \(report.period) to \(out): \(report.rows.count) rows, total "
-                    + PositionTable.money(report.total.total) + (report.currency.map { " " + $0 } ?? "") + ".\n")
+                    + PositionTable.money(report.total.total, report.currency) + ".\n")
         }
     }
 }

@@ -100,6 +100,11 @@ public enum PositionTable {
         return value < 0 ? "-" + out : out
     }
 
+    /// An amount followed by its currency where one is known: `6,392.00 EUR`.
+    public static func money(_ value: Double, _ currency: String?) -> String {
+        money(value) + (currency.map { " " + $0 } ?? "")
+    }
+
     /// An amount with grouped thousands and two decimals: `54,992.00`, at any magnitude (`-` for no number).
     public static func money(_ value: Double) -> String {
         guard value.isFinite else { return "-" }

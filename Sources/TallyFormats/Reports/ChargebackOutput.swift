@@ -54,7 +54,7 @@ public enum ChargebackOutput {
         for rate in report.rates { lines.append("Converted at \(rate.described(into: report.currency)).") }
         if !report.undated.isEmpty {
             lines.append(
-                "Undated one-off purchases, not charged: \(money(report.undatedTotal, report.currency)) ("
+                "Undated one-off purchases, not charged: \(PositionTable.money(report.undatedTotal, report.currency)) ("
                     + report.undated.map(\.entitlement.rawValue).joined(separator: ", ") + ").")
         }
         if !report.unconverted.isEmpty {
@@ -169,7 +169,7 @@ public enum ChargebackOutput {
         if let days = cost.days { text += " x \(days)/\(cost.daysInYear) days" }
         text += " = " + PositionTable.money(cost.amount) + own
         if let rate = cost.rate, let converted = cost.cost {
-            text += "; x \(rate.rate) (rate of \(rate.date)) = " + money(converted, currency)
+            text += "; x \(rate.rate) (rate of \(rate.date)) = " + PositionTable.money(converted, currency)
         } else if cost.currency != nil, cost.cost == nil {
             text += "; no rate converts \(cost.currency ?? "") into \(currency ?? "the estate's currency")"
         }
@@ -182,10 +182,6 @@ public enum ChargebackOutput {
     /// An amount as CSV writes it: cents, no grouping (`1234.50`).
     public static func amount(_ value: Double) -> String {
         String(PositionTable.money(value).filter { $0 != "," })
-    }
-
-    private static func money(_ value: Double, _ currency: String?) -> String {
-        PositionTable.money(value) + (currency.map { " " + $0 } ?? "")
     }
 
     private static func department(_ payer: ChargebackPayer) -> String? {

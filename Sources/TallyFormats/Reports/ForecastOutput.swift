@@ -74,23 +74,20 @@ public enum ForecastOutput {
     }
 
     public static func csv(_ forecasts: [ProductForecast]) -> String {
-        var rows = ["product,month,kind,demand,low,high,supply"]
+        var csv = CSVWriter(header: ["product", "month", "kind", "demand", "low", "high", "supply"])
         for item in forecasts {
             let supply = item.supply.map(String.init) ?? ""
             for entry in item.history {
-                rows.append(
-                    [item.product.rawValue, month(entry.month), "history", String(entry.demand), "", "", supply]
-                        .map(PositionCSV.field).joined(separator: ","))
+                csv.row([item.product.rawValue, month(entry.month), "history", String(entry.demand), "", "", supply])
             }
             for (day, point) in zip(item.months, item.forecast.points) {
-                let cells = [
+                csv.row([
                     item.product.rawValue, month(day), "forecast", JSONWriter.decimalText(rounded(point.value)),
                     JSONWriter.decimalText(rounded(point.low)), JSONWriter.decimalText(rounded(point.high)), supply,
-                ]
-                rows.append(cells.map(PositionCSV.field).joined(separator: ","))
+                ])
             }
         }
-        return rows.joined(separator: "\r\n") + "\r\n"
+        return csv.text
     }
 
     /// `2027-03`.

@@ -4,7 +4,7 @@ import TallyCore
 /// `matlab: 18 owned, peak 14 (95%: 12), 0 denial(s) on 0 of 90 days - drop 4 to 14, save 8,800.00 EUR`.
 public enum PoolAdviceOutput {
     public static func sentence(_ advice: PoolAdvice, currency: String?) -> String {
-        let money = { (value: Double) in PositionTable.money(value) + (currency.map { " " + $0 } ?? "") }
+        let money = { (value: Double) in PositionTable.money(value, currency) }
         let head =
             "\(advice.product): \(advice.owned.map { "\($0) owned" } ?? "unlimited"), peak \(advice.maximum) "
             + "(95%: \(advice.p95)), \(advice.denials) denial(s) on \(advice.daysWithDenials) of \(advice.days) days"
@@ -64,7 +64,10 @@ public enum PoolAdviceOutput {
     }
 
     public static func csv(_ advice: [PoolAdvice]) -> String {
-        var rows = ["product,from,to,days,p95,maximum,denials,daysWithDenials,owned,advised,change,price,saving"]
+        var csv = CSVWriter(header: [
+            "product", "from", "to", "days", "p95", "maximum", "denials", "daysWithDenials", "owned", "advised",
+            "change", "price", "saving",
+        ])
         for item in advice {
             let counts: [Int] = [item.days, item.p95, item.maximum, item.denials, item.daysWithDenials]
             let optional: [String?] = [
@@ -74,8 +77,8 @@ public enum PoolAdviceOutput {
             let cells: [String] =
                 [item.product.rawValue, item.from.description, item.to.description] + counts.map(String.init)
                 + optional.map { $0 ?? "" }
-            rows.append(cells.map(PositionCSV.field).joined(separator: ","))
+            csv.row(cells)
         }
-        return rows.joined(separator: "\r\n") + "\r\n"
+        return csv.text
     }
 }

@@ -29,7 +29,7 @@ public enum ReclaimOutput {
             out.append("Once reclaimed:")
             for effect in report.effects { out.append("  " + effect.sentence) }
         }
-        let money = PositionTable.money(report.totalValue) + (report.currency.map { " " + $0 } ?? "")
+        let money = PositionTable.money(report.totalValue, report.currency)
         out.append("")
         out.append(
             "\(report.lines.count) to take back (unused since \(report.since)), freeing \(report.freedText) units "
@@ -39,16 +39,17 @@ public enum ReclaimOutput {
 
     /// One row per line, with what a service desk needs to act: device, user, product, last use and reason.
     public static func csv(_ report: ReclaimReport) -> String {
-        var rows = ["device,user,product,version,lastUse,reason,detail,freed,value"]
+        var csv = CSVWriter(header: [
+            "device", "user", "product", "version", "lastUse", "reason", "detail", "freed", "value",
+        ])
         for line in report.lines {
-            let cells = [
+            csv.row([
                 line.device?.rawValue ?? "", line.person?.rawValue ?? "", line.product.rawValue, line.version ?? "",
                 line.lastUse?.description ?? "", line.reason.rawValue, line.detail, String(line.freed),
                 line.value.map { JSONWriter.decimalText($0) } ?? "",
-            ]
-            rows.append(cells.map(PositionCSV.field).joined(separator: ","))
+            ])
         }
-        return rows.joined(separator: "\r\n") + "\r\n"
+        return csv.text
     }
 
     public static func json(_ report: ReclaimReport) -> [UInt8] {

@@ -81,7 +81,7 @@ public enum RenewalOutput {
 
     /// The advice with its money: `renew 49, save 6,392.00 EUR a year`.
     public static func advice(_ renewal: Renewal, currency: String?) -> String {
-        let money = { (value: Double) in PositionTable.money(value) + (currency.map { " " + $0 } ?? "") }
+        let money = { (value: Double) in PositionTable.money(value, currency) }
         switch renewal.advice {
         case .renew:
             return "renew as is"

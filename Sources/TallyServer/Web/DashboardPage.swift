@@ -26,7 +26,7 @@ extension API {
                     "no earlier snapshot"
                 }
             return """
-                <div class="figure"><dt>\(label)</dt><dd><span id="\(id)">\(money(value, currency))</span><br>
+                <div class="figure"><dt>\(label)</dt><dd><span id="\(id)">\(PositionTable.money(value, currency))</span><br>
                 <span class="change">\(change)</span></dd></div>
                 """
         }
@@ -77,7 +77,7 @@ extension API {
             """
             <tr><td><a href="/products/\(percentEncoded(position.product.rawValue))">\(position.name ?? position.product.rawValue)</a></td>
             <td>\(position.metric.rawValue)</td><td class="number">\(position.shortfall)</td>
-            <td class="number">\(position.exposure.map { money($0, currency) } ?? "no price")</td></tr>
+            <td class="number">\(position.exposure.map { PositionTable.money($0, currency) } ?? "no price")</td></tr>
             """
         }
         return """
@@ -94,7 +94,8 @@ extension API {
         let horizon = today.adding(days: 90)
         let ending = try await operations.entitlementsEnding(from: today, through: horizon)
         let rows = ending.prefix(20).html { item in
-            let cost = item.unitCost.map { cost in money(cost * Double(item.quantity ?? 0), currency) } ?? ""
+            let cost =
+                item.unitCost.map { cost in PositionTable.money(cost * Double(item.quantity ?? 0), currency) } ?? ""
             return """
                 <tr><td><a href="/entitlements?search=\(percentEncoded(item.id.rawValue))">\(item.id.rawValue)</a></td>
                 <td><a href="/products/\(percentEncoded(item.product.rawValue))">\(item.product.rawValue)</a></td>

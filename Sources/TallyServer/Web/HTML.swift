@@ -1,10 +1,5 @@
 import TallyFormats
 
-/// An amount in the estate's currency, as pages show it: `12,400.00 EUR`.
-func money(_ value: Double, _ currency: String?) -> String {
-    PositionTable.money(value) + (currency.map { " " + $0 } ?? "")
-}
-
 /// A change as pages show it: `+1,200.00`, `-300.00`, `±0.00`.
 func signedMoney(_ value: Double) -> String {
     value > 0 ? "+" + PositionTable.money(value) : value < 0 ? PositionTable.money(value) : "±0.00"

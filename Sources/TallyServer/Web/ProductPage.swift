@@ -62,7 +62,7 @@ extension API {
             <dl class="figures">\(item("demand", "Demand", "\(position.demand)"))
             \(item("covered", "Covered", "\(position.covered)"))\(item("shortfall", "Shortfall", "\(position.shortfall)"))
             \(item("supply", "Owned (active)", supply))\(item("surplus", "Unused", "\(position.surplus)"))
-            \(item("exposure", "Exposure", "\(position.exposure.map { money($0, currency) } ?? "no price known")"))
+            \(item("exposure", "Exposure", "\(position.exposure.map { PositionTable.money($0, currency) } ?? "no price known")"))
             \(item("status", "Status", Self.statusBadge(position.status)))</dl>
             """
     }
