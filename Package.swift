@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TallyCore", targets: ["TallyCore"]),
         .library(name: "TallyFormats", targets: ["TallyFormats"]),
         .library(name: "TallyStore", targets: ["TallyStore"]),
+        .library(name: "TallySQL", targets: ["TallySQL"]),
         .library(name: "TallySQLite", targets: ["TallySQLite"]),
         .library(name: "TallyApp", targets: ["TallyApp"]),
         .library(name: "TallyServer", targets: ["TallyServer"]),
@@ -38,10 +39,11 @@ let package = Package(
             name: "TallyStore",
             dependencies: ["TallyCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        .target(name: "TallySQL", dependencies: ["TallyCore", "TallyFormats", "TallyStore"]),
         .target(
             name: "TallySQLite",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import TallyCore
+import TallySQL
 
 /// One prepared INSERT run for millions of rows, binding each value straight into SQLite.
 ///
@@ -15,29 +16,27 @@ struct BulkInsert {
         connection = db.sqliteConnection
     }
 
-    /// Inserts one row: `values` in the statement's column order, then the `trailing` ones (kept apart so that
-    /// the caller need not grow its array).
-    func insert(_ values: [DatabaseValue], then trailing: DatabaseValue...) throws {
+    /// Inserts one row: `values` in the statement's column order.
+    func insert(_ values: [SQLValue]) throws {
         let handle = statement.sqliteStatement
         for (i, value) in values.enumerated() { try bind(value, at: Int32(i + 1), handle) }
-        for (i, value) in trailing.enumerated() { try bind(value, at: Int32(values.count + i + 1), handle) }
         let step = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard step == SQLITE_DONE else { throw failure(step) }
     }
 
-    private func bind(_ value: DatabaseValue, at index: Int32, _ handle: OpaquePointer?) throws {
+    private func bind(_ value: SQLValue, at index: Int32, _ handle: OpaquePointer?) throws {
         let code: Int32
-        switch value.storage {
+        switch value {
         case .null: code = sqlite3_bind_null(handle, index)
-        case .int64(let number): code = sqlite3_bind_int64(handle, index, number)
-        case .double(let number): code = sqlite3_bind_double(handle, index, number)
-        case .string(var text):
+        case .int(let number): code = sqlite3_bind_int64(handle, index, number)
+        case .real(let number): code = sqlite3_bind_double(handle, index, number)
+        case .text(var text):
             code = text.withUTF8 { buffer in
                 sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
             }
-        case .blob(let data):
-            code = data.withUnsafeBytes { buffer in
+        case .blob(let bytes):
+            code = bytes.withUnsafeBytes { buffer in
                 sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
             }
         }

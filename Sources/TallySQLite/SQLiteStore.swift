@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TallyCore
+import TallySQL
 import TallyStore
 
 /// The embedded store: one SQLite file (WAL, foreign keys on), migrated when opened. It holds SQL only: what to keep
@@ -136,7 +137,9 @@ public final class SQLiteStore: Store {
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
         do {
             let pool = database as? DatabasePool
-            return try await database.read { db in try body(SQLiteTransaction(db: db, parallelReads: pool)) }
+            return try await database.read { db in
+                try body(storeTransaction(on: SQLiteConnection(db, parallelReads: pool)))
+            }
         } catch {
             throw Self.translate(error)
         }
@@ -149,7 +152,7 @@ public final class SQLiteStore: Store {
             return try await database.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(SQLiteTransaction(db: db))
+                    result = try body(storeTransaction(on: SQLiteConnection(db)))
                     return rollback ? .rollback : .commit
                 }
                 guard let result else { throw TallyError.failed("the transaction did not finish") }
@@ -177,11 +180,4 @@ public final class SQLiteStore: Store {
         if let error = error as? TallyError { return error.description }
         return "\(error)"
     }
-}
-
-/// One transaction of the SQLite store: every read and write of the store protocol, as SQL.
-struct SQLiteTransaction: StoreWriter {
-    let db: Database
-    /// In a read of a file store, the pool whose other connections may read a large table's second half at once.
-    var parallelReads: DatabasePool? = nil
 }

@@ -1,13 +1,12 @@
-import GRDB
 import TallyCore
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func snapshots(product: Product.ID?) throws -> [SnapshotSummary] {
         let rows = try SnapshotRow.fetchAll(db, sql: "SELECT \(SnapshotRow.columns) FROM snapshot ORDER BY id")
         var shortfalls: [Int64: [License.Metric: Int]] = [:]
         var under: [Int64: Int] = [:]
-        for row in try Row.fetchAll(
+        for row in try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT snapshot, metric, sum(shortfall), count(*) FROM snapshot_position WHERE shortfall > 0
@@ -37,7 +36,7 @@ extension SQLiteTransaction {
     }
 
     func snapshotDemand() throws -> [DatedDemand] {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT s.as_of, p.product, p.demand FROM snapshot_position p JOIN snapshot s ON s.id = p.snapshot
@@ -85,7 +84,8 @@ extension SQLiteTransaction {
             }
         }
         let totals = reconciliation.totals
-        try db.execute(
+        let id = try Self.insertedID(
+            db,
             sql: """
                 INSERT INTO snapshot (as_of, taken_at, currency, exposure, surplus_value, shortfall, generation,
                     automatic)
@@ -96,8 +96,7 @@ extension SQLiteTransaction {
                 totals.exposure, totals.surplusValue, reconciliation.positions.reduce(0) { $0 + $1.shortfall },
                 generation, automatic,
             ])
-        let id = db.lastInsertedRowID
-        let insert = try db.makeStatement(
+        let insert = try db.prepare(
             sql: """
                 INSERT INTO snapshot_position (snapshot, product, metric, demand, covered, shortfall, supply,
                     surplus, exposure, surplus_value, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -114,7 +113,7 @@ extension SQLiteTransaction {
 
     func auditEntries(entity: String?, id: String?) throws -> [AuditEntry] {
         var conditions: [String] = []
-        var arguments: [DatabaseValueConvertible?] = []
+        var arguments: [(any SQLValueConvertible)?] = []
         if let entity {
             conditions.append("entity = ?")
             arguments.append(entity)
@@ -126,7 +125,7 @@ extension SQLiteTransaction {
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try AuditRow.fetchAll(
             db, sql: "SELECT \(AuditRow.columns) FROM audit_entry\(filter) ORDER BY sequence",
-            arguments: StatementArguments(arguments)
+            arguments: SQLArguments(arguments)
         ).map(\.entry)
     }
 
@@ -152,7 +151,8 @@ extension SQLiteTransaction {
             ])
         // The head of the chain, kept apart, so that removing the last entries is noticed too.
         try db.execute(
-            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('audit_head', ?)",
+            sql:
+                "INSERT INTO setting (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             arguments: [String(entry.sequence)])
     }
 }

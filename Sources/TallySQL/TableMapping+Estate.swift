@@ -1,4 +1,3 @@
-import GRDB
 import TallyCore
 
 /// The mapping of every collection of the estate format.
@@ -8,7 +7,7 @@ enum EstateTables {
         identity: 1, keyed: true,
         values: { item in
             [
-                item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.costCenter),
+                item.id.rawValue.sqlValue, Column.text(item.name), Column.text(item.costCenter),
                 Column.text(item.parent?.rawValue),
             ]
         },
@@ -23,7 +22,7 @@ enum EstateTables {
         identity: 1, keyed: true,
         values: { item in
             [
-                item.id.rawValue.databaseValue, Column.text(item.name), Column.text(item.login),
+                item.id.rawValue.sqlValue, Column.text(item.name), Column.text(item.login),
                 Column.text(item.email),
                 Column.text(item.department?.rawValue), Column.bool(item.active), Column.day(item.retired),
             ]
@@ -43,13 +42,13 @@ enum EstateTables {
         identity: 1, keyed: true,
         values: { item in
             [
-                item.id.rawValue.databaseValue, Column.text(item.hostname), item.kind.rawValue.databaseValue,
-                Column.text(item.host?.rawValue), item.processors.databaseValue, Column.int(item.coresPerProcessor),
+                item.id.rawValue.sqlValue, Column.text(item.hostname), item.kind.rawValue.sqlValue,
+                Column.text(item.host?.rawValue), item.processors.sqlValue, Column.int(item.coresPerProcessor),
                 Column.int(item.vcpus), Column.text(item.processorModel), Column.text(item.serial),
                 Column.text(item.os),
                 Column.text(item.user?.rawValue), Column.text(item.department?.rawValue), Column.bool(item.active),
                 Column.day(item.lastSeen), Column.day(item.retired), Column.text(item.cluster),
-                item.partitioning.rawValue.databaseValue,
+                item.partitioning.rawValue.sqlValue,
             ]
         },
         record: { row in
@@ -76,16 +75,16 @@ enum EstateTables {
         values: { item in
             let license = item.license
             return [
-                item.id.rawValue.databaseValue, Column.text(item.publisher), Column.text(item.name),
-                license.metric.rawValue.databaseValue, license.minCoresPerProcessor.databaseValue,
-                license.minCoresPerDevice.databaseValue, license.minCoresPerVM.databaseValue,
+                item.id.rawValue.sqlValue, Column.text(item.publisher), Column.text(item.name),
+                license.metric.rawValue.sqlValue, license.minCoresPerProcessor.sqlValue,
+                license.minCoresPerDevice.sqlValue, license.minCoresPerVM.sqlValue,
                 Column.rating(license.coreFactor), Column.rating(license.pvuPerCore),
-                license.virtualization.rawValue.databaseValue, Column.int(license.devicesPerUser),
-                license.windowDays.databaseValue, Column.real(item.unitPrice),
+                license.virtualization.rawValue.sqlValue, Column.int(license.devicesPerUser),
+                license.windowDays.sqlValue, Column.real(item.unitPrice),
                 Column.text(license.duplicates?.rawValue),
                 Column.text(license.rule?.rawValue), Column.bool(license.vmRequiresRights),
-                Column.int(license.vmsPerLicense), license.minimumUsersPerProcessor.databaseValue,
-                license.minimumUsersPerDevice.databaseValue,
+                Column.int(license.vmsPerLicense), license.minimumUsersPerProcessor.sqlValue,
+                license.minimumUsersPerDevice.sqlValue,
             ]
         },
         record: { row in
@@ -107,7 +106,7 @@ enum EstateTables {
         identity: 4, keyed: false,
         values: { item in
             [
-                item.device.rawValue.databaseValue, item.product.rawValue.databaseValue,
+                item.device.rawValue.sqlValue, item.product.rawValue.sqlValue,
                 Column.text(item.version?.text),
                 Column.text(item.source), Column.day(item.installed), Column.day(item.lastUsed),
                 Column.day(item.lastSeen), Column.day(item.removed),
@@ -125,9 +124,9 @@ enum EstateTables {
         columns: ["product", "user", "host", "start", "source", "end", "count", "feature"], identity: 5, keyed: false,
         values: { item in
             [
-                item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
+                item.product.rawValue.sqlValue, Column.text(item.user), Column.text(item.host),
                 Column.instant(item.start), Column.text(item.source), Column.instant(item.end),
-                item.count.databaseValue,
+                item.count.sqlValue,
                 Column.text(item.feature),
             ]
         },
@@ -143,7 +142,7 @@ enum EstateTables {
         columns: ["product", "user", "host", "at", "source", "reason", "feature"], identity: 5, keyed: false,
         values: { item in
             [
-                item.product.rawValue.databaseValue, Column.text(item.user), Column.text(item.host),
+                item.product.rawValue.sqlValue, Column.text(item.user), Column.text(item.host),
                 Column.instant(item.at), Column.text(item.source), Column.text(item.reason), Column.text(item.feature),
             ]
         },
@@ -160,9 +159,9 @@ enum EstateTables {
         values: { item in
             switch item.assignee {
             case .person(let person):
-                return [item.product.rawValue.databaseValue, person.rawValue.databaseValue, .null]
+                return [item.product.rawValue.sqlValue, person.rawValue.sqlValue, .null]
             case .device(let device):
-                return [item.product.rawValue.databaseValue, .null, device.rawValue.databaseValue]
+                return [item.product.rawValue.sqlValue, .null, device.rawValue.sqlValue]
             }
         },
         record: { row in
@@ -180,7 +179,7 @@ enum EstateTables {
         identity: 1, keyed: true,
         values: { item in
             [
-                item.id.rawValue.databaseValue, Column.text(item.vendor), Column.text(item.number),
+                item.id.rawValue.sqlValue, Column.text(item.vendor), Column.text(item.number),
                 Column.day(item.start), Column.day(item.end), Column.day(item.renewal), Column.int(item.noticeDays),
                 Column.bool(item.autoRenew), Column.text(item.owner), Column.text(item.notes),
             ]
@@ -202,10 +201,10 @@ enum EstateTables {
         identity: 1, keyed: true,
         values: { item in
             [
-                item.id.rawValue.databaseValue, item.product.rawValue.databaseValue, Column.int(item.quantity),
+                item.id.rawValue.sqlValue, item.product.rawValue.sqlValue, Column.int(item.quantity),
                 Column.text(item.version?.text), Column.bool(item.downgrade), Column.day(item.start),
                 Column.day(item.end), Column.bool(item.unlimited), Column.text(item.scope?.rawValue),
-                Column.real(item.unitCost), item.costPeriod.rawValue.databaseValue, Column.text(item.vendor),
+                Column.real(item.unitCost), item.costPeriod.rawValue.sqlValue, Column.text(item.vendor),
                 Column.text(item.contract), Column.text(item.purchaseOrder), Column.text(item.notes),
                 Column.bool(item.softwareAssurance), Column.text(item.currency),
             ]
@@ -225,7 +224,7 @@ enum EstateTables {
         collection: "rates", table: "exchange_rate",
         columns: ["currency", "date", "rate"],
         identity: 2, keyed: false,
-        values: { item in [item.currency.databaseValue, Column.day(item.date), item.rate.databaseValue] },
+        values: { item in [item.currency.sqlValue, Column.day(item.date), item.rate.sqlValue] },
         record: { row in
             guard let date = try Column.day(row, 1) else { throw TallyError.failed("a stored rate has no date") }
             return ExchangeRate(currency: row[0], date: date, rate: row[2])

@@ -1,14 +1,14 @@
-import GRDB
 import TallyCore
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func products(_ query: ProductQuery) throws -> Page<ProductListing> {
         var conditions: [String] = []
-        var arguments: [DatabaseValueConvertible?] = []
+        var arguments: [(any SQLValueConvertible)?] = []
         if let search = query.search, !search.isEmpty {
             conditions.append(
-                "(p.id LIKE ?1 ESCAPE '\\' OR p.name LIKE ?1 ESCAPE '\\' OR p.publisher LIKE ?1 ESCAPE '\\')")
+                "(p.id \(db.dialect.like) ?1 ESCAPE '\\' OR p.name \(db.dialect.like) ?1 ESCAPE '\\' OR p.publisher \(db.dialect.like) ?1 ESCAPE '\\')"
+            )
             arguments.append(Self.contains(search))
         }
         if let publisher = query.publisher {
@@ -34,13 +34,13 @@ extension SQLiteTransaction {
             case .exposure: "coalesce(s.exposure, 0) DESC, p.id"
             case .shortfall: "coalesce(s.shortfall, 0) DESC, p.id"
             }
-        let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(arguments)) ?? 0
-        let rows = try Row.fetchAll(
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: SQLArguments(arguments)) ?? 0
+        let rows = try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT p.id, s.status, s.demand, s.covered, s.shortfall, s.exposure, s.surplus_value \(from)
                 ORDER BY \(order) LIMIT \(query.page.limit) OFFSET \(query.page.offset)
-                """, arguments: StatementArguments(arguments))
+                """, arguments: SQLArguments(arguments))
         var items: [ProductListing] = []
         for row in rows {
             let id = Product.ID(row[0] as String)
@@ -57,11 +57,11 @@ extension SQLiteTransaction {
 
     func entitlements(_ query: EntitlementQuery) throws -> Page<Entitlement> {
         var conditions: [String] = []
-        var arguments: [DatabaseValueConvertible?] = []
+        var arguments: [(any SQLValueConvertible)?] = []
         if let search = query.search, !search.isEmpty {
             conditions.append(
-                "(id LIKE ?1 ESCAPE '\\' OR vendor LIKE ?1 ESCAPE '\\' OR contract LIKE ?1 ESCAPE '\\' "
-                    + "OR purchase_order LIKE ?1 ESCAPE '\\')")
+                "(id \(db.dialect.like) ?1 ESCAPE '\\' OR vendor \(db.dialect.like) ?1 ESCAPE '\\' OR contract \(db.dialect.like) ?1 ESCAPE '\\' "
+                    + "OR purchase_order \(db.dialect.like) ?1 ESCAPE '\\')")
             arguments.append(Self.contains(search))
         }
         if let product = query.product {
@@ -76,14 +76,14 @@ extension SQLiteTransaction {
         let total =
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM entitlement" + (filter.map { " WHERE \($0)" } ?? ""),
-                arguments: StatementArguments(arguments)) ?? 0
+                arguments: SQLArguments(arguments)) ?? 0
         let mapping = EstateTables.entitlements
-        var items = try Row.fetchAll(
+        var items = try SQLRow.fetchAll(
             db,
             sql: "SELECT \(mapping.columns.joined(separator: ", ")) FROM \(mapping.table)"
                 + (filter.map { " WHERE \($0)" } ?? "")
                 + " ORDER BY id LIMIT \(query.page.limit) OFFSET \(query.page.offset)",
-            arguments: StatementArguments(arguments)
+            arguments: SQLArguments(arguments)
         ).map(mapping.record)
         let covers = try covers(of: items.map(\.id))
         for i in items.indices { items[i].covers = covers[items[i].id] ?? [] }
@@ -109,13 +109,13 @@ extension SQLiteTransaction {
     }
 
     func openBatch(_ source: ImportSource, mode: String) throws -> Int64 {
-        try db.execute(
+        try Self.insertedID(
+            db,
             sql: """
                 INSERT INTO import_batch (source, digest, at, actor, mode, inserted, updated, unchanged, removed)
                 VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0)
                 """,
             arguments: [source.name, source.digest, source.at.description, source.actor, mode])
-        return db.lastInsertedRowID
     }
 
     func closeBatch(_ batch: Int64, counts: ImportCounts, origin: String?) throws {
@@ -143,7 +143,7 @@ extension SQLiteTransaction {
                 SELECT b.id, b.source, b.digest, b.at, b.actor, b.mode, b.inserted, b.updated, b.unchanged, b.removed,
                     b.origin
                 FROM usage_session u JOIN import_batch b ON b.id = u.batch
-                WHERE u.product = ? AND u.user IS ? AND u.host IS ? AND u.start = ? AND u.source IS ? LIMIT 1
+                WHERE u.product = ? AND u.user IS NOT DISTINCT FROM ? AND u.host IS NOT DISTINCT FROM ? AND u.start = ? AND u.source IS NOT DISTINCT FROM ? LIMIT 1
                 """,
             arguments: [
                 session.product.rawValue, session.user, session.host, session.start.secondsSinceEpoch, session.source,
@@ -158,16 +158,16 @@ extension SQLiteTransaction {
         -> Page<R>
     {
         var filter: String?
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let search = query.search, !search.isEmpty {
-            filter = columns.map { "\($0) LIKE ?1 ESCAPE '\\'" }.joined(separator: " OR ")
+            filter = columns.map { "\($0) \(db.dialect.like) ?1 ESCAPE '\\'" }.joined(separator: " OR ")
             arguments = [Self.contains(search)]
         }
         let total =
             try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM \(mapping.table)" + (filter.map { " WHERE \($0)" } ?? ""),
                 arguments: arguments) ?? 0
-        let rows = try Row.fetchAll(
+        let rows = try SQLRow.fetchAll(
             db,
             sql: "SELECT \(mapping.columns.joined(separator: ", ")) FROM \(mapping.table)"
                 + (filter.map { " WHERE \($0)" } ?? "")

@@ -1,10 +1,9 @@
-import GRDB
 import TallyCore
 import TallyFormats
 import TallyStore
 
 /// Records read with the import batch that wrote them: the evidence behind a position, for an auditor.
-extension SQLiteTransaction {
+extension SQLTransaction {
     func publishers() throws -> [String] {
         try String.fetchAll(
             db, sql: "SELECT DISTINCT publisher FROM product WHERE publisher IS NOT NULL ORDER BY publisher")
@@ -13,11 +12,11 @@ extension SQLiteTransaction {
     func installations(of products: [Product.ID]) throws -> [ImportedInstallation] {
         let columns = EstateTables.installations.columns.joined(separator: ", ")
         // No index on the product: one pass over the table, which an audit report can afford.
-        return try Row.fetchAll(
+        return try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT \(columns), first_seen, batch FROM installation
-                WHERE product IN (SELECT value FROM json_each(?))
+                WHERE product IN (\(db.dialect.jsonTexts))
                 ORDER BY device, product, version, rowid
                 """, arguments: [Self.jsonList(products)]
         ).map { row in
@@ -30,10 +29,10 @@ extension SQLiteTransaction {
 
     func usage(of products: [Product.ID]) throws -> [ImportedSession] {
         let columns = EstateTables.usage.columns.joined(separator: ", ")
-        return try Row.fetchAll(
+        return try SQLRow.fetchAll(
             db,
             sql: """
-                SELECT \(columns), batch FROM usage_session WHERE product IN (SELECT value FROM json_each(?))
+                SELECT \(columns), batch FROM usage_session WHERE product IN (\(db.dialect.jsonTexts))
                 ORDER BY product, start, rowid
                 """, arguments: [Self.jsonList(products)]
         ).map { row in
@@ -46,7 +45,7 @@ extension SQLiteTransaction {
         try BatchRow.fetchAll(
             db,
             sql: """
-                SELECT \(BatchRow.columns) FROM import_batch WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+                SELECT \(BatchRow.columns) FROM import_batch WHERE id IN (\(db.dialect.jsonTexts)) ORDER BY id
                 """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         ).map(\.batch)
     }

@@ -1,16 +1,15 @@
-import GRDB
 import TallyCore
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func estate(asOf: Day) throws -> Estate {
         var estate = try estateWithoutInstallations(asOf: asOf)
-        estate.installations = try InstallationReader.readAll(db, parallelOn: parallelReads)
+        estate.installations = try db.readInstallations()
         return estate
     }
 
     func estateForReconciling(asOf: Day) throws -> (estate: Estate, installations: InstallationTable) {
-        (try estateWithoutInstallations(asOf: asOf), try InstallationReader.readTable(db, parallelOn: parallelReads))
+        (try estateWithoutInstallations(asOf: asOf), try db.readInstallationTable())
     }
 
     func estateWithoutInstallations(asOf: Day) throws -> Estate {
@@ -49,7 +48,8 @@ extension SQLiteTransaction {
     }
 
     func reclaimMarks() throws -> [ReclaimMark] {
-        try Row.fetchAll(db, sql: "SELECT device, product, day, actor, note FROM reclaim_mark ORDER BY id").map { row in
+        try SQLRow.fetchAll(db, sql: "SELECT device, product, day, actor, note FROM reclaim_mark ORDER BY id").map {
+            row in
             guard let day = try Column.day(row, 2) else { throw TallyError.failed("a stored reclaim has no day") }
             return ReclaimMark(device: .init(row[0]), product: .init(row[1]), day: day, actor: row[3], note: row[4])
         }
@@ -112,17 +112,19 @@ extension SQLiteTransaction {
 
     func count(of assignment: Assignment) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM assignment WHERE product = ? AND person IS ? AND device IS ?",
-            arguments: StatementArguments(EstateTables.assignments.values(assignment))) ?? 0
+            db,
+            sql:
+                "SELECT count(*) FROM assignment WHERE product = ? AND person IS NOT DISTINCT FROM ? AND device IS NOT DISTINCT FROM ?",
+            arguments: SQLArguments(EstateTables.assignments.values(assignment))) ?? 0
     }
 
     /// Each suite's components, in order (of one suite, or of all).
     private func components(where suite: Product.ID?) throws -> [Product.ID: [Product.ID]] {
         var bySuite: [Product.ID: [Product.ID]] = [:]
         let filter = suite == nil ? "suite IS NOT NULL" : "suite = ?"
-        for row in try Row.fetchAll(
+        for row in try SQLRow.fetchAll(
             db, sql: "SELECT suite, id FROM product WHERE \(filter) ORDER BY suite, suite_position",
-            arguments: StatementArguments(suite.map { [$0.rawValue] } ?? []))
+            arguments: SQLArguments(suite.map { [$0.rawValue] } ?? []))
         {
             bySuite[Product.ID(row[0] as String), default: []].append(Product.ID(row[1] as String))
         }
@@ -134,10 +136,10 @@ extension SQLiteTransaction {
         guard !ids.isEmpty else { return [:] }
         var covers: [Entitlement.ID: [Product.ID]] = [:]
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        for row in try Row.fetchAll(
+        for row in try SQLRow.fetchAll(
             db,
             sql: "SELECT entitlement, product FROM entitlement_covers WHERE entitlement IN (\(marks)) "
-                + "ORDER BY entitlement, position", arguments: StatementArguments(ids.map(\.rawValue)))
+                + "ORDER BY entitlement, position", arguments: SQLArguments(ids.map(\.rawValue)))
         {
             covers[Entitlement.ID(row[0] as String), default: []].append(Product.ID(row[1] as String))
         }
@@ -148,9 +150,9 @@ extension SQLiteTransaction {
     private func covers(where entitlement: Entitlement.ID?) throws -> [Entitlement.ID: [Product.ID]] {
         var covers: [Entitlement.ID: [Product.ID]] = [:]
         let filter = entitlement == nil ? "" : " WHERE entitlement = ?"
-        for row in try Row.fetchAll(
+        for row in try SQLRow.fetchAll(
             db, sql: "SELECT entitlement, product FROM entitlement_covers\(filter) ORDER BY entitlement, position",
-            arguments: StatementArguments(entitlement.map { [$0.rawValue] } ?? []))
+            arguments: SQLArguments(entitlement.map { [$0.rawValue] } ?? []))
         {
             covers[Entitlement.ID(row[0] as String), default: []].append(Product.ID(row[1] as String))
         }
@@ -158,7 +160,7 @@ extension SQLiteTransaction {
     }
 }
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func apply<R: StoredRecord>(_ changes: Changes<R>, batch: Int64?, day: Day, progress: (Int) -> Void) throws {
         guard let mapping = EstateTables.mapping(of: R.self) else {
             throw TallyError.failed("no table keeps \(R.collection)")
@@ -171,7 +173,7 @@ extension SQLiteTransaction {
 
     func setSuites(_ products: [Product]) throws {
         try db.execute(sql: "UPDATE product SET suite = NULL, suite_position = NULL WHERE suite IS NOT NULL")
-        let update = try db.makeStatement(sql: "UPDATE product SET suite = ?, suite_position = ? WHERE id = ?")
+        let update = try db.prepare(sql: "UPDATE product SET suite = ?, suite_position = ? WHERE id = ?")
         for suite in products {
             for (position, component) in suite.components.enumerated() {
                 try update.execute(arguments: [suite.id.rawValue, position, component.rawValue])
@@ -181,7 +183,9 @@ extension SQLiteTransaction {
 
     func setCurrency(_ currency: String?) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('currency', ?)", arguments: [currency])
+            sql:
+                "INSERT INTO setting (key, value) VALUES ('currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [currency])
     }
 
     func dropOrphanedPools() throws {
@@ -235,9 +239,9 @@ extension SQLiteTransaction {
         try db.execute(
             sql: """
                 DELETE FROM assignment WHERE rowid = (SELECT rowid FROM assignment
-                WHERE product = ? AND person IS ? AND device IS ? ORDER BY rowid LIMIT 1)
+                WHERE product = ? AND person IS NOT DISTINCT FROM ? AND device IS NOT DISTINCT FROM ? ORDER BY rowid LIMIT 1)
                 """,
-            arguments: StatementArguments(EstateTables.assignments.values(assignment)))
+            arguments: SQLArguments(EstateTables.assignments.values(assignment)))
     }
 
     private func writeCovers(of item: Entitlement) throws {

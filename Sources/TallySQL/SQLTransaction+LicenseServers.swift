@@ -1,11 +1,10 @@
-import GRDB
 import TallyCore
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func featureMap() throws -> [String: Product.ID] {
         var map: [String: Product.ID] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT feature, product FROM feature_map") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT feature, product FROM feature_map") {
             map[row[0]] = Product.ID(row[1] as String)
         }
         return map
@@ -18,7 +17,7 @@ extension SQLiteTransaction {
 
     func lastSamples() throws -> [String: Instant] {
         var latest: [String: Instant] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT server, max(at) FROM license_server_sample GROUP BY server") {
+        for row in try SQLRow.fetchAll(db, sql: "SELECT server, max(at) FROM license_server_sample GROUP BY server") {
             latest[row[0]] = Instant(secondsSinceEpoch: row[1])
         }
         return latest
@@ -26,17 +25,17 @@ extension SQLiteTransaction {
 
     func setFeatureMapping(_ feature: String, to product: Product.ID) throws {
         try db.execute(
-            sql: "INSERT OR REPLACE INTO feature_map (feature, product) VALUES (?, ?)",
+            sql: "INSERT INTO feature_map (feature, product) VALUES (?, ?) "
+                + "ON CONFLICT (feature) DO UPDATE SET product = excluded.product",
             arguments: [feature, product.rawValue])
     }
 
     func moveFeature(_ feature: String, to product: Product.ID) throws -> Int {
         var moved = 0
         for table in ["usage_session", "denial", "license_pool"] {
-            try db.execute(
+            moved += try db.execute(
                 sql: "UPDATE \(table) SET product = ? WHERE feature = ? AND product <> ?",
                 arguments: [product.rawValue, feature, product.rawValue])
-            moved += db.changesCount
         }
         return moved
     }
@@ -55,8 +54,7 @@ extension SQLiteTransaction {
                 AND NOT EXISTS (SELECT 1 FROM usage_session WHERE product = ?1)
                 AND NOT EXISTS (SELECT 1 FROM denial WHERE product = ?1)
                 """,
-            arguments: [id.rawValue])
-        return db.changesCount > 0
+            arguments: [id.rawValue]) > 0
     }
 
     func recordSample(server: String, at: Instant, batch: Int64, pools: [ServerPool]) throws {
@@ -65,7 +63,7 @@ extension SQLiteTransaction {
             arguments: [server, at.secondsSinceEpoch, batch, pools.reduce(0) { $0 + ($1.inUse ?? 0) }, pools.count])
         guard !pools.isEmpty else { return }
         try db.execute(sql: "DELETE FROM license_pool WHERE server = ?", arguments: [server])
-        let insert = try db.makeStatement(
+        let insert = try db.prepare(
             sql: """
                 INSERT INTO license_pool (server, position, vendor, feature, product, version, issued, in_use,
                 reserved, expires, sampled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

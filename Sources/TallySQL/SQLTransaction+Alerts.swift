@@ -1,15 +1,14 @@
-import GRDB
 import TallyCore
 import TallyStore
 
 /// Alert rules and the send log.
-extension SQLiteTransaction {
+extension SQLTransaction {
     private static let deliveryColumns =
         "id, rule, subject, stage, key, title, text, channel, target, secret, created, status, attempts, last_error, "
         + "next_attempt, sent"
 
     func alertRules() throws -> [AlertRule] {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
             db, sql: "SELECT id, kind, stages, threshold, channel, target, secret FROM alert_rule ORDER BY id"
         ).map { row in
             AlertRule(
@@ -20,30 +19,30 @@ extension SQLiteTransaction {
     }
 
     func alertDeliveries(limit: Int) throws -> [AlertDelivery] {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
             db, sql: "SELECT \(Self.deliveryColumns) FROM alert_delivery ORDER BY id DESC LIMIT ?",
             arguments: [max(0, limit)]
         ).map(Self.delivery)
     }
 
     func pendingDeliveries(dueBy now: Instant?) throws -> [AlertDelivery] {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
             db,
             sql: "SELECT \(Self.deliveryColumns) FROM alert_delivery WHERE status = 'pending'"
                 + (now == nil ? "" : " AND next_attempt <= ?") + " ORDER BY id",
-            arguments: StatementArguments(now.map { [$0.secondsSinceEpoch] } ?? [])
+            arguments: SQLArguments(now.map { [$0.secondsSinceEpoch] } ?? [])
         ).map(Self.delivery)
     }
 
     func insert(_ rule: AlertRule) throws -> Int64 {
         let (channel, target, secret) = Self.columns(rule.channel)
-        try db.execute(
+        return try Self.insertedID(
+            db,
             sql: "INSERT INTO alert_rule (kind, stages, threshold, channel, target, secret) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
                 rule.kind.rawValue, rule.stages.map(String.init).joined(separator: ","), rule.threshold, channel,
                 target, secret,
             ])
-        return db.lastInsertedRowID
     }
 
     func deleteAlertRule(_ id: Int64) throws {
@@ -52,17 +51,17 @@ extension SQLiteTransaction {
 
     func insert(_ delivery: AlertDelivery) throws -> Bool {
         let (channel, target, secret) = Self.columns(delivery.channel)
-        try db.execute(
+        return try db.execute(
             sql: """
-                INSERT OR IGNORE INTO alert_delivery (rule, subject, stage, key, title, text, channel, target, secret,
+                INSERT INTO alert_delivery (rule, subject, stage, key, title, text, channel, target, secret,
                     created, status, attempts, last_error, next_attempt, sent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, NULL, ?, NULL)
+                ON CONFLICT DO NOTHING
                 """,
             arguments: [
                 delivery.rule, delivery.subject, delivery.stage, delivery.key, delivery.title, delivery.text, channel,
                 target, secret, delivery.created.secondsSinceEpoch, delivery.nextAttempt.secondsSinceEpoch,
-            ])
-        return db.changesCount > 0
+            ]) > 0
     }
 
     func recordAttempt(_ id: Int64, sent: Instant?, error: String?, nextAttempt: Instant) throws {
@@ -76,7 +75,7 @@ extension SQLiteTransaction {
             ])
     }
 
-    private static func delivery(_ row: Row) throws -> AlertDelivery {
+    private static func delivery(_ row: SQLRow) throws -> AlertDelivery {
         AlertDelivery(
             id: row[0], rule: row[1], subject: row[2], stage: row[3], key: row[4], title: row[5], text: row[6],
             channel: try channel(row[7], row[8], row[9]), created: Instant(secondsSinceEpoch: row[10]),

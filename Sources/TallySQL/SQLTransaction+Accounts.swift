@@ -1,8 +1,7 @@
-import GRDB
 import TallyCore
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func accounts() throws -> [Account] {
         try AccountRow.fetchAll(db, sql: "SELECT \(AccountRow.columns) FROM account ORDER BY name").map(\.account)
     }
@@ -13,7 +12,7 @@ extension SQLiteTransaction {
     }
 
     func session(digest: String) throws -> AccountSession? {
-        try Row.fetchOne(
+        try SQLRow.fetchOne(
             db, sql: "SELECT account, csrf, created, expires FROM account_session WHERE digest = ?", arguments: [digest]
         ).map { row in
             AccountSession(
@@ -24,7 +23,7 @@ extension SQLiteTransaction {
     }
 
     func token(digest: String) throws -> APIToken? {
-        try Row.fetchOne(
+        try SQLRow.fetchOne(
             db, sql: "SELECT account, created, expires FROM api_token WHERE digest = ?", arguments: [digest]
         )
         .map { row in
@@ -109,11 +108,11 @@ extension SQLiteTransaction {
 }
 
 /// An account, read by column name.
-struct AccountRow: FetchableRecord {
+struct AccountRow: SQLRecord {
     static let columns = "name, role, department, password_hash, disabled, created"
     let account: Account
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         let role: String = row["role"]
         guard let known = Role(rawValue: role) else { throw TallyError.failed("an account has an unknown role") }
         account = Account(

@@ -1,21 +1,19 @@
-import GRDB
 import TallyCore
 import TallyFormats
 import TallyStore
 
-extension SQLiteTransaction {
+extension SQLTransaction {
     func titles() throws -> [StoredTitle] {
         try TitleRow.fetchAll(db, sql: "SELECT \(TitleRow.columns) FROM software_title ORDER BY id").map(\.title)
     }
 
     func currentSightings(source: String) throws -> [Device.ID: [Int64: CurrentSighting]] {
         var stored: [Device.ID: [Int64: CurrentSighting]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
+        try db.forEachRow(
             sql:
                 "SELECT device, title, id, installed, first_seen FROM raw_software WHERE source = ? AND removed IS NULL",
-            arguments: [source])
-        while let row = try rows.next() {
+            arguments: [source]
+        ) { row in
             stored[Device.ID(row[0] as String), default: [:]][row[1]] = CurrentSighting(
                 id: row[2], installed: try Column.day(row, 3), firstSeen: try Column.day(row, 4) ?? Self.epoch)
         }
@@ -28,8 +26,8 @@ extension SQLiteTransaction {
             sql: """
                 SELECT \(EvidenceRow.columns)
                 FROM raw_software r JOIN software_title t ON t.id = r.title
-                WHERE r.device IN (SELECT value FROM json_each(?)) AND t.outcome = 'product'
-                    AND (r.removed IS NOT NULL OR r.source IS NOT ?)
+                WHERE r.device IN (\(db.dialect.jsonTexts)) AND t.outcome = 'product'
+                    AND (r.removed IS NOT NULL OR r.source IS DISTINCT FROM ?)
                 """, arguments: [Self.jsonList(devices), excluded]
         ).map(\.evidence)
     }
@@ -50,7 +48,7 @@ extension SQLiteTransaction {
     }
 
     func unrecognized(limit: Int) throws -> [UnrecognizedTitle] {
-        try Row.fetchAll(
+        try SQLRow.fetchAll(
             db,
             sql: """
                 SELECT t.publisher, t.name, count(DISTINCT t.version), count(DISTINCT r.device) AS devices
@@ -70,7 +68,8 @@ extension SQLiteTransaction {
     }
 
     func insertTitle(_ title: TitleKey, outcome: TitleOutcome) throws -> Int64 {
-        try db.execute(
+        try Self.insertedID(
+            db,
             sql: """
                 INSERT INTO software_title (publisher, name, version, outcome, product, clean_version, rule)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -79,7 +78,6 @@ extension SQLiteTransaction {
                 title.publisher, title.name, title.version, outcome.kind, outcome.product, outcome.version,
                 outcome.rule,
             ])
-        return db.lastInsertedRowID
     }
 
     func updateTitle(_ id: Int64, outcome: TitleOutcome) throws {
@@ -89,7 +87,7 @@ extension SQLiteTransaction {
     }
 
     func removeSightings(_ ids: [Int64], on day: Day, batch: Int64) throws {
-        let remove = try db.makeStatement(sql: "UPDATE raw_software SET removed = ?, batch = ? WHERE id = ?")
+        let remove = try db.prepare(sql: "UPDATE raw_software SET removed = ?, batch = ? WHERE id = ?")
         for id in ids { try remove.execute(arguments: [day.description, batch, id]) }
     }
 
@@ -100,17 +98,15 @@ extension SQLiteTransaction {
     }
 
     func insertSightings(_ sightings: [NewSighting], batch: Int64) throws {
-        let insert = try BulkInsert(
-            """
-            INSERT INTO raw_software (device, source, title, installed, first_seen, last_seen, removed, batch)
-            VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-            """, in: db)
-        for item in sightings {
-            try insert.insert([
-                item.device.rawValue.databaseValue, item.source.databaseValue, item.title.databaseValue,
-                Column.day(item.installed), item.day.description.databaseValue, item.day.description.databaseValue,
-                batch.databaseValue,
-            ])
+        let columns = ["device", "source", "title", "installed", "first_seen", "last_seen", "removed", "batch"]
+        try db.bulkInsert(into: "raw_software", columns: columns) { add in
+            for item in sightings {
+                try add([
+                    item.device.rawValue.sqlValue, item.source.sqlValue, item.title.sqlValue,
+                    Column.day(item.installed), item.day.description.sqlValue, item.day.description.sqlValue, .null,
+                    batch.sqlValue,
+                ])
+            }
         }
     }
 
@@ -119,26 +115,30 @@ extension SQLiteTransaction {
     ) throws {
         try db.execute(
             sql: """
-                DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (SELECT value FROM json_each(?))
+                DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (\(db.dialect.jsonTexts))
                 """, arguments: [Self.jsonList(devices)])
-        let insert = try BulkInsert(
-            """
-            INSERT INTO installation (device, product, version, installed, last_used, last_seen, source, first_seen,
-            batch, removed) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)
-            """, in: db)
-        for item in installations {
-            let installation = item.installation
-            try insert.insert([
-                installation.device.rawValue.databaseValue, installation.product.rawValue.databaseValue,
-                Column.text(installation.version?.text), Column.day(installation.installed),
-                Column.day(installation.lastSeen), Column.text(installation.source),
-                item.firstSeen.description.databaseValue, batch.databaseValue, Column.day(installation.removed),
-            ])
+        let columns = [
+            "device", "product", "version", "installed", "last_used", "last_seen", "source", "first_seen", "batch",
+            "removed",
+        ]
+        try db.bulkInsert(into: "installation", columns: columns) { add in
+            for item in installations {
+                let installation = item.installation
+                try add([
+                    installation.device.rawValue.sqlValue, installation.product.rawValue.sqlValue,
+                    Column.text(installation.version?.text), Column.day(installation.installed), .null,
+                    Column.day(installation.lastSeen), Column.text(installation.source),
+                    item.firstSeen.description.sqlValue, batch.sqlValue, Column.day(installation.removed),
+                ])
+            }
         }
     }
 
     func saveOwnCatalog(_ document: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('catalog', ?)", arguments: [document])
+        try db.execute(
+            sql:
+                "INSERT INTO setting (key, value) VALUES ('catalog', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [document])
     }
 
     /// Device ids as a JSON list, for `json_each`: one argument however many devices an import touches.

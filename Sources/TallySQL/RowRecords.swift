@@ -1,13 +1,12 @@
-import GRDB
 import TallyCore
 import TallyStore
 
 /// Rows read one by one, by column name: an audit entry.
-struct AuditRow: FetchableRecord {
+struct AuditRow: SQLRecord {
     static let columns = "sequence, at, actor, entity, entity_id, action, before, after, previous_hash, hash, state"
     let entry: AuditEntry
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         entry = AuditEntry(
             sequence: row["sequence"], at: row["at"], actor: row["actor"], entity: row["entity"],
             entityID: row["entity_id"], action: row["action"], before: row["before"], after: row["after"],
@@ -16,11 +15,11 @@ struct AuditRow: FetchableRecord {
 }
 
 /// An import batch.
-struct BatchRow: FetchableRecord {
+struct BatchRow: SQLRecord {
     static let columns = "id, source, digest, at, actor, mode, inserted, updated, unchanged, removed, origin"
     let batch: ImportBatch
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         batch = ImportBatch(
             id: row["id"], source: row["source"], digest: row["digest"], at: row["at"], actor: row["actor"],
             mode: row["mode"],
@@ -32,11 +31,11 @@ struct BatchRow: FetchableRecord {
 }
 
 /// A license server's pool as last sampled.
-struct PoolRow: FetchableRecord {
+struct PoolRow: SQLRecord {
     static let columns = "server, vendor, feature, product, version, issued, in_use, reserved, expires, sampled_at"
     let pool: ServerPool
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         pool = ServerPool(
             server: row["server"], vendor: row["vendor"], feature: row["feature"],
             product: Product.ID(row["product"] as String), version: row["version"], issued: row["issued"],
@@ -46,11 +45,11 @@ struct PoolRow: FetchableRecord {
 }
 
 /// A raw title with what the catalog made of it.
-struct TitleRow: FetchableRecord {
+struct TitleRow: SQLRecord {
     static let columns = "id, publisher, name, version, outcome, product, clean_version, rule"
     let title: StoredTitle
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         title = StoredTitle(
             id: row["id"], key: TitleKey(publisher: row["publisher"], name: row["name"], version: row["version"]),
             outcome: TitleOutcome(
@@ -59,44 +58,44 @@ struct TitleRow: FetchableRecord {
 }
 
 /// A sighting of a title on a device, joined with the title.
-struct SightingRow: FetchableRecord {
+struct SightingRow: SQLRecord {
     static let columns = """
         r.source, t.publisher, t.name, t.version, t.outcome, t.product, t.clean_version, t.rule, r.installed,
         r.first_seen, r.last_seen, r.removed
         """
     let sighting: SoftwareSighting
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         let publisher: String = row["publisher"], version: String = row["version"]
         sighting = SoftwareSighting(
             source: row["source"], publisher: publisher.isEmpty ? nil : publisher, name: row["name"],
             version: version.isEmpty ? nil : version, outcome: row["outcome"],
             product: (row["product"] as String?).map { Product.ID($0) }, cleanVersion: row["clean_version"],
             rule: row["rule"], installed: try Column.day(row["installed"]),
-            firstSeen: try Column.day(row["first_seen"]) ?? SQLiteTransaction.epoch,
-            lastSeen: try Column.day(row["last_seen"]) ?? SQLiteTransaction.epoch,
+            firstSeen: try Column.day(row["first_seen"]) ?? SQLTransaction.epoch,
+            lastSeen: try Column.day(row["last_seen"]) ?? SQLTransaction.epoch,
             removed: try Column.day(row["removed"]))
     }
 }
 
 /// The evidence of a recognised product on a device.
-struct EvidenceRow: FetchableRecord {
+struct EvidenceRow: SQLRecord {
     static let columns =
         "r.device, t.product, t.clean_version, r.source, r.installed, r.last_seen, r.first_seen, r.removed"
     let evidence: Evidence
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         evidence = Evidence(
             device: Device.ID(row["device"] as String), product: Product.ID(row["product"] as String),
             version: row["clean_version"], source: row["source"], installed: try Column.day(row["installed"]),
-            firstSeen: try Column.day(row["first_seen"]) ?? SQLiteTransaction.epoch,
-            lastSeen: try Column.day(row["last_seen"]) ?? SQLiteTransaction.epoch,
+            firstSeen: try Column.day(row["first_seen"]) ?? SQLTransaction.epoch,
+            lastSeen: try Column.day(row["last_seen"]) ?? SQLTransaction.epoch,
             removed: try Column.day(row["removed"]))
     }
 }
 
 /// A snapshot's totals.
-struct SnapshotRow: FetchableRecord {
+struct SnapshotRow: SQLRecord {
     static let columns = "id, as_of, taken_at, exposure, surplus_value, automatic, generation"
     let id: Int64
     let asOf: Day
@@ -106,9 +105,9 @@ struct SnapshotRow: FetchableRecord {
     let automatic: Bool
     let generation: Int64
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         id = row["id"]
-        asOf = try Column.day(row["as_of"]) ?? SQLiteTransaction.epoch
+        asOf = try Column.day(row["as_of"]) ?? SQLTransaction.epoch
         takenAt = Instant(row["taken_at"] as String) ?? Instant(secondsSinceEpoch: 0)
         exposure = row["exposure"]
         surplusValue = row["surplus_value"]
@@ -118,12 +117,12 @@ struct SnapshotRow: FetchableRecord {
 }
 
 /// One product's figures in a snapshot.
-struct SnapshotPositionRow: FetchableRecord {
+struct SnapshotPositionRow: SQLRecord {
     static let columns = "snapshot, product, status, demand, covered, shortfall, exposure, surplus_value"
     let snapshot: Int64
     let position: SnapshotPosition
 
-    init(row: Row) throws {
+    init(row: SQLRow) throws {
         snapshot = row["snapshot"]
         position = SnapshotPosition(
             product: Product.ID(row["product"] as String), status: row["status"], demand: row["demand"],
