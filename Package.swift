@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TallyApp", targets: ["TallyApp"]),
         .library(name: "TallyServer", targets: ["TallyServer"]),
         .library(name: "TallyAlerts", targets: ["TallyAlerts"]),
+        .library(name: "TallyPostgres", targets: ["TallyPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "TallyCore"),
@@ -88,6 +90,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "TallyPostgres",
+            dependencies: [
+                "TallyCore", "TallyStore", "TallySQL",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(name: "TallyPostgresTests", dependencies: ["TallyPostgres"]),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(
             name: "TallyAlertsTests",
@@ -99,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "TallyStoreTests",
             dependencies: [
-                "TallyCore", "TallyStore", "TallySQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "TallyCore", "TallyStore", "TallySQLite", "TallyPostgres", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TallyAppTests",

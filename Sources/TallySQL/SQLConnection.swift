@@ -45,15 +45,14 @@ public struct SQLDialect: Sendable {
     public let like: String
     /// A subquery of the values of a JSON list of texts given as one argument, named `value`.
     public let jsonTexts: String
+    /// The same for a JSON list of integers.
+    public let jsonIntegers: String
 
-    public init(like: String, jsonTexts: String) {
-        self.like = like
-        self.jsonTexts = jsonTexts
-    }
-
-    public static let sqlite = SQLDialect(like: "LIKE", jsonTexts: "SELECT value FROM json_each(?)")
+    public static let sqlite = SQLDialect(
+        like: "LIKE", jsonTexts: "SELECT value FROM json_each(?)", jsonIntegers: "SELECT value FROM json_each(?)")
     public static let postgres = SQLDialect(
-        like: "ILIKE", jsonTexts: "SELECT value FROM jsonb_array_elements_text(CAST(? AS jsonb))")
+        like: "ILIKE", jsonTexts: "SELECT value FROM jsonb_array_elements_text(CAST(? AS jsonb))",
+        jsonIntegers: "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(? AS jsonb))")
 }
 
 extension SQLRow {

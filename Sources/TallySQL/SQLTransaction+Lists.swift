@@ -143,7 +143,7 @@ extension SQLTransaction {
                 SELECT b.id, b.source, b.digest, b.at, b.actor, b.mode, b.inserted, b.updated, b.unchanged, b.removed,
                     b.origin
                 FROM usage_session u JOIN import_batch b ON b.id = u.batch
-                WHERE u.product = ? AND u.user IS NOT DISTINCT FROM ? AND u.host IS NOT DISTINCT FROM ? AND u.start = ? AND u.source IS NOT DISTINCT FROM ? LIMIT 1
+                WHERE u.product = ? AND u."user" IS NOT DISTINCT FROM ? AND u.host IS NOT DISTINCT FROM ? AND u.start = ? AND u.source IS NOT DISTINCT FROM ? LIMIT 1
                 """,
             arguments: [
                 session.product.rawValue, session.user, session.host, session.start.secondsSinceEpoch, session.source,

@@ -62,7 +62,7 @@ extension SQLTransaction {
         try db.execute(
             sql: """
                 INSERT INTO setting (key, value) VALUES ('generation', '2')
-                ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(setting.value AS BIGINT) + 1 AS TEXT)
                 """)
     }
 

@@ -45,7 +45,7 @@ extension SQLTransaction {
         try BatchRow.fetchAll(
             db,
             sql: """
-                SELECT \(BatchRow.columns) FROM import_batch WHERE id IN (\(db.dialect.jsonTexts)) ORDER BY id
+                SELECT \(BatchRow.columns) FROM import_batch WHERE id IN (\(db.dialect.jsonIntegers)) ORDER BY id
                 """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         ).map(\.batch)
     }

@@ -37,7 +37,7 @@ enum EstateTables {
         collection: "devices", table: "device",
         columns: [
             "id", "hostname", "kind", "host", "processors", "cores_per_processor", "vcpus", "processor_model",
-            "serial", "os", "user", "department", "active", "last_seen", "retired", "cluster", "partitioning",
+            "serial", "os", "\"user\"", "department", "active", "last_seen", "retired", "cluster", "partitioning",
         ],
         identity: 1, keyed: true,
         values: { item in
@@ -121,7 +121,8 @@ enum EstateTables {
 
     static let usage = TableMapping<UsageSession>(
         collection: "usage", table: "usage_session",
-        columns: ["product", "user", "host", "start", "source", "end", "count", "feature"], identity: 5, keyed: false,
+        columns: ["product", "\"user\"", "host", "start", "source", "\"end\"", "count", "feature"], identity: 5,
+        keyed: false,
         values: { item in
             [
                 item.product.rawValue.sqlValue, Column.text(item.user), Column.text(item.host),
@@ -139,7 +140,7 @@ enum EstateTables {
 
     static let denials = TableMapping<Denial>(
         collection: "denials", table: "denial",
-        columns: ["product", "user", "host", "at", "source", "reason", "feature"], identity: 5, keyed: false,
+        columns: ["product", "\"user\"", "host", "at", "source", "reason", "feature"], identity: 5, keyed: false,
         values: { item in
             [
                 item.product.rawValue.sqlValue, Column.text(item.user), Column.text(item.host),
@@ -174,7 +175,7 @@ enum EstateTables {
     static let contracts = TableMapping<Contract>(
         collection: "contracts", table: "contract",
         columns: [
-            "id", "vendor", "number", "start", "end", "renewal", "notice_days", "auto_renew", "owner", "notes",
+            "id", "vendor", "number", "start", "\"end\"", "renewal", "notice_days", "auto_renew", "owner", "notes",
         ],
         identity: 1, keyed: true,
         values: { item in
@@ -194,7 +195,7 @@ enum EstateTables {
     static let entitlements = TableMapping<Entitlement>(
         collection: "entitlements", table: "entitlement",
         columns: [
-            "id", "product", "quantity", "version", "downgrade", "start", "end", "unlimited", "scope_department",
+            "id", "product", "quantity", "version", "downgrade", "start", "\"end\"", "unlimited", "scope_department",
             "unit_cost", "cost_period", "vendor", "contract", "purchase_order", "notes", "software_assurance",
             "currency",
         ],

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import TallyCore
+import TallySQL
 
 /// Reads the installations, the bulk of a store, fast: straight from SQLite's columns, each distinct text (a
 /// device, a product, a version, a day) made into a value once and reused, and, in a read of a file store, the two
@@ -177,66 +178,5 @@ extension InstallationReader {
             table.removed.append(try day(4))
         }
         return table
-    }
-}
-
-/// Values made from texts that repeat, each made once: an open-addressing table keyed by the text's bytes.
-struct Interner<Value> {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
-    private var bytes: [UInt8] = []
-
-    /// The value for these bytes, made by `make` the first time they are met.
-    mutating func value(_ text: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value {
-        let hash = Self.hash(text)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 {
-            let entry = entries[Int(slots[slot])]
-            if entry.hash == hash, entry.count == text.count,
-                bytes.withUnsafeBufferPointer({ stored in
-                    text.count == 0 || memcmp(stored.baseAddress! + entry.start, text.baseAddress!, text.count) == 0
-                })
-            {
-                return entry.value
-            }
-            slot = (slot + 1) & mask
-        }
-        let value = make(text)
-        slots[slot] = Int32(entries.count)
-        entries.append((hash, bytes.count, text.count, value))
-        bytes.append(contentsOf: text)
-        if entries.count * 2 > slots.count { grow() }
-        return value
-    }
-
-    /// A hash of the bytes, eight at a time.
-    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
-        guard let base = text.baseAddress else { return hash }
-        let raw = UnsafeRawPointer(base)
-        var offset = 0
-        while offset + 8 <= text.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        while offset < text.count {
-            tail = (tail << 8) | UInt64(base[offset])
-            offset += 1
-        }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 32)
-    }
-
-    private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = slots.count - 1
-        for (index, entry) in entries.enumerated() {
-            var slot = Int(truncatingIfNeeded: entry.hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
-        }
     }
 }

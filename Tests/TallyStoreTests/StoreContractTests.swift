@@ -4,6 +4,7 @@ import TallyCore
 import TallyStore
 import Testing
 
+@testable import TallyPostgres
 @testable import TallySQLite
 
 /// The contract every backend keeps: each store operation, transactions, concurrent writers. A new backend joins
@@ -404,7 +405,12 @@ extension AuditVerification {
 
 /// The backends the contract runs against.
 enum StoreBackend: String, CaseIterable, CustomStringConvertible {
-    case sqliteMemory, sqliteFile
+    case sqliteMemory, sqliteFile, postgres
+
+    /// SQLite always; PostgreSQL where `TALLY_TEST_POSTGRES` names a server to make scratch databases on.
+    static var allCases: [StoreBackend] {
+        [.sqliteMemory, .sqliteFile] + (PostgresScratch.server == nil ? [] : [.postgres])
+    }
 
     var description: String { rawValue }
 
@@ -416,6 +422,8 @@ enum StoreBackend: String, CaseIterable, CustomStringConvertible {
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("tally-contract-\(UUID().uuidString).sqlite").path
             return try SQLiteStore(path: path)
+        case .postgres:
+            return try PostgresScratch.store()
         }
     }
 }
