@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks of the command line as a user meets it: the exit status and the one-line message for bad
 # input, and the reports for good input. Usage: scripts/check-cli.sh PATH-TO-TALLY
+# With TALLY_CHECK_POSTGRES set to a PostgreSQL server's URL (postgres://user@host:port/db, a user who may create
+# databases), each store is a new database there instead of a SQLite file, and the checks of files alone are left out.
 set -uo pipefail
 tally=${1:?usage: scripts/check-cli.sh PATH-TO-TALLY}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,6 +11,27 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 passed=0
+postgres=${TALLY_CHECK_POSTGRES:-}
+
+# The store a group of checks uses: a SQLite file in the work folder, or a new database on the PostgreSQL server.
+store() {
+    if [ -z "$postgres" ]; then
+        echo "$work/$1.sqlite"
+        return
+    fi
+    local name="tally_cli_$1_$$"
+    psql "$postgres" -qc "CREATE DATABASE $name" >/dev/null || exit 2
+    echo "${postgres%/*}/$name"
+}
+# Changes a store behind Tally's back, as someone with the database's password could.
+tamper() { # store, SQL
+    if [ -z "$postgres" ]; then
+        python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' "$1" "$2"
+    else
+        psql "$1" -qc "$2" >/dev/null
+    fi
+}
+[ -n "$postgres" ] && export TALLY_DOCUMENTS="$work/documents"
 
 check() { # name, expected exit status, expected text in the output, command...
     local name=$1 status=$2 text=$3
@@ -52,8 +75,13 @@ check "generate writes a synthetic estate" 0 "Wrote 200 devices" \
     "$tally" generate --devices 200 --seed 3 --as-of 2026-11-29 -o "$work/gen.json"
 check "the synthetic estate reconciles" 0 "License position as of 2026-11-29" "$tally" reconcile --estate "$work/gen.json"
 
-db="$work/store.sqlite"
-check "reconcile where there is no store says so and creates none" 1 "there is no store here" "$tally" reconcile --db "$db"
+db=$(store store)
+if [ -z "$postgres" ]; then
+    check "reconcile where there is no store says so and creates none" 1 "there is no store here" \
+        "$tally" reconcile --db "$db"
+fi
+usage_db=$(store usage) servers_db=$(store servers) twice_db=$(store twice) jump_db=$(store jump)
+span_db=$(store span) utf16_db=$(store utf16)
 check "import into the store" 0 "Imported as batch 1 (merge)" "$tally" import --estate "$work/demo.json" --db "$db"
 check "a second import changes nothing" 0 "total                   0          0       2545          0" \
     "$tally" import --estate "$work/demo.json" --db "$db" --actor ci
@@ -215,32 +243,36 @@ check "a chargeback workbook needs --out" 64 "give the file to write with --out 
 "$tally" report chargeback --format xlsx --out "$work/chargeback.xlsx" --db "$db" >/dev/null 2>&1
 check "an existing workbook is not replaced without --force" 1 "chargeback.xlsx: exists already" \
     "$tally" report chargeback --format xlsx --out "$work/chargeback.xlsx" --db "$db"
-# A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
-mkdir -p "$work/readonly"
-cp "$db" "$work/readonly/store.sqlite"
-chmod 444 "$work/readonly/store.sqlite"
-chmod 555 "$work/readonly"
-check "audit verify reads a read-only store" 0 "The audit trail is intact" \
-    "$tally" audit verify --db "$work/readonly/store.sqlite"
-check "export reads a read-only store" 0 "Exported 334 devices" \
-    "$tally" export --estate "$work/readonly-export.json" --db "$work/readonly/store.sqlite"
-check "reconcile on a read-only store prints the position, not saved" 0 "was not saved" \
-    "$tally" reconcile --db "$work/readonly/store.sqlite" --as-of 2026-11-29
-check "nothing was written beside the read-only store" 0 "store.sqlite" ls "$work/readonly"
-check "no -wal or -shm beside it" 1 "0" bash -c "ls '$work/readonly' | grep -cE 'wal|shm'"
-chmod 755 "$work/readonly"
-check "reading where there is no store says so" 1 "there is no store here" "$tally" history --db "$work/none.sqlite"
-check "and creates nothing" 2 "No such file" ls "$work/none.sqlite"
-mkdir -p "$work/folder.sqlite"
-check "a folder as the store is named as such" 1 "it is a folder" "$tally" history --db "$work/folder.sqlite"
-check "a missing folder is named" 1 "the folder $work/missing does not exist" \
-    "$tally" import --estate "$work/demo.json" --db "$work/missing/store.sqlite"
-: >"$work/empty.sqlite"
-check "an empty file is not made a store" 1 "the file is empty, not a Tally store" \
-    "$tally" import --estate "$work/demo.json" --db "$work/empty.sqlite"
+if [ -z "$postgres" ]; then
+    # A store that is read-only (file and folder) is read as it is: nothing created beside it. No store: nothing made.
+    mkdir -p "$work/readonly"
+    cp "$db" "$work/readonly/store.sqlite"
+    chmod 444 "$work/readonly/store.sqlite"
+    chmod 555 "$work/readonly"
+    check "audit verify reads a read-only store" 0 "The audit trail is intact" \
+        "$tally" audit verify --db "$work/readonly/store.sqlite"
+    check "export reads a read-only store" 0 "Exported 334 devices" \
+        "$tally" export --estate "$work/readonly-export.json" --db "$work/readonly/store.sqlite"
+    check "reconcile on a read-only store prints the position, not saved" 0 "was not saved" \
+        "$tally" reconcile --db "$work/readonly/store.sqlite" --as-of 2026-11-29
+    check "nothing was written beside the read-only store" 0 "store.sqlite" ls "$work/readonly"
+    check "no -wal or -shm beside it" 1 "0" bash -c "ls '$work/readonly' | grep -cE 'wal|shm'"
+    chmod 755 "$work/readonly"
+    check "reading where there is no store says so" 1 "there is no store here" "$tally" history --db "$work/none.sqlite"
+    check "and creates nothing" 2 "No such file" ls "$work/none.sqlite"
+    mkdir -p "$work/folder.sqlite"
+    check "a folder as the store is named as such" 1 "it is a folder" "$tally" history --db "$work/folder.sqlite"
+    check "a missing folder is named" 1 "the folder $work/missing does not exist" \
+        "$tally" import --estate "$work/demo.json" --db "$work/missing/store.sqlite"
+    : >"$work/empty.sqlite"
+    check "an empty file is not made a store" 1 "the file is empty, not a Tally store" \
+        "$tally" import --estate "$work/demo.json" --db "$work/empty.sqlite"
+fi
 check "a file that is not a store is named so" 1 "it is not a Tally store" \
     "$tally" history --db "$work/demo.json"
-check "a new store is readable by its owner only" 0 "-rw-------" ls -l "$db"
+if [ -z "$postgres" ]; then
+    check "a new store is readable by its owner only" 0 "-rw-------" ls -l "$db"
+fi
 # Files written safely: through a link to the file it names, to - for standard output, never over a folder.
 printf 'old' >"$work/real-export.json"
 ln -s "$work/real-export.json" "$work/link-export.json"
@@ -259,10 +291,10 @@ check "verify against the head kept" 0 "The audit trail is intact" "$tally" audi
 check "a control character in an actor is shown escaped, never as a line of its own" 0 'eve\n#99 forged' \
     "$tally" audit log --entity assignment --db "$db"
 check "no forged line" 1 "0" bash -c "'$tally' audit log --db '$db' | grep -c '^#99 forged'"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update entitlement set quantity = 999 where id = ?", ("PO-CI-1",)); c.commit()' "$db"
+tamper "$db" "update entitlement set quantity = 999 where id = 'PO-CI-1'"
 check "a quantity changed in SQL is named" 1 "the data does not match the audit trail: entitlements changed outside Tally" \
     "$tally" audit verify --db "$db"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update entitlement set quantity = 3 where id = ?", ("PO-CI-1",)); c.commit()' "$db"
+tamper "$db" "update entitlement set quantity = 3 where id = 'PO-CI-1'"
 check "put back, the data matches again" 0 "The audit trail is intact" "$tally" audit verify --db "$db"
 # The command line as a user types it: misspelt commands named, help that fails for nothing, flags, aliases.
 check "a misspelt command gets the closest one" 64 "Did you mean 'import'?" "$tally" imprt
@@ -277,54 +309,54 @@ check "list shows ids to type" 0 "lt-20015" "$tally" list devices --search lt-20
 check "list products with their status" 0 "visio" "$tally" list products --search visio --db "$db"
 check "list people" 0 "E10001" "$tally" list people --search E10001 --db "$db"
 check "list entitlements" 0 "PO-CI-FLAG" "$tally" list entitlements --search PO-CI-FLAG --db "$db"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("update audit_entry set actor = ? where sequence = 2", ("x",)); c.commit()' "$db"
+tamper "$db" "update audit_entry set actor = 'x' where sequence = 2"
 check "a tampered audit trail is named" 1 "the audit trail is broken at entry 2" "$tally" audit verify --db "$db"
 
 flexlm="$here/Tests/TallyFormatsTests/Fixtures/flexlm/matlab.log"
 check "a FlexNet log imports its sessions" 0 "10007 new sessions" \
-    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$usage_db"
 check "the same log again adds nothing" 0 "0 new sessions, 0 updated, 10007 already known" \
-    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --server lic1 --db "$usage_db"
 check "a file that is not a FlexNet log is refused" 1 "line 1: this is not a FlexNet debug log" \
-    "$tally" import flexlm-log "$scenarios/01-device-basic.estate.json" --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$scenarios/01-device-basic.estate.json" --db "$usage_db"
 printf 'feature,product\nMLM:MATLAB matlab\n' >"$work/broken-map.csv"
 check "a product map names its broken line" 1 "broken-map.csv: line 2: expected FEATURE,PRODUCT" \
-    "$tally" import flexlm-log "$flexlm" --product-map "$work/broken-map.csv" --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --product-map "$work/broken-map.csv" --db "$usage_db"
 printf 'MLM:SIMULINK,matlab\n' >"$work/map.csv"
 check "a product map must name products that exist" 1 "there is no such product" \
-    "$tally" import flexlm-log "$flexlm" --product-map "$work/map.csv" --db "$work/usage.sqlite"
-"$tally" product add matlab --name MATLAB --metric concurrent --db "$work/usage.sqlite" >/dev/null
+    "$tally" import flexlm-log "$flexlm" --product-map "$work/map.csv" --db "$usage_db"
+"$tally" product add matlab --name MATLAB --metric concurrent --db "$usage_db" >/dev/null
 check "mapping a feature moves its sessions" 0 "MLM:MATLAB now counts for matlab" \
-    "$tally" product map-feature MLM:MATLAB matlab --db "$work/usage.sqlite"
+    "$tally" product map-feature MLM:MATLAB matlab --db "$usage_db"
 check "a product map maps more features onto one product" 0 "0 new sessions, 0 updated, 10007 already known" \
-    "$tally" import flexlm-log "$flexlm" --server lic1 --product-map "$work/map.csv" --db "$work/usage.sqlite"
-check "usage shows the peak of a product" 0 "matlab" "$tally" usage --product matlab --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --server lic1 --product-map "$work/map.csv" --db "$usage_db"
+check "usage shows the peak of a product" 0 "matlab" "$tally" usage --product matlab --db "$usage_db"
 check "usage as JSON: licenses as the server counts them, and sessions" 0 '"peak": 86, "peakAt": "2022-07-01T17:04:17Z", "sessionPeak": 319, "duplicates": "userHost"' \
-    "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
+    "$tally" usage --product matlab --format json --db "$usage_db"
 check "the usage table shows both peaks and says why" 0 "one user on one host are one license (duplicates: userHost" \
-    "$tally" usage --product matlab --db "$work/usage.sqlite"
-check "usage per week" 0 "2022-06-13" "$tally" usage --product matlab --by week --db "$work/usage.sqlite"
-"$tally" product edit matlab --duplicates none --db "$work/usage.sqlite" >/dev/null
+    "$tally" usage --product matlab --db "$usage_db"
+check "usage per week" 0 "2022-06-13" "$tally" usage --product matlab --by week --db "$usage_db"
+"$tally" product edit matlab --duplicates none --db "$usage_db" >/dev/null
 check "a product that counts every session shows the sessions' peak" 0 '"peak": 319, "peakAt": "2022-06-09T13:21:21Z", "sessionPeak": 319, "duplicates": "none"' \
-    "$tally" usage --product matlab --format json --db "$work/usage.sqlite"
+    "$tally" usage --product matlab --format json --db "$usage_db"
 check "usage of an unknown product is refused" 1 'no product "nope"' \
-    "$tally" usage --product nope --db "$work/usage.sqlite"
-check "denials grouped by reason" 0 "No such feature exists." "$tally" denials --db "$work/usage.sqlite"
-check "denials as CSV" 0 "product,reason,count" "$tally" denials --format csv --db "$work/usage.sqlite"
+    "$tally" usage --product nope --db "$usage_db"
+check "denials grouped by reason" 0 "No such feature exists." "$tally" denials --db "$usage_db"
+check "denials as CSV" 0 "product,reason,count" "$tally" denials --format csv --db "$usage_db"
 
 lmstat="$here/Tests/TallyFormatsTests/Fixtures/lmstat"
 check "an lmstat report is a sample" 0 "38 checkouts: 38 started, 0 continuing; 0 sessions ended; 3 pools kept" \
-    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$work/servers.sqlite"
+    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$servers_db"
 grep -v 'start Fri 10/20 16:' "$lmstat/lmstat_app2.txt" | sed 's|status on Fri 10/20/2017 17:02|status on Fri 10/20/2017 18:00|' >"$work/later.txt"
 check "a later sample ends what it no longer lists" 0 "25 checkouts: 0 started, 25 continuing; 13 sessions ended" \
-    "$tally" import lmstat "$work/later.txt" --db "$work/servers.sqlite"
+    "$tally" import lmstat "$work/later.txt" --db "$servers_db"
 check "an older sample is refused" 1 "import a server's reports oldest first" \
-    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$work/servers.sqlite"
+    "$tally" import lmstat "$lmstat/lmstat_app2.txt" --db "$servers_db"
 check "a server that is down ends nothing" 0 "down: 28000@host3" \
-    "$tally" import lmstat "$lmstat/lmstat_server_down.txt" --server other --db "$work/servers.sqlite"
-check "pools are shown beside entitlements" 0 "28000@host1" "$tally" pools --db "$work/servers.sqlite"
-"$tally" import lmstat "$lmstat/lmstat_app1.txt" --db "$work/twice.sqlite" >/dev/null 2>&1
-"$tally" pools --db "$work/twice.sqlite" >"$work/pools.txt" 2>&1
+    "$tally" import lmstat "$lmstat/lmstat_server_down.txt" --server other --db "$servers_db"
+check "pools are shown beside entitlements" 0 "28000@host1" "$tally" pools --db "$servers_db"
+"$tally" import lmstat "$lmstat/lmstat_app1.txt" --db "$twice_db" >/dev/null 2>&1
+"$tally" pools --db "$twice_db" >"$work/pools.txt" 2>&1
 if [ "$(grep -c '^VENDOR1:feature42 ' "$work/pools.txt")" -eq 1 ]; then
     passed=$((passed + 1))
 else
@@ -332,13 +364,13 @@ else
     failures=$((failures + 1))
 fi
 check "an rlmstat report is a sample" 0 "3 checkouts: 3 started" \
-    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output.txt" --db "$work/servers.sqlite"
+    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output.txt" --db "$servers_db"
 check "a broken rlmstat report names its line" 1 "rlm_output_bad.txt: line 5" \
-    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output_bad.txt" --db "$work/servers.sqlite"
-check "a bad --at is refused" 64 "--at" "$tally" import lmstat "$lmstat/lmstat_app2.txt" --at yesterday --db "$work/servers.sqlite"
+    "$tally" import rlmstat "$here/Tests/TallyFormatsTests/Fixtures/rlm/rlm_output_bad.txt" --db "$servers_db"
+check "a bad --at is refused" 64 "--at" "$tally" import lmstat "$lmstat/lmstat_app2.txt" --at yesterday --db "$servers_db"
 
 inventory="$here/Tests/TallyFormatsTests/Fixtures/inventory"
-inv="$work/inventory.sqlite"
+inv=$(store inventory)
 check "a GLPI inventory imports its device" 0 "Imported from glpi: 1 devices (1 new, 0 updated), 6 software entries" \
     "$tally" import glpi "$inventory/computer_1_partial_softs.json" --db "$inv"
 check "invalid rows stop an import, each listed, nothing written" 1 "2 invalid rows; nothing was imported" \
@@ -383,7 +415,7 @@ check "a device's software, as seen and as recognised" 0 "microsoft-visio-profes
 check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
 
 # Writers from many processes at once queue for the store: every change lands whole, readers never wait.
-conc="$work/concurrent.sqlite"
+conc=$(store concurrent)
 "$tally" import --estate "$work/demo.json" --db "$conc" >/dev/null 2>&1
 pids=()
 for i in $(seq 1 20); do
@@ -414,35 +446,35 @@ check "an infinite price is refused" 64 "The value '1e999' is invalid for '--uni
     "$tally" product edit visio --unit-price 1e999 --db "$db"
 check "nothing of them was written" 1 'no entitlement "PO-CI-NEG"' "$tally" entitlement retire PO-CI-NEG --db "$db"
 check "the same log under another server name is refused, naming the batch" 1 \
-    "imported already as batch 1" "$tally" import flexlm-log "$flexlm" --server lic2 --db "$work/usage.sqlite"
+    "imported already as batch 1" "$tally" import flexlm-log "$flexlm" --server lic2 --db "$usage_db"
 check "the same log in another time zone is refused" 1 "as flexlm:lic1 (Europe/Madrid) would count its sessions twice" \
-    "$tally" import flexlm-log "$flexlm" --server lic1 --timezone Europe/Madrid --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --server lic1 --timezone Europe/Madrid --db "$usage_db"
 check "--again imports it anyway" 0 "10007 new sessions" \
-    "$tally" import flexlm-log "$flexlm" --server lic2 --again --db "$work/usage.sqlite"
+    "$tally" import flexlm-log "$flexlm" --server lic2 --again --db "$usage_db"
 printf '9:00:00 (lmgrd) TIMESTAMP 7/7/2022\n9:10:00 (MLM) OUT: "M" ann@pc1\n9:40:00 (lmgrd) TIMESTAMP 5/5/2022\n9:41:00 (MLM) OUT: "M" cy@pc3\n9:50:00 (MLM) IN: "M" cy@pc3\n' >"$work/jump.log"
 check "a log whose clock goes back is read, saying where" 0 "The clock went back at line 3" \
-    "$tally" import flexlm-log "$work/jump.log" --server jump --db "$work/jump.sqlite"
+    "$tally" import flexlm-log "$work/jump.log" --server jump --db "$jump_db"
 printf '9:00:00 (lmgrd) TIMESTAMP 1/1/1971\n9:10:00 (MLM) OUT: "M" ann@pc1\n9:20:00 (MLM) IN: "M" ann@pc1\n9:40:00 (lmgrd) TIMESTAMP 12/1/2099\n9:41:00 (MLM) OUT: "M" cy@pc3\n9:50:00 (MLM) IN: "M" cy@pc3\n' >"$work/span.log"
-"$tally" import flexlm-log "$work/span.log" --server span --db "$work/span.sqlite" >/dev/null
+"$tally" import flexlm-log "$work/span.log" --server span --db "$span_db" >/dev/null
 check "usage over 129 years is drawn in the sparkline's spans" 0 "Usage from 1971-01-01 to 2099-12-01" \
-    "$tally" usage --db "$work/span.sqlite"
+    "$tally" usage --db "$span_db"
 printf '9:00:00 (lmgrd) TIMESTAMP 2/30/2026\n' >"$work/bad-date.log"
 check "a log's impossible date names its line" 1 'bad-date.log: line 1: "2/30/2026" is not a date' \
-    "$tally" import flexlm-log "$work/bad-date.log" --db "$work/jump.sqlite"
+    "$tally" import flexlm-log "$work/bad-date.log" --db "$jump_db"
 iconv -f UTF-8 -t UTF-16 "$lmstat/lmstat_app2.txt" >"$work/lmstat-utf16.txt"
 check "an lmstat report in UTF-16 reads like UTF-8" 0 "38 checkouts: 38 started" \
-    "$tally" import lmstat "$work/lmstat-utf16.txt" --db "$work/utf16.sqlite"
+    "$tally" import lmstat "$work/lmstat-utf16.txt" --db "$utf16_db"
 sed 's|status on Fri 10/20/2017 17:02|status on Fri 2/30/2017 17:02|' "$lmstat/lmstat_app2.txt" >"$work/lmstat-bad-date.txt"
 check "an lmstat report's unreadable date is refused" 1 'lmstat-bad-date.txt: line 2: "Fri 2/30/2017 17:02"' \
-    "$tally" import lmstat "$work/lmstat-bad-date.txt" --db "$work/utf16.sqlite"
+    "$tally" import lmstat "$work/lmstat-bad-date.txt" --db "$utf16_db"
 check "--at stands in for it" 0 "38 checkouts" \
-    "$tally" import lmstat "$work/lmstat-bad-date.txt" --at 2017-10-20T17:02:00Z --server other --db "$work/utf16.sqlite"
+    "$tally" import lmstat "$work/lmstat-bad-date.txt" --at 2017-10-20T17:02:00Z --server other --db "$utf16_db"
 python3 -c 'import sys; sys.stdout.write("{\"content\": {\"x\": " + "[" * 30000 + "]" * 30000 + "}}")' >"$work/deep.json"
 check "30,000 nested lists are refused, not a crash" 1 "nested more than 128 deep" \
-    "$tally" import glpi "$work/deep.json" --db "$work/jump.sqlite"
+    "$tally" import glpi "$work/deep.json" --db "$jump_db"
 
 # Accounts of the web application and API tokens.
-accounts="$work/accounts.sqlite"
+accounts=$(store accounts)
 "$tally" import --estate "$scenarios/01-device-basic.estate.json" --db "$accounts" >/dev/null
 check "an account's password is made and shown once" 0 "Password (shown once): " \
     "$tally" user add ana --role manager --db "$accounts"
@@ -469,10 +501,22 @@ check "a role is changed" 0 "bo is now auditor." "$tally" user role bo --role au
 check "account changes are audited" 0 "disable account ana" "$tally" audit log --db "$accounts"
 check "serve wants both TLS files" 64 "Give both --tls-certificate and --tls-key" \
     "$tally" serve --tls-key "$work/none.pem" --db "$accounts"
-check "a certificate that is not one is named" 1 "accounts.sqlite: not a certificate in PEM" \
-    "$tally" serve --tls-certificate "$accounts" --tls-key "$accounts" --port 0 --db "$accounts"
+check "a certificate that is not one is named" 1 "demo.json: not a certificate in PEM" \
+    "$tally" serve --tls-certificate "$work/demo.json" --tls-key "$work/demo.json" --port 0 --db "$accounts"
 check "serve refuses an address it cannot listen on" 1 "choose another --port" \
     "$tally" serve --host 203.0.113.1 --port 8080 --db "$accounts"
+
+if [ -n "$postgres" ]; then
+    check "a server that does not answer is named, its password never shown" 1 "postgres://tally@127.0.0.1:1/x" \
+        "$tally" history --db "postgres://tally:s3cret@127.0.0.1:1/x"
+    check "the password is in no message" 1 "0" \
+        bash -c "'$tally' history --db 'postgres://tally:s3cret@127.0.0.1:1/x' 2>&1 | grep -c s3cret"
+    check "a URL that is not one is named" 1 "not a URL of the form postgres://" "$tally" history --db "postgres://"
+    tamper "$db" "INSERT INTO tally_schema (id, applied_at) VALUES ('p99: the future', 'x')"
+    check "a database a newer Tally wrote is refused, naming both schemas" 1 \
+        'written by a newer Tally (schema "p99: the future")' "$tally" history --db "$db"
+    tamper "$db" "DELETE FROM tally_schema WHERE id = 'p99: the future'"
+fi
 
 echo "cli: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]

@@ -12,6 +12,8 @@ public struct AlertRunSummary: Sendable {
     public var sent: Int
     /// Alerts that could not be delivered this time, with why; they are tried again on a later run.
     public var failed: [(title: String, reason: String)]
+    /// Whether another server sharing the store was running the alerts, so that this run did nothing.
+    public var elsewhere = false
 }
 
 /// Runs the alerts once: raises what the rules find (recorded before anything is sent), then sends every alert due,
@@ -27,7 +29,16 @@ public struct AlertRunner: Sendable {
     }
 
     /// One run; `waiting` sends the alerts still waiting for a later attempt too (a run asked for by hand).
+    /// Another server sharing the store may be running them: then this run does nothing (`elsewhere`), so that no
+    /// alert is sent twice.
     public func run(waiting: Bool = false) async throws(TallyError) -> AlertRunSummary {
+        let summary = try await operations.exclusively(.alerts) { () async throws -> AlertRunSummary in
+            try await self.runHere(waiting: waiting)
+        }
+        return summary ?? AlertRunSummary(raised: 0, sent: 0, failed: [], elsewhere: true)
+    }
+
+    private func runHere(waiting: Bool) async throws(TallyError) -> AlertRunSummary {
         let raised = try await operations.raiseAlerts()
         var summary = AlertRunSummary(raised: raised.count, sent: 0, failed: [])
         for delivery in try await operations.dueAlerts(waiting: waiting) {

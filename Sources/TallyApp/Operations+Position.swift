@@ -43,8 +43,12 @@ extension Operations {
             if mark?.generation != current || mark?.asOf != day {
                 let at = now
                 _ = try await writing { writer in
-                    // Only when nothing changed meanwhile: a position of an older generation is not the latest.
+                    // Only when nothing changed meanwhile: a position of an older generation is not the latest. And
+                    // once: another server sharing the store may have kept this very position already.
                     guard try writer.generation() == current else { return Int64(0) }
+                    if let kept = try writer.latestSnapshot(), kept.generation == current, kept.asOf == day {
+                        return kept.id
+                    }
                     return try writer.insertSnapshot(reconciliation, takenAt: at, generation: current, automatic: true)
                 }
             }

@@ -62,6 +62,13 @@ public struct Operations: Sendable {
         try await guarded { try await store.read(body) }
     }
 
+    /// Runs scheduled work unless another server sharing the store is doing it now (then nil).
+    public func exclusively<T: Sendable>(
+        _ work: ScheduledWork, _ body: @escaping @Sendable () async throws -> T
+    ) async throws(TallyError) -> T? {
+        try await guarded { try await store.exclusively(work, body) }
+    }
+
     /// Writes one transaction (rolled back for a dry run), as `guarded`.
     func writing<T: Sendable>(
         dryRun: Bool = false, _ body: @escaping @Sendable (any StoreWriter) throws -> T

@@ -83,7 +83,7 @@ enum PostgresInstallations {
     }
 }
 
-protocol RowTaker {
+protocol RowTaker: SendableMetatype {
     mutating func take(_ row: PostgresRow) throws
 }
 

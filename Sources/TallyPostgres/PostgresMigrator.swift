@@ -30,7 +30,7 @@ enum PostgresMigrator {
                     ])
                 try connection.execute(sql: "COMMIT")
             } catch {
-                try? connection.execute(sql: "ROLLBACK")
+                _ = try? connection.execute(sql: "ROLLBACK")
                 throw error
             }
         }

@@ -18,6 +18,7 @@ final class PostgresSQLConnection: SQLConnection, Sendable {
 
     var dialect: SQLDialect { .postgres }
 
+    @discardableResult
     func execute(sql: String, arguments: SQLArguments) throws -> Int {
         let result = try connection.query(Self.query(sql, arguments), logger: logger).wait()
         return result.metadata.rows ?? 0
@@ -107,10 +108,10 @@ final class PostgresSQLConnection: SQLConnection, Sendable {
         for value in arguments.values {
             switch value {
             case .null: bindings.appendNull()
-            case .int(let number): try bindings.append(number)
-            case .real(let number): try bindings.append(number)
-            case .text(let text): try bindings.append(text)
-            case .blob(let bytes): try bindings.append(ByteBuffer(bytes: bytes))
+            case .int(let number): bindings.append(number)
+            case .real(let number): bindings.append(number)
+            case .text(let text): bindings.append(text)
+            case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
             }
         }
         return PostgresQuery(unsafeSQL: PlaceholderRewriter.numbered(sql), binds: bindings)

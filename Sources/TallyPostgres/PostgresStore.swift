@@ -50,7 +50,7 @@ public final class PostgresStore: Store {
                     try connection.execute(sql: "COMMIT")
                     return result
                 } catch {
-                    try? connection.execute(sql: "ROLLBACK")
+                    _ = try? connection.execute(sql: "ROLLBACK")
                     throw error
                 }
             }
@@ -69,47 +69,46 @@ public final class PostgresStore: Store {
                     try connection.execute(sql: rollback ? "ROLLBACK" : "COMMIT")
                     return result
                 } catch {
-                    try? connection.execute(sql: "ROLLBACK")
+                    _ = try? connection.execute(sql: "ROLLBACK")
                     throw error
                 }
             }
         }
     }
 
-    /// Runs a piece of work that must not overlap on any server (sending alerts, keeping the position current): true
-    /// when it ran here, false when another process holds it now.
-    public func exclusively(
-        _ work: AdvisoryLock, _ body: @escaping @Sendable () async throws -> Void
-    ) async throws
-        -> Bool
-    {
+    /// Runs scheduled work under a session advisory lock: nil, at once, when another process holds it.
+    public func exclusively<T: Sendable>(
+        _ work: ScheduledWork, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        let key = AdvisoryLock(work).key
         let connection = try await onOwnThread { [pool] in try pool.take() }
+        let taken: Bool
         do {
-            let taken = try await onOwnThread {
-                try Bool.fetchOne(connection, sql: "SELECT pg_try_advisory_lock(?)", arguments: [work.key]) ?? false
+            taken = try await onOwnThread {
+                try Bool.fetchOne(connection, sql: "SELECT pg_try_advisory_lock(?)", arguments: [key]) ?? false
             }
-            guard taken else {
-                pool.give(connection)
-                return false
-            }
-            do {
-                try await body()
-            } catch {
-                _ = try? await onOwnThread {
-                    try connection.execute(sql: "SELECT pg_advisory_unlock(?)", arguments: [work.key])
-                }
-                pool.give(connection)
-                throw error
-            }
-            _ = try await onOwnThread {
-                try connection.execute(sql: "SELECT pg_advisory_unlock(?)", arguments: [work.key])
-            }
-            pool.give(connection)
-            return true
         } catch {
             pool.give(connection, broken: true)
-            throw Self.translate(error)
+            throw error
         }
+        guard taken else {
+            pool.give(connection)
+            return nil
+        }
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body())
+        } catch {
+            result = .failure(error)
+        }
+        do {
+            _ = try await onOwnThread { try connection.execute(sql: "SELECT pg_advisory_unlock(?)", arguments: [key]) }
+            pool.give(connection)
+        } catch {
+            // Closing the connection releases the locks of its session.
+            pool.give(connection, broken: true)
+        }
+        return try result.get()
     }
 
     /// Takes the lock every write transaction holds until it ends, waiting for another writer up to `timeout`.
@@ -167,8 +166,9 @@ public final class PostgresStore: Store {
                 let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return "PostgreSQL: \(message)\(detail)"
             }
-            if let underlying = error.underlying { return "cannot reach the database: \(underlying)" }
-            return "cannot reach the database (\(error.code))"
+            let refused = error.underlying.map { "\($0)".contains("refused") } ?? false
+            return "cannot reach the database server"
+                + (refused ? " (connection refused: is it running, on this host and port?)" : "")
         }
         if let error = error as? TallyError { return error.description }
         return "\(error)"
@@ -181,10 +181,14 @@ public enum AdvisoryLock: Sendable {
     case write
     /// Held while the schema is brought up to date.
     case migrate
-    /// Held by the server that sends alerts.
+    /// Held by the server that raises and sends alerts.
     case alerts
-    /// Held by the server that keeps the latest position current.
-    case position
+
+    init(_ work: ScheduledWork) {
+        switch work {
+        case .alerts: self = .alerts
+        }
+    }
 
     var key: Int64 {
         // "tally" in ASCII, then the lock's number.
@@ -193,7 +197,6 @@ public enum AdvisoryLock: Sendable {
         case .write: return base + 1
         case .migrate: return base + 2
         case .alerts: return base + 3
-        case .position: return base + 4
         }
     }
 }

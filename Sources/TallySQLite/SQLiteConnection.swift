@@ -16,6 +16,7 @@ final class SQLiteConnection: SQLConnection {
 
     var dialect: SQLDialect { .sqlite }
 
+    @discardableResult
     func execute(sql: String, arguments: SQLArguments) throws -> Int {
         try db.execute(sql: sql, arguments: Self.arguments(arguments))
         return db.changesCount

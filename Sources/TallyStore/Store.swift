@@ -16,9 +16,29 @@ public protocol Store: Sendable {
 
     /// The folder beside the store where the documents attached to contracts are kept, one file per content.
     var documentFolder: String { get }
+
+    /// Runs `body` unless another process sharing the store is doing the same work now (then nil): scheduled work
+    /// runs on one server at a time however many share a database.
+    func exclusively<T: Sendable>(
+        _ work: ScheduledWork, _ body: @escaping @Sendable () async throws -> T
+    ) async throws
+        -> T?
+}
+
+/// Work servers do on a schedule, which must not run on two of them at once.
+public enum ScheduledWork: Sendable {
+    /// Raising and sending alerts: two senders would send an alert twice.
+    case alerts
 }
 
 extension Store {
+    /// A store one process writes at a time (a file) runs scheduled work as it comes.
+    public func exclusively<T: Sendable>(
+        _ work: ScheduledWork, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T? {
+        try await body()
+    }
+
     /// Runs `body` in one write transaction, committed when it returns.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StoreWriter) throws -> T) async throws -> T {
         try await write(rollback: false, body)

@@ -141,6 +141,10 @@ struct AlertsCommand: AsyncParsableCommand {
                 do throws(TallyError) { summary = try await runner.run(waiting: true) } catch {
                     throw store.failure(error)
                 }
+                guard !summary.elsewhere else {
+                    Terminal.write("Another server sharing the store is running the alerts now; nothing was sent.\n")
+                    return
+                }
                 var text = "Raised \(summary.raised) new alerts; sent \(summary.sent)."
                 if !summary.failed.isEmpty {
                     text += " \(summary.failed.count) could not be sent and will be tried again:\n"

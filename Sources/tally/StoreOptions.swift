@@ -2,30 +2,53 @@ import ArgumentParser
 import Foundation
 import TallyApp
 import TallyCore
+import TallyPostgres
 import TallySQLite
 import TallyStore
 
 /// The option every command that uses the store shares: which database.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The database file (default: $TALLY_DB, else tally.sqlite in the current folder).")
+    @Option(
+        name: .long,
+        help: """
+            The database: a file, or postgres://user@host:port/dbname (default: $TALLY_DB, else tally.sqlite in \
+            the current folder).
+            """)
     var db: String?
 
-    /// The database path: `--db`, else `TALLY_DB`, else `tally.sqlite` here.
-    var path: String {
+    /// The database as given: `--db`, else `TALLY_DB`, else `tally.sqlite` here.
+    var location: String {
         db ?? ProcessInfo.processInfo.environment["TALLY_DB"] ?? "tally.sqlite"
     }
 
-    /// The operations on the store at `path`, opened for writing (created when there is none), or for reading only
-    /// (nothing created, a read-only file read as it is). A writer tells once that it waits for another one.
+    /// The database as messages name it: a file's path, or a URL without its password.
+    var path: String {
+        (try? PostgresSettings(url: location))?.description ?? location
+    }
+
+    /// The operations on the store, opened for writing (created when there is none), or for reading only (nothing
+    /// created, a read-only file read as it is). A writer tells once that it waits for another one.
     func operations(_ access: SQLiteStore.Access = .readWrite) throws(CommandError) -> Operations {
         do {
-            let store = try SQLiteStore(path: path, access: access) {
-                Terminal.error("waiting for another change to the store to finish...")
-            }
-            return Operations(store: store, auditKey: Self.auditKey)
+            return Operations(store: try open(access), auditKey: Self.auditKey)
         } catch {
             throw failure(error)
         }
+    }
+
+    /// The store `location` names: PostgreSQL for a `postgres://` URL, else a SQLite file.
+    func open(_ access: SQLiteStore.Access = .readWrite) throws(TallyError) -> any Store {
+        let waiting: @Sendable () -> Void = { Terminal.error("waiting for another change to the store to finish...") }
+        let settings: PostgresSettings?
+        do {
+            settings = try PostgresSettings(url: location)
+        } catch {
+            throw .cannotOpen(error.description)
+        }
+        guard let settings else { return try SQLiteStore(path: location, access: access, waiting: waiting) }
+        let environment = ProcessInfo.processInfo.environment
+        let documents = environment["TALLY_DOCUMENTS"] ?? "tally-\(settings.database).documents"
+        return try PostgresStore(settings: settings, documentFolder: documents, waiting: waiting)
     }
 
     /// The secret that signs the audit trail (`TALLY_AUDIT_KEY`), where one is set.
@@ -52,7 +75,7 @@ struct StoreOptions: ParsableArguments {
         case .notFound:
             return "\(error.description) in the store; `tally list` shows what it holds"
         case .cannotOpen:
-            return "\(error.description); check the path, or choose another with --db"
+            return "\(error.description); check the path or URL, or choose another with --db"
         default:
             return error.description
         }
