@@ -100,6 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "TallyPostgresTests", dependencies: ["TallyPostgres"]),
+        .target(name: "TallyTestSupport", dependencies: ["TallyCore", "TallyPostgres"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(
             name: "TallyAlertsTests",
@@ -111,12 +112,12 @@ let package = Package(
         .testTarget(
             name: "TallyStoreTests",
             dependencies: [
-                "TallyCore", "TallyStore", "TallySQLite", "TallyPostgres", .product(name: "GRDB", package: "GRDB.swift"),
+                "TallyCore", "TallyStore", "TallySQLite", "TallyPostgres", "TallyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TallyAppTests",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyApp", "TallyTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

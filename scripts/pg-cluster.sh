@@ -7,11 +7,13 @@ set -euo pipefail
 command=${1:?usage: scripts/pg-cluster.sh start|stop DIR}
 dir=${2:?usage: scripts/pg-cluster.sh start|stop DIR}
 
-bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+# The newest server's programs (a client package alone has a bin folder without initdb).
+server_bin() { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 | xargs -r dirname; }
+bin=$(server_bin)
 if [ -z "$bin" ] && ! command -v initdb >/dev/null; then
     if [ "$(id -u)" -eq 0 ]; then
         apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >/dev/null
-        bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+        bin=$(server_bin)
     else
         echo "pg-cluster: PostgreSQL is missing; as root: apt-get install postgresql" >&2
         exit 2

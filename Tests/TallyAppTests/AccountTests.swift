@@ -16,7 +16,7 @@ struct AccountTests {
         var now = Instant(secondsSinceEpoch: 1_796_000_000)
     }
 
-    private func operations(_ store: SQLiteStore, _ clock: Clock) -> Operations {
+    private func operations(_ store: any Store, _ clock: Clock) -> Operations {
         Operations(store: store, clock: { clock.now }, passwordCost: 4)
     }
 

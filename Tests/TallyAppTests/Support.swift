@@ -2,16 +2,20 @@ import Foundation
 import TallyCore
 import TallyFormats
 import TallyStore
+import TallyTestSupport
 import Testing
 
 @testable import TallyApp
 @testable import TallySQLite
 
-/// The stores the tests run against: SQLite in memory, and on a file through the real initialiser.
+/// The stores the tests run against: SQLite in memory, and on a file through the real initialiser; PostgreSQL too
+/// where `TALLY_TEST_POSTGRES` names a server to make scratch databases on.
 enum Backend: String, CaseIterable {
-    case memory, file
+    case memory, file, postgres
 
-    func open() throws -> SQLiteStore {
+    static var allCases: [Backend] { [.memory, .file] + (PostgresScratch.server == nil ? [] : [.postgres]) }
+
+    func open() throws -> any Store {
         switch self {
         case .memory:
             return try SQLiteStore()
@@ -19,6 +23,8 @@ enum Backend: String, CaseIterable {
             let path = FileManager.default.temporaryDirectory
                 .appendingPathComponent("tally-test-\(UUID().uuidString).sqlite").path
             return try SQLiteStore(path: path)
+        case .postgres:
+            return try PostgresScratch.store()
         }
     }
 }

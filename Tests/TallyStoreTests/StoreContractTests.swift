@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TallyCore
 import TallyStore
+import TallyTestSupport
 import Testing
 
 @testable import TallyPostgres

@@ -5,13 +5,13 @@ import TallyCore
 
 /// Scratch databases on the PostgreSQL server `TALLY_TEST_POSTGRES` names (CI starts a throwaway cluster): each
 /// store a test opens is a new, empty database.
-enum PostgresScratch {
-    static let server: PostgresSettings? = ProcessInfo.processInfo.environment["TALLY_TEST_POSTGRES"].flatMap {
+public enum PostgresScratch {
+    public static let server: PostgresSettings? = ProcessInfo.processInfo.environment["TALLY_TEST_POSTGRES"].flatMap {
         try? PostgresSettings(url: $0)
     }
 
     /// A new empty database's settings.
-    static func database() throws -> PostgresSettings {
+    public static func database() throws -> PostgresSettings {
         guard var settings = server else { throw TallyError.failed("TALLY_TEST_POSTGRES is not set") }
         let name = "tally_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         let pool = try PostgresPool(settings: settings, size: 1)
@@ -21,7 +21,7 @@ enum PostgresScratch {
     }
 
     /// A store on a new empty database.
-    static func store() throws -> PostgresStore {
+    public static func store() throws -> PostgresStore {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "tally-documents-\(UUID().uuidString)"
         ).path
