@@ -83,7 +83,8 @@ let package = Package(
         .executableTarget(
             name: "tally",
             dependencies: [
-                "TallyCore", "TallyFormats", "TallyStore", "TallySQLite", "TallyPostgres", "TallyApp", "TallyServer",
+                "TallyCore", "TallyFormats", "TallyStore", "TallySQL", "TallySQLite", "TallyPostgres", "TallyApp",
+                "TallyServer",
                 "TallyAlerts", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -13,7 +13,7 @@ import TallyStore
 /// the embedded store, over a few pooled connections. Writes are serialised across every process by an advisory
 /// lock taken in the transaction, so the audit chain is appended one entry after another, never forked; reads see
 /// one consistent snapshot.
-public final class PostgresStore: Store {
+public final class PostgresStore: SQLStore {
     public let documentFolder: String
     let settings: PostgresSettings
     let pool: PostgresPool
@@ -42,36 +42,37 @@ public final class PostgresStore: Store {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
-        try await onOwnThread { [pool] in
-            try pool.with { connection in
-                try connection.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                do {
-                    let result = try body(storeTransaction(on: connection))
-                    try connection.execute(sql: "COMMIT")
-                    return result
-                } catch {
-                    _ = try? connection.execute(sql: "ROLLBACK")
-                    throw error
-                }
-            }
-        }
+        try await onOwnThread { try self.transaction(writing: false) { try body(storeTransaction(on: $0)) } }
     }
 
     public func write<T: Sendable>(
         rollback: Bool, _ body: @escaping @Sendable (any StoreWriter) throws -> T
     ) async throws -> T {
-        try await onOwnThread { [pool, lockTimeout, waiting] in
-            try pool.with { connection in
-                try connection.execute(sql: "BEGIN")
-                do {
-                    try Self.takeWriteLock(connection, timeout: lockTimeout, waiting: waiting)
-                    let result = try body(storeTransaction(on: connection))
-                    try connection.execute(sql: rollback ? "ROLLBACK" : "COMMIT")
-                    return result
-                } catch {
-                    _ = try? connection.execute(sql: "ROLLBACK")
-                    throw error
-                }
+        try await onOwnThread {
+            try self.transaction(writing: true, rollback: rollback) { try body(storeTransaction(on: $0)) }
+        }
+    }
+
+    public func transaction<T>(writing: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        do {
+            return try transaction(writing: writing, rollback: false, body)
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// A read on a repeatable-read snapshot, or a write holding the write lock until it commits (or rolls back).
+    private func transaction<T>(writing: Bool, rollback: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        try pool.with { connection in
+            try connection.execute(sql: writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            do {
+                if writing { try Self.takeWriteLock(connection, timeout: lockTimeout, waiting: waiting) }
+                let result = try body(connection)
+                try connection.execute(sql: rollback ? "ROLLBACK" : "COMMIT")
+                return result
+            } catch {
+                _ = try? connection.execute(sql: "ROLLBACK")
+                throw error
             }
         }
     }

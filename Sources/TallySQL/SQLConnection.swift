@@ -48,11 +48,23 @@ public struct SQLDialect: Sendable {
     /// The same for a JSON list of integers.
     public let jsonIntegers: String
 
+    /// Whether ids a table's column numbers by itself come from a sequence to move past rows copied with their ids.
+    let sequences: Bool
+
     public static let sqlite = SQLDialect(
-        like: "LIKE", jsonTexts: "SELECT value FROM json_each(?)", jsonIntegers: "SELECT value FROM json_each(?)")
+        like: "LIKE", jsonTexts: "SELECT value FROM json_each(?)", jsonIntegers: "SELECT value FROM json_each(?)",
+        sequences: false)
     public static let postgres = SQLDialect(
         like: "ILIKE", jsonTexts: "SELECT value FROM jsonb_array_elements_text(CAST(? AS jsonb))",
-        jsonIntegers: "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(? AS jsonb))")
+        jsonIntegers: "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(? AS jsonb))",
+        sequences: true)
+
+    /// The statement that makes the ids `column` of `table` gives next follow the largest there, where it needs one.
+    public func resetSequence(_ table: String, _ column: String) -> String? {
+        guard sequences else { return nil }
+        return "SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), max(\(column))) FROM \(table) "
+            + "HAVING max(\(column)) IS NOT NULL"
+    }
 }
 
 extension SQLRow {

@@ -6,7 +6,7 @@ import TallyStore
 
 /// The embedded store: one SQLite file (WAL, foreign keys on), migrated when opened. It holds SQL only: what to keep
 /// and when is decided by the operations (`TallyApp`).
-public final class SQLiteStore: Store {
+public final class SQLiteStore: SQLStore {
     let database: any DatabaseWriter
     /// Beside the store's file (`tally.sqlite.documents`); for a store in memory, a temporary folder.
     public let documentFolder: String
@@ -150,17 +150,35 @@ public final class SQLiteStore: Store {
     ) async throws -> T {
         do {
             return try await database.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(storeTransaction(on: SQLiteConnection(db)))
-                    return rollback ? .rollback : .commit
-                }
-                guard let result else { throw TallyError.failed("the transaction did not finish") }
-                return result
+                try Self.inTransaction(db, rollback: rollback) { try body(storeTransaction(on: $0)) }
             }
         } catch {
             throw Self.translate(error)
         }
+    }
+
+    public func transaction<T>(writing: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
+        do {
+            if writing {
+                return try database.writeWithoutTransaction { db in try Self.inTransaction(db, rollback: false, body) }
+            }
+            return try database.read { db in try body(SQLiteConnection(db, parallelReads: database as? DatabasePool)) }
+        } catch {
+            throw Self.translate(error)
+        }
+    }
+
+    /// Runs `body` in an immediate transaction (the write lock taken at once), committed unless `rollback`.
+    private static func inTransaction<T>(
+        _ db: Database, rollback: Bool, _ body: (any SQLConnection) throws -> T
+    ) throws -> T {
+        var result: T?
+        try db.inTransaction(.immediate) {
+            result = try body(SQLiteConnection(db))
+            return rollback ? .rollback : .commit
+        }
+        guard let result else { throw TallyError.failed("the transaction did not finish") }
+        return result
     }
 
     /// The driver's errors as the store's: busy or locked is worth a retry, a store opened for reading refuses

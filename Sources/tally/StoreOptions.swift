@@ -3,6 +3,7 @@ import Foundation
 import TallyApp
 import TallyCore
 import TallyPostgres
+import TallySQL
 import TallySQLite
 import TallyStore
 
@@ -22,7 +23,10 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// The database as messages name it: a file's path, or a URL without its password.
-    var path: String {
+    var path: String { Self.display(location) }
+
+    /// A database's file path, or its URL without the password.
+    static func display(_ location: String) -> String {
         (try? PostgresSettings(url: location))?.description ?? location
     }
 
@@ -36,8 +40,14 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// The store `location` names: PostgreSQL for a `postgres://` URL, else a SQLite file.
+    /// The store `location` names.
     func open(_ access: SQLiteStore.Access = .readWrite) throws(TallyError) -> any Store {
+        try Self.open(location, access)
+    }
+
+    /// The store at `location`: PostgreSQL for a `postgres://` URL (its documents in `TALLY_DOCUMENTS`, else a
+    /// folder named after the database here), else a SQLite file.
+    static func open(_ location: String, _ access: SQLiteStore.Access = .readWrite) throws(TallyError) -> any SQLStore {
         let waiting: @Sendable () -> Void = { Terminal.error("waiting for another change to the store to finish...") }
         let settings: PostgresSettings?
         do {

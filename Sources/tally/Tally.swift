@@ -21,7 +21,7 @@ struct Tally: AsyncParsableCommand {
             UsageCommand.self, DenialsCommand.self, PoolsCommand.self, CatalogCommand.self, AuditCommand.self,
             ReportCommand.self,
             UserCommand.self, TokenCommand.self, ServeCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, MigrateCommand.self,
             BenchCommand.self,
         ]
     )
