@@ -46,9 +46,10 @@ def smtp(port, cert, key, out):
         time.sleep(3600)
 
 
-def webhook(port, out):
+def webhook(port, out, delay=0.0):
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self):
+            time.sleep(delay)
             length = int(self.headers.get("Content-Length", "0"))
             body = self.rfile.read(length).decode("utf-8", "replace")
             record(out, "webhook.jsonl", {"path": self.path, "headers": dict(self.headers), "body": body})
@@ -65,7 +66,7 @@ def webhook(port, out):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["smtp"] and len(sys.argv) == 6:
         smtp(int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5])
-    elif sys.argv[1:2] == ["webhook"] and len(sys.argv) == 4:
-        webhook(int(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1:2] == ["webhook"] and len(sys.argv) in (4, 5):
+        webhook(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]) if len(sys.argv) == 5 else 0.0)
     else:
         sys.exit(__doc__)
