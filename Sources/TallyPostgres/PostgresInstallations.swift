@@ -8,19 +8,51 @@ import TallySQL
 /// distinct text made into a value once) and written with COPY.
 enum PostgresInstallations {
     static func readAll(_ db: PostgresSQLConnection) throws -> [Installation] {
-        let reader = Reader(Full())
-        try stream(
-            "SELECT device, product, version, source, installed, last_used, last_seen, removed FROM installation "
-                + "ORDER BY rowid", on: db, into: reader)
-        return try reader.finish().installations
+        try inHalves(
+            "device, product, version, source, installed, last_used, last_seen, removed", on: db, Full.init
+        ) { first, second in
+            first.installations + second.installations
+        }
     }
 
     static func readTable(_ db: PostgresSQLConnection) throws -> InstallationTable {
-        let reader = Reader(Positional())
-        try stream(
-            "SELECT device, product, version, installed, removed FROM installation ORDER BY rowid", on: db,
-            into: reader)
-        return try reader.finish().table
+        try inHalves("device, product, version, installed, removed", on: db, Positional.init) { first, second in
+            var joined = first.table
+            joined.append(second.table)
+            return joined
+        }
+    }
+
+    /// Reads `columns` of every installation in stored order with takers `make` gives. In a read transaction of a
+    /// large table, the second half is read at once on another connection of the pool, on the same snapshot (exported
+    /// by this transaction), so that the rows come in on two threads.
+    private static func inHalves<Taker: RowTaker, T>(
+        _ columns: String, on db: PostgresSQLConnection, _ make: () -> Taker, join: (Taker, Taker) -> T
+    ) throws -> T {
+        let select = "SELECT \(columns) FROM installation WHERE rowid BETWEEN $1 AND $2 ORDER BY rowid"
+        guard let pool = db.parallelReads,
+            let bounds = try SQLRow.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM installation"),
+            let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, high - low + 1 >= pool.parallelReadRows,
+            let helper = pool.takeIfFree()
+        else {
+            let all = Reader(make())
+            try stream(select, Int64.min, Int64.max, on: db, into: all).wait()
+            return join(try all.finish(), make())
+        }
+        var broken = true
+        defer { pool.give(helper, broken: broken) }
+        let snapshot = try String.fetchOne(db, sql: "SELECT pg_export_snapshot()") ?? ""
+        try helper.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        try helper.execute(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
+        let middle = low + (high - low) / 2
+        let first = Reader(make()), second = Reader(make())
+        let secondHalf = try stream(select, middle + 1, high, on: helper, into: second)
+        let firstHalf = try stream(select, low, middle, on: db, into: first)
+        try firstHalf.wait()
+        try secondHalf.wait()
+        try helper.execute(sql: "COMMIT")
+        broken = false
+        return join(try first.finish(), try second.finish())
     }
 
     static func insert(
@@ -57,15 +89,17 @@ enum PostgresInstallations {
             ], copy.buffer)
     }
 
-    /// Runs a query whose rows `reader` takes one by one on the connection's event loop, and waits for the end.
+    /// Starts a query of the rows with `rowid` from `low` to `high`, which `reader` takes one by one on the
+    /// connection's event loop; the future completes at the end.
     private static func stream<R: RowTaker>(
-        _ sql: String, on db: PostgresSQLConnection, into reader: Reader<R>
-    )
-        throws
-    {
-        _ = try db.connection.query(PostgresQuery(unsafeSQL: sql), logger: db.logger) { row in
+        _ sql: String, _ low: Int64, _ high: Int64, on db: PostgresSQLConnection, into reader: Reader<R>
+    ) throws -> EventLoopFuture<PostgresQueryMetadata> {
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(low)
+        bindings.append(high)
+        return db.connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: db.logger) { row in
             try reader.take(row)
-        }.wait()
+        }
     }
 
     /// The rows' consumer, used from one event-loop thread at a time and read once the query is done.

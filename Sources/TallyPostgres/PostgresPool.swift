@@ -15,8 +15,11 @@ final class PostgresPool: @unchecked Sendable {
     private let lock = NIOLock()
     private var idle: [PostgresConnection] = []
     private var opened = 0
+    /// How many rows a table has at least for a read to fetch its halves on two connections at once.
+    let parallelReadRows: Int64
 
-    init(settings: PostgresSettings, size: Int) throws {
+    init(settings: PostgresSettings, size: Int, parallelReadRows: Int64 = 200_000) throws {
+        self.parallelReadRows = parallelReadRows
         var configuration = PostgresConnection.Configuration(
             host: settings.host, port: settings.port, username: settings.user, password: settings.password,
             database: settings.database, tls: try Self.tls(settings))
@@ -53,6 +56,17 @@ final class PostgresPool: @unchecked Sendable {
     /// A connection for the caller alone, blocking until one is free.
     func take() throws -> PostgresSQLConnection {
         free.wait()
+        return try open()
+    }
+
+    /// A connection for the caller alone when one is free now, else nil.
+    func takeIfFree() -> PostgresSQLConnection? {
+        guard free.wait(timeout: .now()) == .success else { return nil }
+        return try? open()
+    }
+
+    /// An idle connection, or a new one; the caller holds one of the pool's places.
+    private func open() throws -> PostgresSQLConnection {
         if let connection = lock.withLock({ idle.popLast() }), !connection.isClosed {
             return PostgresSQLConnection(connection, logger: logger)
         }

@@ -7,9 +7,11 @@ import TallySQL
 
 /// The store's SQL run on a PostgreSQL connection, inside the transaction the store opened. Its calls block: the
 /// store runs a transaction's body on a thread of its own, never on an event loop.
-final class PostgresSQLConnection: SQLConnection, Sendable {
+final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
     let connection: PostgresConnection
     let logger: Logger
+    /// In a read transaction, the pool whose other connections may read a large table's second half at once.
+    var parallelReads: PostgresPool?
 
     init(_ connection: PostgresConnection, logger: Logger) {
         self.connection = connection
@@ -154,17 +156,24 @@ struct CopyText {
     }
 
     mutating func text(_ text: String?) {
-        guard let text else {
+        guard var text else {
             buffer.writeStaticString("\\N")
             return
         }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
-            case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
-            case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
-            case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
-            default: buffer.writeInteger(byte)
+        text.withUTF8 { bytes in
+            // Most values hold nothing to escape: copied at once.
+            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                buffer.writeBytes(bytes)
+                return
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                default: buffer.writeInteger(byte)
+                }
             }
         }
     }

@@ -125,7 +125,6 @@ enum PostgresSchema {
             first_seen TEXT COLLATE "C" NOT NULL, last_seen TEXT COLLATE "C" NOT NULL, removed TEXT COLLATE "C",
             batch BIGINT NOT NULL);
         CREATE INDEX raw_software_device ON raw_software(device, source);
-        CREATE INDEX installation_device ON installation(device);
         CREATE INDEX device_host ON device(host);
         CREATE INDEX entitlement_product ON entitlement(product);
         CREATE INDEX entitlement_covers_product ON entitlement_covers(product);

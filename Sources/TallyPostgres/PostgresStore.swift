@@ -22,17 +22,19 @@ public final class PostgresStore: SQLStore {
 
     /// Opens the store `settings` names, creating and migrating its tables when they are missing or older. A
     /// writer that finds another change in progress waits for it, up to `lockTimeout` seconds, calling `waiting`
-    /// once. Documents attached to contracts are kept in `documentFolder`, which every server must share.
+    /// once. Documents attached to contracts are kept in `documentFolder`, which every server must share. A read of
+    /// an installation table of `parallelReadRows` rows or more fetches its halves on two connections at once.
     public init(
         settings: PostgresSettings, documentFolder: String, connections: Int = 4, lockTimeout: TimeInterval = 300,
-        waiting: (@Sendable () -> Void)? = nil
+        parallelReadRows: Int64 = 200_000, waiting: (@Sendable () -> Void)? = nil
     ) throws(TallyError) {
         self.settings = settings
         self.documentFolder = documentFolder
         self.lockTimeout = lockTimeout
         self.waiting = waiting
         do {
-            pool = try PostgresPool(settings: settings, size: max(1, connections))
+            pool = try PostgresPool(
+                settings: settings, size: max(2, connections), parallelReadRows: max(2, parallelReadRows))
             try pool.with { connection in try PostgresMigrator.migrate(connection) }
         } catch let error as TallyError {
             throw error
@@ -65,6 +67,8 @@ public final class PostgresStore: SQLStore {
     private func transaction<T>(writing: Bool, rollback: Bool, _ body: (any SQLConnection) throws -> T) throws -> T {
         try pool.with { connection in
             try connection.execute(sql: writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            connection.parallelReads = writing ? nil : pool
+            defer { connection.parallelReads = nil }
             do {
                 if writing { try Self.takeWriteLock(connection, timeout: lockTimeout, waiting: waiting) }
                 let result = try body(connection)
