@@ -100,7 +100,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "TallyPostgresTests", dependencies: ["TallyPostgres"]),
+        .testTarget(name: "TallyPostgresTests", dependencies: ["TallyCore", "TallyPostgres"]),
         .target(name: "TallyTestSupport", dependencies: ["TallyCore", "TallyPostgres"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(

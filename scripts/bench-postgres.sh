@@ -54,8 +54,8 @@ printf 'import     sqlite %6s   postgres %6s\n' \
 sqlite_reconcile=() postgres_reconcile=() plain=()
 psql "$pg" -qc "VACUUM ANALYZE" >/dev/null
 for run in $(seq 1 "$runs"); do
-    sqlite_reconcile+=("$(seconds "$tally" reconcile --db "$work/store.sqlite" --as-of 2026-11-29 --format json)")
-    postgres_reconcile+=("$(seconds "$tally" reconcile --db "$pg" --as-of 2026-11-29 --format json)")
+    sqlite_reconcile+=("$(seconds "$tally" reconcile --db "$work/store.sqlite" --as-of 2026-11-29)")
+    postgres_reconcile+=("$(seconds "$tally" reconcile --db "$pg" --as-of 2026-11-29)")
     plain+=("$(seconds psql "$pg" -qc "SELECT product, count(DISTINCT device) FROM installation GROUP BY product")")
 done
 sr=$(printf '%s\n' "${sqlite_reconcile[@]}" | median)

@@ -4,167 +4,199 @@ import PostgresNIO
 import TallyCore
 import TallySQL
 
-/// The installation table, the bulk of a store, read as PostgreSQL streams it (each row handled as it arrives, each
-/// distinct text made into a value once) and written with COPY.
+/// The installation table, the bulk of a store, read fast and written with COPY.
+///
+/// A row at a time through the driver costs more than the server takes to send it, so the server packs the rows of
+/// a range of `rowid` into one value (`string_agg` of bytes): each row its `rowid` (8 bytes, big-endian), then each
+/// column's text in UTF-8 followed by a zero byte, null written as the byte 0xFF (neither ever occurs in UTF-8 text).
+/// The ranges are read on two connections at once in a read transaction (one snapshot, exported), each unpacked on
+/// its connection's thread, and every distinct text made into a value once.
 enum PostgresInstallations {
     static func readAll(_ db: PostgresSQLConnection) throws -> [Installation] {
-        try inHalves(
-            "device, product, version, source, installed, last_used, last_seen, removed", on: db, Full.init
-        ) { first, second in
-            first.installations + second.installations
-        }
+        try read(on: db, Full.self).reduce(into: []) { $0 += $1.installations }
     }
 
     static func readTable(_ db: PostgresSQLConnection) throws -> InstallationTable {
-        try inHalves("device, product, version, installed, removed", on: db, Positional.init) { first, second in
-            var joined = first.table
-            joined.append(second.table)
-            return joined
+        var table = InstallationTable()
+        for part in try read(on: db, Positional.self) { table.append(part.table) }
+        return table
+    }
+
+    /// How many rows of `rowid` one packed value covers at most (well under PostgreSQL's 1 GB for a value); in a
+    /// read transaction, half the rows from which a table is read on two connections.
+    static let rangeRows: Int64 = 262_144
+
+    /// Every installation in stored order, read by takers of type `Taker`, one a range.
+    private static func read<Taker: RowTaker>(on db: PostgresSQLConnection, _ type: Taker.Type) throws -> [Taker] {
+        guard let bounds = try SQLRow.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM installation"),
+            let low = bounds[0] as Int64?, let high = bounds[1] as Int64?
+        else { return [] }
+        var connections = [db]
+        var helper: PostgresSQLConnection?
+        var helperBroken = true
+        if let pool = db.parallelReads, high - low + 1 >= pool.parallelReadRows, let other = pool.takeIfFree() {
+            helper = other
+            let snapshot = try String.fetchOne(db, sql: "SELECT pg_export_snapshot()") ?? ""
+            try other.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try other.execute(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
+            connections.append(other)
+        }
+        defer { if let helper { db.parallelReads?.give(helper, broken: helperBroken) } }
+        let sql = packedQuery(Taker.columns)
+        let range = db.parallelReads.map { max(1, $0.parallelReadRows / 2) } ?? rangeRows
+        var parts: [EventLoopFuture<Box<Taker>>] = []
+        var start = low
+        while start <= high {
+            let end = start + min(range - 1, high - start)
+            let connection = connections[parts.count % connections.count]
+            var bindings = PostgresBindings(capacity: 2)
+            bindings.append(start)
+            bindings.append(end)
+            parts.append(
+                connection.connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: db.logger)
+                    .flatMapThrowing { result in Box(try unpack(result.rows.first, Taker.self)) })
+            if end == Int64.max { break }
+            start = end + 1
+        }
+        let taken = try parts.map { try $0.wait().value }
+        if let helper {
+            try helper.execute(sql: "COMMIT")
+            helperBroken = false
+        }
+        return taken
+    }
+
+    /// The query packing `columns` of the installations with `rowid` from $1 to $2.
+    static func packedQuery(_ columns: [String]) -> String {
+        let fields = columns.map { "coalesce(convert_to(\($0), 'UTF8'), '\\xff'::bytea) || '\\x00'::bytea" }
+        return "SELECT string_agg(int8send(rowid) || \(fields.joined(separator: " || ")), ''::bytea) "
+            + "FROM (SELECT rowid, \(columns.joined(separator: ", ")) FROM installation "
+            + "WHERE rowid BETWEEN $1 AND $2 ORDER BY rowid) i"
+    }
+
+    /// Unpacks one range's value into a new taker.
+    static func unpack<Taker: RowTaker>(_ row: PostgresRow?, _ type: Taker.Type) throws -> Taker {
+        var taker = Taker()
+        guard let row, let cell = row.first(where: { _ in true }), let bytes = cell.bytes else { return taker }
+        try bytes.withUnsafeReadableBytes { raw in try unpack(raw.bindMemory(to: UInt8.self), into: &taker) }
+        return taker
+    }
+
+    /// Hands the packed rows to `taker` in `rowid` order (sorted here should the server have aggregated them in
+    /// another).
+    static func unpack<Taker: RowTaker>(_ packed: UnsafeBufferPointer<UInt8>, into taker: inout Taker) throws {
+        let columns = Taker.columns.count
+        var rows: [(rowid: Int64, offset: Int)] = []
+        var offset = 0
+        var sorted = true
+        while offset < packed.count {
+            guard offset + 8 <= packed.count else { throw damaged() }
+            var rowid: Int64 = 0
+            for i in 0..<8 { rowid = rowid << 8 | Int64(packed[offset + i]) }
+            if let last = rows.last, last.rowid >= rowid { sorted = false }
+            rows.append((rowid, offset + 8))
+            offset += 8
+            for _ in 0..<columns {
+                guard let end = packed[offset...].firstIndex(of: 0) else { throw damaged() }
+                offset = end + 1
+            }
+        }
+        if !sorted { rows.sort { $0.rowid < $1.rowid } }
+        var fields = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: columns)
+        for row in rows {
+            var start = row.offset
+            for column in 0..<columns {
+                var end = start
+                while packed[end] != 0 { end += 1 }
+                let field = UnsafeBufferPointer(rebasing: packed[start..<end])
+                fields[column] = field.count == 1 && field[0] == 0xFF ? nil : field
+                start = end + 1
+            }
+            try taker.take(fields)
         }
     }
 
-    /// Reads `columns` of every installation in stored order with takers `make` gives. In a read transaction of a
-    /// large table, the second half is read at once on another connection of the pool, on the same snapshot (exported
-    /// by this transaction), so that the rows come in on two threads.
-    private static func inHalves<Taker: RowTaker, T>(
-        _ columns: String, on db: PostgresSQLConnection, _ make: () -> Taker, join: (Taker, Taker) -> T
-    ) throws -> T {
-        let select = "SELECT \(columns) FROM installation WHERE rowid BETWEEN $1 AND $2 ORDER BY rowid"
-        guard let pool = db.parallelReads,
-            let bounds = try SQLRow.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM installation"),
-            let low = bounds[0] as Int64?, let high = bounds[1] as Int64?, high - low + 1 >= pool.parallelReadRows,
-            let helper = pool.takeIfFree()
-        else {
-            let all = Reader(make())
-            try stream(select, Int64.min, Int64.max, on: db, into: all).wait()
-            return join(try all.finish(), make())
-        }
-        var broken = true
-        defer { pool.give(helper, broken: broken) }
-        let snapshot = try String.fetchOne(db, sql: "SELECT pg_export_snapshot()") ?? ""
-        try helper.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        try helper.execute(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'")
-        let middle = low + (high - low) / 2
-        let first = Reader(make()), second = Reader(make())
-        let secondHalf = try stream(select, middle + 1, high, on: helper, into: second)
-        let firstHalf = try stream(select, low, middle, on: db, into: first)
-        try firstHalf.wait()
-        try secondHalf.wait()
-        try helper.execute(sql: "COMMIT")
-        broken = false
-        return join(try first.finish(), try second.finish())
+    private static func damaged() -> TallyError {
+        .failed("the installations came back from the database damaged; try again")
     }
 
     static func insert(
         _ installations: [Installation], firstSeen day: Day, batch: Int64?, on db: PostgresSQLConnection,
         progress: (Int) -> Void
     ) throws {
-        var copy = CopyText()
-        copy.buffer.reserveCapacity(installations.count * 96)
         let firstSeen = day.description
-        for (i, item) in installations.enumerated() {
-            copy.text(item.device.rawValue)
-            copy.separator()
-            copy.text(item.product.rawValue)
-            copy.separator()
-            copy.text(item.version?.text)
-            copy.separator()
-            copy.text(item.source)
-            for value in [item.installed, item.lastUsed, item.lastSeen, item.removed] {
-                copy.separator()
-                copy.text(value?.description)
+        let columns = [
+            "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed", "first_seen",
+            "batch",
+        ]
+        // Into an empty table (a first import), rows load faster without the index on their order, which is then
+        // built once from the sorted rows, as PostgreSQL's guide to bulk loading advises; other servers' readers of
+        // the table wait for the import to commit, as they would for its rows.
+        let rebuild =
+            try installations.count >= 100_000
+            && Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM installation)") ?? false
+        if rebuild { try db.execute(sql: "ALTER TABLE installation DROP CONSTRAINT installation_pkey") }
+        try db.copyIn(table: "installation", columns: columns) { copy in
+            for (i, item) in installations.enumerated() {
+                copy.text.text(item.device.rawValue)
+                copy.text.separator()
+                copy.text.text(item.product.rawValue)
+                copy.text.separator()
+                copy.text.text(item.version?.text)
+                copy.text.separator()
+                copy.text.text(item.source)
+                for value in [item.installed, item.lastUsed, item.lastSeen, item.removed] {
+                    copy.text.separator()
+                    copy.text.text(value?.description)
+                }
+                copy.text.separator()
+                copy.text.text(firstSeen)
+                copy.text.separator()
+                copy.text.int(batch)
+                copy.endRow()
+                if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             }
-            copy.separator()
-            copy.text(firstSeen)
-            copy.separator()
-            copy.int(batch)
-            copy.endRow()
-            if i & 0xFFFF == 0xFFFF { progress(i + 1) }
         }
-        try db.copyIn(
-            table: "installation",
-            columns: [
-                "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed",
-                "first_seen", "batch",
-            ], copy.buffer)
+        if rebuild { try db.execute(sql: "ALTER TABLE installation ADD PRIMARY KEY (rowid)") }
     }
 
-    /// Starts a query of the rows with `rowid` from `low` to `high`, which `reader` takes one by one on the
-    /// connection's event loop; the future completes at the end.
-    private static func stream<R: RowTaker>(
-        _ sql: String, _ low: Int64, _ high: Int64, on db: PostgresSQLConnection, into reader: Reader<R>
-    ) throws -> EventLoopFuture<PostgresQueryMetadata> {
-        var bindings = PostgresBindings(capacity: 2)
-        bindings.append(low)
-        bindings.append(high)
-        return db.connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: db.logger) { row in
-            try reader.take(row)
-        }
-    }
-
-    /// The rows' consumer, used from one event-loop thread at a time and read once the query is done.
-    final class Reader<Taker: RowTaker>: @unchecked Sendable {
-        private var taker: Taker
-        private let lock = NIOLock()
-
-        init(_ taker: Taker) { self.taker = taker }
-
-        func take(_ row: PostgresRow) throws {
-            try lock.withLock { try taker.take(row) }
-        }
-
-        func finish() throws -> Taker { lock.withLock { taker } }
+    /// A value handed from an event loop's thread to the transaction's, once.
+    final class Box<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 }
 
+/// Reads installations a row at a time, each row's columns given as UTF-8 bytes (nil for null).
 protocol RowTaker: SendableMetatype {
-    mutating func take(_ row: PostgresRow) throws
-}
-
-extension PostgresRow {
-    /// Each cell's bytes, nil for null, handed to `body` in column order.
-    fileprivate func withCells(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
-        for (i, cell) in self.enumerated() {
-            guard let bytes = cell.bytes else {
-                try body(i, nil)
-                continue
-            }
-            try bytes.withUnsafeReadableBytes { raw in
-                try body(i, raw.bindMemory(to: UInt8.self))
-            }
-        }
-    }
+    static var columns: [String] { get }
+    init()
+    mutating func take(_ fields: [UnsafeBufferPointer<UInt8>?]) throws
 }
 
 /// Reads whole installations.
 struct Full: RowTaker {
+    static let columns = ["device", "product", "version", "source", "installed", "last_used", "last_seen", "removed"]
     var installations: [Installation] = []
     private var devices = Interner<Device.ID>(), products = Interner<Product.ID>()
     private var versions = Interner<Version>(), sources = Interner<String>()
 
-    mutating func take(_ row: PostgresRow) throws {
-        var device: Device.ID?, product: Product.ID?, version: Version?, source: String?
-        var days: [Day?] = [nil, nil, nil, nil]
-        try row.withCells { column, bytes in
-            guard let bytes else { return }
-            switch column {
-            case 0: device = devices.value(bytes) { Device.ID(String(decoding: $0, as: UTF8.self)) }
-            case 1: product = products.value(bytes) { Product.ID(String(decoding: $0, as: UTF8.self)) }
-            case 2: version = versions.value(bytes) { Version(String(decoding: $0, as: UTF8.self)) }
-            case 3: source = sources.value(bytes) { String(decoding: $0, as: UTF8.self) }
-            default: days[column - 4] = try Self.day(bytes)
-            }
-        }
-        guard let device, let product else {
+    mutating func take(_ fields: [UnsafeBufferPointer<UInt8>?]) throws {
+        guard let device = fields[0], let product = fields[1] else {
             throw TallyError.failed("an installation without its device or product")
         }
         installations.append(
             Installation(
-                device: device, product: product, version: version, installed: days[0], removed: days[3],
-                lastUsed: days[1], lastSeen: days[2], source: source))
+                device: devices.value(device) { Device.ID(String(decoding: $0, as: UTF8.self)) },
+                product: products.value(product) { Product.ID(String(decoding: $0, as: UTF8.self)) },
+                version: fields[2].map { versions.value($0) { Version(String(decoding: $0, as: UTF8.self)) } },
+                installed: try Self.day(fields[4]), removed: try Self.day(fields[7]), lastUsed: try Self.day(fields[5]),
+                lastSeen: try Self.day(fields[6]),
+                source: fields[3].map { sources.value($0) { String(decoding: $0, as: UTF8.self) } }))
     }
 
-    static func day(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Day {
+    static func day(_ bytes: UnsafeBufferPointer<UInt8>?) throws -> Day? {
+        guard let bytes else { return nil }
         guard let day = Day(utf8: bytes) else { throw TallyError.failed("a stored date is not a date") }
         return day
     }
@@ -172,41 +204,33 @@ struct Full: RowTaker {
 
 /// Reads the columns a position depends on, each distinct id numbered once.
 struct Positional: RowTaker {
+    static let columns = ["device", "product", "version", "installed", "removed"]
     var table = InstallationTable()
     private var devices = Interner<Int32>(), products = Interner<Int32>(), versions = Interner<Int32>()
 
-    mutating func take(_ row: PostgresRow) throws {
-        var device: Int32 = -1, product: Int32 = -1, version: Int32 = -1
-        var installed = InstallationTable.none, removed = InstallationTable.none
-        try row.withCells { column, bytes in
-            guard let bytes else { return }
-            switch column {
-            case 0:
-                device = devices.value(bytes) { text in
-                    table.devices.append(Device.ID(String(decoding: text, as: UTF8.self)))
-                    return Int32(table.devices.count - 1)
-                }
-            case 1:
-                product = products.value(bytes) { text in
-                    table.products.append(Product.ID(String(decoding: text, as: UTF8.self)))
-                    return Int32(table.products.count - 1)
-                }
-            case 2:
-                version = versions.value(bytes) { text in
-                    table.versions.append(String(decoding: text, as: UTF8.self))
-                    return Int32(table.versions.count - 1)
-                }
-            case 3: installed = try Full.day(bytes).daysSinceEpoch
-            default: removed = try Full.day(bytes).daysSinceEpoch
-            }
-        }
-        guard device >= 0, product >= 0 else {
+    mutating func take(_ fields: [UnsafeBufferPointer<UInt8>?]) throws {
+        guard let device = fields[0], let product = fields[1] else {
             throw TallyError.failed("an installation without its device or product")
         }
-        table.device.append(device)
-        table.product.append(product)
-        table.version.append(version)
-        table.installed.append(installed)
-        table.removed.append(removed)
+        let deviceNumber = devices.value(device) { text in
+            table.devices.append(Device.ID(String(decoding: text, as: UTF8.self)))
+            return Int32(table.devices.count - 1)
+        }
+        let productNumber = products.value(product) { text in
+            table.products.append(Product.ID(String(decoding: text, as: UTF8.self)))
+            return Int32(table.products.count - 1)
+        }
+        var versionNumber: Int32 = -1
+        if let version = fields[2] {
+            versionNumber = versions.value(version) { text in
+                table.versions.append(String(decoding: text, as: UTF8.self))
+                return Int32(table.versions.count - 1)
+            }
+        }
+        table.device.append(deviceNumber)
+        table.product.append(productNumber)
+        table.version.append(versionNumber)
+        table.installed.append(try Full.day(fields[3])?.daysSinceEpoch ?? InstallationTable.none)
+        table.removed.append(try Full.day(fields[4])?.daysSinceEpoch ?? InstallationTable.none)
     }
 }

@@ -50,15 +50,15 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
     func bulkInsert(
         into table: String, columns: [String], rows: (_ add: ([SQLValue]) throws -> Void) throws -> Void
     ) throws {
-        var copy = CopyText()
-        try rows { values in
-            for (i, value) in values.enumerated() {
-                if i > 0 { copy.separator() }
-                copy.value(value)
+        try copyIn(table: table, columns: columns) { copy in
+            try rows { values in
+                for (i, value) in values.enumerated() {
+                    if i > 0 { copy.text.separator() }
+                    copy.text.value(value)
+                }
+                copy.endRow()
             }
-            copy.endRow()
         }
-        try copyIn(table: table, columns: columns, copy.buffer)
     }
 
     func readInstallations() throws -> [Installation] {
@@ -75,24 +75,29 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
         try PostgresInstallations.insert(installations, firstSeen: day, batch: batch, on: self, progress: progress)
     }
 
-    /// Streams rows written in COPY's text format into `table`.
-    func copyIn(table: String, columns: [String], _ data: ByteBuffer) throws {
-        guard data.readableBytes > 0 else { return }
+    /// Streams rows `produce` writes in COPY's text format into `table`, a megabyte at a time as they are written,
+    /// so that the server takes the first rows while the others are being written.
+    func copyIn(table: String, columns: [String], _ produce: (CopyStream) throws -> Void) throws {
         let connection = self.connection, logger = self.logger
         // The driver quotes each name itself.
         let columns = columns.map { $0.replacingOccurrences(of: "\"", with: "") }
-        try blocking {
+        let (chunks, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
+        let copied = connection.eventLoop.makePromise(of: Void.self)
+        copied.completeWithTask {
             try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                try await writer.write(data)
+                for try await chunk in chunks { try await writer.write(chunk) }
             }
         }
-    }
-
-    /// Runs async work from the transaction's thread and waits for it.
-    private func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
-        let promise = connection.eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask(work)
-        try promise.futureResult.wait()
+        let stream = CopyStream(continuation)
+        do {
+            try produce(stream)
+            stream.finish()
+        } catch {
+            continuation.finish(throwing: error)
+            _ = try? copied.futureResult.wait()
+            throw error
+        }
+        try copied.futureResult.wait()
     }
 
     private struct Prepared: SQLStatement {
@@ -137,6 +142,33 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
             return .real(Double(text) ?? 0)
         default: return .text(String(buffer: bytes))
         }
+    }
+}
+
+/// Rows in COPY's text format on their way to the server, sent a megabyte at a time.
+final class CopyStream {
+    var text = CopyText()
+    private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
+    private static let chunk = 1 << 20
+
+    init(_ continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
+        self.continuation = continuation
+        text.buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Ends a row, and sends the rows written when they fill a chunk.
+    func endRow() {
+        text.endRow()
+        guard text.buffer.readableBytes >= Self.chunk else { return }
+        continuation.yield(text.buffer)
+        text.buffer = ByteBuffer()
+        text.buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Sends what is left and ends the data.
+    func finish() {
+        if text.buffer.readableBytes > 0 { continuation.yield(text.buffer) }
+        continuation.finish()
     }
 }
 

@@ -1,14 +1,34 @@
 import Foundation
 
-/// Values made from texts that repeat, each made once: an open-addressing table keyed by the text's bytes.
+/// Values made from texts that repeat, each made once: an open-addressing table keyed by the text's bytes. Inlinable,
+/// so that each backend's readers get it specialised for their values (a generic one looks its entries' type up at
+/// every probe).
 public struct Interner<Value> {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var entries: [(hash: UInt64, start: Int, count: Int, value: Value)] = []
-    private var bytes: [UInt8] = []
+    @usableFromInline var slots = [Int32](repeating: -1, count: 1024)
+    @usableFromInline var entries: [Entry] = []
+    @usableFromInline var bytes: [UInt8] = []
 
+    @usableFromInline
+    struct Entry {
+        @usableFromInline let hash: UInt64
+        @usableFromInline let start: Int
+        @usableFromInline let count: Int
+        @usableFromInline let value: Value
+
+        @usableFromInline
+        init(hash: UInt64, start: Int, count: Int, value: Value) {
+            self.hash = hash
+            self.start = start
+            self.count = count
+            self.value = value
+        }
+    }
+
+    @inlinable
     public init() {}
 
     /// The value for these bytes, made by `make` the first time they are met.
+    @inlinable
     public mutating func value(_ text: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> Value) -> Value
     {
         let hash = Self.hash(text)
@@ -27,14 +47,15 @@ public struct Interner<Value> {
         }
         let value = make(text)
         slots[slot] = Int32(entries.count)
-        entries.append((hash, bytes.count, text.count, value))
+        entries.append(Entry(hash: hash, start: bytes.count, count: text.count, value: value))
         bytes.append(contentsOf: text)
         if entries.count * 2 > slots.count { grow() }
         return value
     }
 
     /// A hash of the bytes, eight at a time.
-    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable
+    static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash = UInt64(text.count) &* 0x9E37_79B9_7F4A_7C15
         guard let base = text.baseAddress else { return hash }
         let raw = UnsafeRawPointer(base)
@@ -53,7 +74,8 @@ public struct Interner<Value> {
         return hash ^ (hash >> 32)
     }
 
-    private mutating func grow() {
+    @inlinable
+    mutating func grow() {
         slots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = slots.count - 1
         for (index, entry) in entries.enumerated() {

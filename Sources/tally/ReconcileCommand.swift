@@ -30,9 +30,10 @@ struct ReconcileCommand: AsyncParsableCommand {
                 printPosition(try EstateInput.reconcile(loaded, path: estate), format: format)
                 return
             }
-            // A store that exists is opened for writing when it can be (to keep the snapshot), else for reading.
+            // A store that exists is opened for writing when it can be (to keep the snapshot), else for reading (a
+            // database server's store is the same either way).
             let reader = try store.reading()
-            let operations = (try? store.operations()) ?? reader
+            let operations = store.isServer ? reader : (try? store.operations()) ?? reader
             let saved: SavedPosition
             do throws(TallyError) {
                 saved = try await operations.reconcile(asOf: asOf, save: true)

@@ -22,6 +22,9 @@ struct StoreOptions: ParsableArguments {
         db ?? ProcessInfo.processInfo.environment["TALLY_DB"] ?? "tally.sqlite"
     }
 
+    /// Whether the store is on a database server (PostgreSQL), which has no read-only opening of its own.
+    var isServer: Bool { (try? PostgresSettings(url: location)) != nil }
+
     /// The database as messages name it: a file's path, or a URL without its password.
     var path: String { Self.display(location) }
 
