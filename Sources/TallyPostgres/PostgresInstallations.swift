@@ -68,7 +68,8 @@ enum PostgresInstallations {
 
     /// The query packing `columns` of the installations with `rowid` from $1 to $2.
     static func packedQuery(_ columns: [String]) -> String {
-        let fields = columns.map { "coalesce(convert_to(\($0), 'UTF8'), '\\xff'::bytea) || '\\x00'::bytea" }
+        // textsend gives the text in the connection's encoding, UTF-8 (cheaper than convert_to).
+        let fields = columns.map { "coalesce(textsend(\($0)), '\\xff'::bytea) || '\\x00'::bytea" }
         return "SELECT string_agg(int8send(rowid) || \(fields.joined(separator: " || ")), ''::bytea) "
             + "FROM (SELECT rowid, \(columns.joined(separator: ", ")) FROM installation "
             + "WHERE rowid BETWEEN $1 AND $2 ORDER BY rowid) i"

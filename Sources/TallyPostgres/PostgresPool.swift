@@ -78,7 +78,15 @@ final class PostgresPool: @unchecked Sendable {
             let connection = try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
             ).wait()
-            return PostgresSQLConnection(connection, logger: logger)
+            let session = PostgresSQLConnection(connection, logger: logger)
+            // Texts travel as UTF-8 whatever the database's own encoding.
+            do {
+                try session.execute(sql: "SET client_encoding = 'UTF8'")
+            } catch {
+                Self.close(connection)
+                throw error
+            }
+            return session
         } catch {
             free.signal()
             throw error

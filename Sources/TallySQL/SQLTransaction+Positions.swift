@@ -96,17 +96,19 @@ extension SQLTransaction {
                 totals.exposure, totals.surplusValue, reconciliation.positions.reduce(0) { $0 + $1.shortfall },
                 generation, automatic,
             ])
-        let insert = try db.prepare(
-            sql: """
-                INSERT INTO snapshot_position (snapshot, product, metric, demand, covered, shortfall, supply,
-                    surplus, exposure, surplus_value, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        for position in reconciliation.positions {
-            try insert.execute(arguments: [
-                id, position.product.rawValue, position.metric.rawValue, position.demand, position.covered,
-                position.shortfall, position.supply, position.surplus, position.exposure, position.surplusValue,
-                position.status.rawValue,
-            ])
+        let columns = [
+            "snapshot", "product", "metric", "demand", "covered", "shortfall", "supply", "surplus", "exposure",
+            "surplus_value", "status",
+        ]
+        try db.bulkInsert(into: "snapshot_position", columns: columns) { add in
+            for position in reconciliation.positions {
+                try add([
+                    .int(id), .text(position.product.rawValue), .text(position.metric.rawValue),
+                    position.demand.sqlValue, position.covered.sqlValue, position.shortfall.sqlValue,
+                    position.supply.sqlValue, position.surplus.sqlValue, position.exposure.sqlValue,
+                    position.surplusValue.sqlValue, .text(position.status.rawValue),
+                ])
+            }
         }
         return id
     }
