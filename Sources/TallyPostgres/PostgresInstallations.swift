@@ -125,11 +125,18 @@ enum PostgresInstallations {
         _ installations: [Installation], firstSeen day: Day, batch: Int64?, on db: PostgresSQLConnection,
         progress: (Int) -> Void
     ) throws {
+        guard !installations.isEmpty else { return }
         let firstSeen = day.description
         let columns = [
-            "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed", "first_seen",
-            "batch",
+            "rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed",
+            "first_seen", "batch",
         ]
+        // The rows are numbered here, from the sequence's next value on (the server numbering each row itself takes a
+        // third of the COPY), and the sequence is moved past them.
+        let sequence = "pg_get_serial_sequence('installation', 'rowid')"
+        guard let first = try Int64.fetchOne(db, sql: "SELECT nextval(\(sequence))") else {
+            throw TallyError.failed("the installations' sequence gave no number")
+        }
         // Into an empty table (a first import), rows load faster without the index on their order, which is then
         // built once from the sorted rows, as PostgreSQL's guide to bulk loading advises; other servers' readers of
         // the table wait for the import to commit, as they would for its rows.
@@ -137,27 +144,35 @@ enum PostgresInstallations {
             try installations.count >= 100_000
             && Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM installation)") ?? false
         if rebuild { try db.execute(sql: "ALTER TABLE installation DROP CONSTRAINT installation_pkey") }
-        try db.copyIn(table: "installation", columns: columns) { copy in
+        try db.copyIn(table: "installation", columns: columns) { stream, text in
             for (i, item) in installations.enumerated() {
-                copy.text.text(item.device.rawValue)
-                copy.text.separator()
-                copy.text.text(item.product.rawValue)
-                copy.text.separator()
-                copy.text.text(item.version?.text)
-                copy.text.separator()
-                copy.text.text(item.source)
-                for value in [item.installed, item.lastUsed, item.lastSeen, item.removed] {
-                    copy.text.separator()
-                    copy.text.text(value?.description)
-                }
-                copy.text.separator()
-                copy.text.text(firstSeen)
-                copy.text.separator()
-                copy.text.int(batch)
-                copy.endRow()
+                text.int(first + Int64(i))
+                text.separator()
+                text.text(item.device.rawValue)
+                text.separator()
+                text.text(item.product.rawValue)
+                text.separator()
+                text.text(item.version?.text)
+                text.separator()
+                text.text(item.source)
+                text.separator()
+                text.text(item.installed?.description)
+                text.separator()
+                text.text(item.lastUsed?.description)
+                text.separator()
+                text.text(item.lastSeen?.description)
+                text.separator()
+                text.text(item.removed?.description)
+                text.separator()
+                text.text(firstSeen)
+                text.separator()
+                text.int(batch)
+                stream.endRow(&text)
                 if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             }
         }
+        try db.execute(
+            sql: "SELECT setval(\(sequence), ?)", arguments: [first + Int64(installations.count) - 1])
         if rebuild { try db.execute(sql: "ALTER TABLE installation ADD PRIMARY KEY (rowid)") }
     }
 

@@ -50,13 +50,13 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
     func bulkInsert(
         into table: String, columns: [String], rows: (_ add: ([SQLValue]) throws -> Void) throws -> Void
     ) throws {
-        try copyIn(table: table, columns: columns) { copy in
+        try copyIn(table: table, columns: columns) { stream, text in
             try rows { values in
                 for (i, value) in values.enumerated() {
-                    if i > 0 { copy.text.separator() }
-                    copy.text.value(value)
+                    if i > 0 { text.separator() }
+                    text.value(value)
                 }
-                copy.endRow()
+                stream.endRow(&text)
             }
         }
     }
@@ -77,7 +77,7 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
 
     /// Streams rows `produce` writes in COPY's text format into `table`, a megabyte at a time as they are written,
     /// so that the server takes the first rows while the others are being written.
-    func copyIn(table: String, columns: [String], _ produce: (CopyStream) throws -> Void) throws {
+    func copyIn(table: String, columns: [String], _ produce: (CopyStream, inout CopyText) throws -> Void) throws {
         let connection = self.connection, logger = self.logger
         // The driver quotes each name itself.
         let columns = columns.map { $0.replacingOccurrences(of: "\"", with: "") }
@@ -89,9 +89,10 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
             }
         }
         let stream = CopyStream(continuation)
+        var text = stream.start()
         do {
-            try produce(stream)
-            stream.finish()
+            try produce(stream, &text)
+            stream.finish(text)
         } catch {
             continuation.finish(throwing: error)
             _ = try? copied.futureResult.wait()
@@ -145,28 +146,33 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
     }
 }
 
-/// Rows in COPY's text format on their way to the server, sent a megabyte at a time.
+/// Where rows in COPY's text format go to the server: the writer keeps its own `CopyText` (a local value, which costs
+/// nothing to write to) and hands it over each time it ends a row; a megabyte at a time is sent.
 final class CopyStream {
-    var text = CopyText()
     private let continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation
     private static let chunk = 1 << 20
 
     init(_ continuation: AsyncThrowingStream<ByteBuffer, any Error>.Continuation) {
         self.continuation = continuation
-        text.buffer.reserveCapacity(Self.chunk + 4096)
     }
 
-    /// Ends a row, and sends the rows written when they fill a chunk.
-    func endRow() {
+    /// A new text to write rows into.
+    func start() -> CopyText {
+        var text = CopyText()
+        text.buffer.reserveCapacity(Self.chunk + 4096)
+        return text
+    }
+
+    /// Ends a row; sends the rows written once they fill a chunk.
+    func endRow(_ text: inout CopyText) {
         text.endRow()
         guard text.buffer.readableBytes >= Self.chunk else { return }
         continuation.yield(text.buffer)
-        text.buffer = ByteBuffer()
-        text.buffer.reserveCapacity(Self.chunk + 4096)
+        text = start()
     }
 
     /// Sends what is left and ends the data.
-    func finish() {
+    func finish(_ text: CopyText) {
         if text.buffer.readableBytes > 0 { continuation.yield(text.buffer) }
         continuation.finish()
     }
