@@ -218,35 +218,19 @@ struct Full: RowTaker {
     }
 }
 
-/// Reads the columns a position depends on, each distinct id numbered once.
+/// Reads the columns a position depends on.
 struct Positional: RowTaker {
     static let columns = ["device", "product", "version", "installed", "removed"]
-    var table = InstallationTable()
-    private var devices = Interner<Int32>(), products = Interner<Int32>(), versions = Interner<Int32>()
+    var builder = InstallationTableBuilder()
+    var table: InstallationTable { builder.table }
 
     mutating func take(_ fields: [UnsafeBufferPointer<UInt8>?]) throws {
         guard let device = fields[0], let product = fields[1] else {
             throw TallyError.failed("an installation without its device or product")
         }
-        let deviceNumber = devices.value(device) { text in
-            table.devices.append(Device.ID(String(decoding: text, as: UTF8.self)))
-            return Int32(table.devices.count - 1)
-        }
-        let productNumber = products.value(product) { text in
-            table.products.append(Product.ID(String(decoding: text, as: UTF8.self)))
-            return Int32(table.products.count - 1)
-        }
-        var versionNumber: Int32 = -1
-        if let version = fields[2] {
-            versionNumber = versions.value(version) { text in
-                table.versions.append(String(decoding: text, as: UTF8.self))
-                return Int32(table.versions.count - 1)
-            }
-        }
-        table.device.append(deviceNumber)
-        table.product.append(productNumber)
-        table.version.append(versionNumber)
-        table.installed.append(try Full.day(fields[3])?.daysSinceEpoch ?? InstallationTable.none)
-        table.removed.append(try Full.day(fields[4])?.daysSinceEpoch ?? InstallationTable.none)
+        builder.append(
+            device: device, product: product, version: fields[2],
+            installed: try Full.day(fields[3])?.daysSinceEpoch ?? InstallationTable.none,
+            removed: try Full.day(fields[4])?.daysSinceEpoch ?? InstallationTable.none)
     }
 }

@@ -28,7 +28,7 @@ extension SQLTransaction {
                 FROM raw_software r JOIN software_title t ON t.id = r.title
                 WHERE r.device IN (\(db.dialect.jsonTexts)) AND t.outcome = 'product'
                     AND (r.removed IS NOT NULL OR r.source IS DISTINCT FROM ?)
-                """, arguments: [Self.jsonList(devices), excluded]
+                """, arguments: [Self.jsonList(devices.map(\.rawValue)), excluded]
         ).map(\.evidence)
     }
 
@@ -116,7 +116,7 @@ extension SQLTransaction {
         try db.execute(
             sql: """
                 DELETE FROM installation WHERE source LIKE 'inventory:%' AND device IN (\(db.dialect.jsonTexts))
-                """, arguments: [Self.jsonList(devices)])
+                """, arguments: [Self.jsonList(devices.map(\.rawValue))])
         let columns = [
             "device", "product", "version", "installed", "last_used", "last_seen", "source", "first_seen", "batch",
             "removed",
@@ -139,18 +139,6 @@ extension SQLTransaction {
             sql:
                 "INSERT INTO setting (key, value) VALUES ('catalog', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             arguments: [document])
-    }
-
-    /// Device ids as a JSON list, for `json_each`: one argument however many devices an import touches.
-    static func jsonList(_ devices: [Device.ID]) -> String {
-        var writer = JSONWriter(reservingCapacity: devices.count * 16)
-        writer.raw("[")
-        for (i, device) in devices.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(device.rawValue)
-        }
-        writer.raw("]")
-        return writer.text
     }
 
     static let epoch = Day(daysSinceEpoch: 0)

@@ -18,7 +18,7 @@ extension SQLTransaction {
                 SELECT \(columns), first_seen, batch FROM installation
                 WHERE product IN (\(db.dialect.jsonTexts))
                 ORDER BY device, product, version, rowid
-                """, arguments: [Self.jsonList(products)]
+                """, arguments: [Self.jsonList(products.map(\.rawValue))]
         ).map { row in
             let count = EstateTables.installations.columns.count
             return ImportedInstallation(
@@ -34,7 +34,7 @@ extension SQLTransaction {
             sql: """
                 SELECT \(columns), batch FROM usage_session WHERE product IN (\(db.dialect.jsonTexts))
                 ORDER BY product, start, rowid
-                """, arguments: [Self.jsonList(products)]
+                """, arguments: [Self.jsonList(products.map(\.rawValue))]
         ).map { row in
             ImportedSession(
                 session: try EstateTables.usage.record(row), batch: row[EstateTables.usage.columns.count])
@@ -48,17 +48,5 @@ extension SQLTransaction {
                 SELECT \(BatchRow.columns) FROM import_batch WHERE id IN (\(db.dialect.jsonIntegers)) ORDER BY id
                 """, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"]
         ).map(\.batch)
-    }
-
-    /// Product ids as a JSON list, for `json_each`.
-    private static func jsonList(_ products: [Product.ID]) -> String {
-        var writer = JSONWriter(reservingCapacity: products.count * 16)
-        writer.raw("[")
-        for (i, product) in products.enumerated() {
-            if i > 0 { writer.raw(",") }
-            writer.string(product.rawValue)
-        }
-        writer.raw("]")
-        return writer.text
     }
 }

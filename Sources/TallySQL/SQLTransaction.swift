@@ -1,4 +1,5 @@
 import TallyCore
+import TallyFormats
 import TallyStore
 
 /// One transaction of a SQL store: every read and write of the store protocol, as SQL both backends run.
@@ -11,6 +12,20 @@ struct SQLTransaction: StoreWriter {
             throw TallyError.failed("the store did not give the id of a row it added")
         }
         return id
+    }
+}
+
+extension SQLTransaction {
+    /// Ids as a JSON list, for the dialect's `jsonTexts`: one argument however many ids a statement names.
+    static func jsonList(_ ids: [String]) -> String {
+        var writer = JSONWriter(reservingCapacity: ids.count * 16)
+        writer.raw("[")
+        for (i, id) in ids.enumerated() {
+            if i > 0 { writer.raw(",") }
+            writer.string(id)
+        }
+        writer.raw("]")
+        return writer.text
     }
 }
 

@@ -127,16 +127,9 @@ extension InstallationReader {
                 """)
         try statement.setArguments([from ?? Int64.min, to ?? Int64.max])
         let handle = statement.sqliteStatement
-        var table = InstallationTable()
-        if let from, let to, to >= from {
-            let count = Int(min(to - from + 1, 1 << 26))
-            table.device.reserveCapacity(count)
-            table.product.reserveCapacity(count)
-            table.version.reserveCapacity(count)
-            table.installed.reserveCapacity(count)
-            table.removed.reserveCapacity(count)
-        }
-        var devices = Interner<Int32>(), products = Interner<Int32>(), versions = Interner<Int32>()
+        var expected = 0
+        if let from, let to, to >= from { expected = Int(min(to - from + 1, 1 << 26)) }
+        var builder = InstallationTableBuilder(reservingCapacity: expected)
         func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column)
             else { return nil }
@@ -156,27 +149,9 @@ extension InstallationReader {
             guard let device = bytes(0), let product = bytes(1) else {
                 throw TallyError.failed("an installation without its device or product")
             }
-            let deviceNumber = devices.value(device) { text in
-                table.devices.append(Device.ID(String(decoding: text, as: UTF8.self)))
-                return Int32(table.devices.count - 1)
-            }
-            let productNumber = products.value(product) { text in
-                table.products.append(Product.ID(String(decoding: text, as: UTF8.self)))
-                return Int32(table.products.count - 1)
-            }
-            var versionNumber: Int32 = -1
-            if let version = bytes(2) {
-                versionNumber = versions.value(version) { text in
-                    table.versions.append(String(decoding: text, as: UTF8.self))
-                    return Int32(table.versions.count - 1)
-                }
-            }
-            table.device.append(deviceNumber)
-            table.product.append(productNumber)
-            table.version.append(versionNumber)
-            table.installed.append(try day(3))
-            table.removed.append(try day(4))
+            builder.append(
+                device: device, product: product, version: bytes(2), installed: try day(3), removed: try day(4))
         }
-        return table
+        return builder.table
     }
 }
