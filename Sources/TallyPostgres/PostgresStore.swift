@@ -15,7 +15,6 @@ import TallyStore
 /// one consistent snapshot.
 public final class PostgresStore: SQLStore {
     public let documentFolder: String
-    let settings: PostgresSettings
     let pool: PostgresPool
     private let lockTimeout: TimeInterval
     private let waiting: (@Sendable () -> Void)?
@@ -28,7 +27,6 @@ public final class PostgresStore: SQLStore {
         settings: PostgresSettings, documentFolder: String, connections: Int = 4, lockTimeout: TimeInterval = 300,
         parallelReadRows: Int64 = 200_000, waiting: (@Sendable () -> Void)? = nil
     ) throws(TallyError) {
-        self.settings = settings
         self.documentFolder = documentFolder
         self.lockTimeout = lockTimeout
         self.waiting = waiting
@@ -146,7 +144,7 @@ public final class PostgresStore: SQLStore {
         guard let error = error as? PSQLError else {
             if error is TallyError { return error }
             if error is ChannelError || error is IOError {
-                return TallyError.unavailable("the connection to the database was lost (\(error))")
+                return TallyError.unavailable("the connection to the database was lost")
             }
             return error
         }
@@ -181,7 +179,7 @@ public final class PostgresStore: SQLStore {
 }
 
 /// The advisory locks the store takes, one number each, the same on every server.
-public enum AdvisoryLock: Sendable {
+enum AdvisoryLock: Sendable {
     /// Held by every write transaction until it ends.
     case write
     /// Held while the schema is brought up to date.
