@@ -41,6 +41,19 @@ public final class PostgresStore: SQLStore {
         }
     }
 
+    /// Creates an empty database on the server `settings` names (their database is the one to connect to), as a
+    /// user who may create databases.
+    public static func createDatabase(named name: String, on settings: PostgresSettings) throws(TallyError) {
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw .invalid(path: "database", reason: "a new database's name is letters, digits and _")
+        }
+        do {
+            try PostgresPool(settings: settings, size: 1).with { try $0.execute(sql: "CREATE DATABASE \(name)") }
+        } catch {
+            throw .cannotOpen(reason(error))
+        }
+    }
+
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StoreReader) throws -> T) async throws -> T {
         try await onOwnThread { try self.transaction(writing: false) { try body(storeTransaction(on: $0)) } }
     }

@@ -1,7 +1,6 @@
 import Foundation
 import TallyCore
-
-@testable import TallyPostgres
+import TallyPostgres
 
 /// Scratch databases on the PostgreSQL server `TALLY_TEST_POSTGRES` names (CI starts a throwaway cluster): each
 /// store a test opens is a new, empty database.
@@ -14,8 +13,7 @@ public enum PostgresScratch {
     public static func database() throws -> PostgresSettings {
         guard var settings = server else { throw TallyError.failed("TALLY_TEST_POSTGRES is not set") }
         let name = "tally_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        let pool = try PostgresPool(settings: settings, size: 1)
-        try pool.with { connection in try connection.execute(sql: "CREATE DATABASE \(name)") }
+        try PostgresStore.createDatabase(named: name, on: settings)
         settings.database = name
         return settings
     }
