@@ -126,7 +126,6 @@ enum PostgresInstallations {
         progress: (Int) -> Void
     ) throws {
         guard !installations.isEmpty else { return }
-        let firstSeen = day.description
         let columns = [
             "rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed",
             "first_seen", "batch",
@@ -156,15 +155,15 @@ enum PostgresInstallations {
                 text.separator()
                 text.text(item.source)
                 text.separator()
-                text.text(item.installed?.description)
+                text.day(item.installed)
                 text.separator()
-                text.text(item.lastUsed?.description)
+                text.day(item.lastUsed)
                 text.separator()
-                text.text(item.lastSeen?.description)
+                text.day(item.lastSeen)
                 text.separator()
-                text.text(item.removed?.description)
+                text.day(item.removed)
                 text.separator()
-                text.text(firstSeen)
+                text.day(day)
                 text.separator()
                 text.int(batch)
                 stream.endRow(&text)

@@ -48,7 +48,7 @@ public final class PostgresStore: SQLStore {
             throw .invalid(path: "database", reason: "a new database's name is letters, digits and _")
         }
         do {
-            try PostgresPool(settings: settings, size: 1).with { try $0.execute(sql: "CREATE DATABASE \(name)") }
+            _ = try PostgresPool(settings: settings, size: 1).with { try $0.execute(sql: "CREATE DATABASE \(name)") }
         } catch {
             throw .cannotOpen(reason(error))
         }
