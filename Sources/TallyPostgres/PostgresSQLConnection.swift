@@ -111,7 +111,7 @@ final class PostgresSQLConnection: SQLConnection, @unchecked Sendable {
     }
 
     /// The statement with PostgreSQL's numbered marks for SQLite's `?` and `?NNN`, and its arguments bound.
-    static func query(_ sql: String, _ arguments: SQLArguments) throws -> PostgresQuery {
+    static func query(_ sql: String, _ arguments: SQLArguments) -> PostgresQuery {
         var bindings = PostgresBindings(capacity: arguments.values.count)
         for value in arguments.values {
             switch value {

@@ -30,13 +30,11 @@ public struct SQLRow: Sendable {
     }
 }
 
-/// The names of a result's columns; a name is looked up without its table's prefix, case aside.
+/// The names of a result's columns, shared by its rows; a name is looked up case aside (the first column of a name).
 public final class SQLColumns: Sendable {
-    public let names: [String]
     private let positions: [String: Int]
 
     public init(_ names: [String]) {
-        self.names = names
         var positions: [String: Int] = [:]
         for (i, name) in names.enumerated() where positions[name.lowercased()] == nil {
             positions[name.lowercased()] = i
