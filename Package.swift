@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "TallyCore"),
         .target(
             name: "TallyFormats", dependencies: ["TallyCore", "ZIPFoundation"],
-            resources: [.copy("Catalog/builtin-catalog.json")]),
+            resources: [.copy("Catalog/builtin-catalog.json"), .copy("Catalog/publishers.json")]),
         .target(
             name: "TallyStore",
             dependencies: ["TallyCore", .product(name: "Crypto", package: "swift-crypto")]

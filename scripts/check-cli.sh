@@ -428,6 +428,41 @@ check "a device's software, as seen and as recognised" 0 "microsoft-visio-profes
     "$tally" device software glpixps --db "$inv"
 check "the inventory import was audited" 0 "The audit trail is intact" "$tally" audit verify --db "$inv"
 
+# The review queue with the publisher table: probably licensable titles first, accepted in one command.
+rq=$(store review)
+printf '%s' '{"content": {"hardware": {"name": "rq-1"}, "softwares": [
+  {"name": "Zork Widget Helper 1.0", "publisher": "Zed Labs", "version": "1.0"},
+  {"name": "PROXY Zork Gateway 10.2 (x64)", "publisher": "Proxy Networks, Inc.", "version": "10.2.1077"},
+  {"name": "Zork Archiver 9", "publisher": "Igor Pavlov", "version": "9.0"}]}}' >"$work/review.json"
+check "a real registry export and unknown titles are read" 0 "unrecognised" \
+    "$tally" import glpi "$work/review.json" --db "$rq"
+check "the real registry export is read" 0 "Imported from winreg" \
+    "$tally" import winreg "$here/Tests/TallyFormatsTests/Fixtures/recognition/winxp-office.reg" --device rq-2 --db "$rq"
+"$tally" catalog unrecognized --db "$rq" >"$work/queue.txt" 2>&1
+if head -1 "$work/queue.txt" | grep -q "^Probably licensable" && grep -q "proxy-zork-gateway" "$work/queue.txt" \
+    && ! grep -q "Zork Archiver" "$work/queue.txt"; then
+    passed=$((passed + 1))
+else
+    echo "FAIL the review queue lists probably licensable titles first, free publishers set aside:"; head -8 "$work/queue.txt"
+    failures=$((failures + 1))
+fi
+check "the queue as JSON says why" 0 '"probablyLicensable": true, "knownPublisher": "Proxy Networks"' \
+    "$tally" catalog unrecognized --format json --db "$rq"
+check "a suggestion is accepted in one command" 0 "is product proxy-zork-gateway" \
+    "$tally" catalog accept proxy-zork-gateway --db "$rq"
+check "an unknown suggestion is refused" 1 "no title of the review queue has this suggested product" \
+    "$tally" catalog accept no-such-product --db "$rq"
+check "device software as JSON: the accepted title is a product with its release" 0 \
+    '"outcome": "product", "product": "proxy-zork-gateway", "cleanVersion": "10"' \
+    "$tally" device software rq-1 --format json --db "$rq"
+check "device software as JSON: a free publisher's title is set aside with the reason" 0 \
+    '"outcome": "ignored", "product": null, "cleanVersion": null, "reason": "free-publisher-igor-pavlov (free)"' \
+    "$tally" device software rq-1 --format json --db "$rq"
+check "device software as JSON: an unknown title says so" 0 '"outcome": "unrecognised"' \
+    "$tally" device software rq-1 --format json --db "$rq"
+check "the labelled benchmark makes no false product" 0 "false products (free or system titles made products): 0" \
+    "$tally" bench --recognition "$here/Tests/TallyFormatsTests/Fixtures/recognition"
+
 # Writers from many processes at once queue for the store: every change lands whole, readers never wait.
 conc=$(store concurrent)
 "$tally" import --estate "$work/demo.json" --db "$conc" >/dev/null 2>&1

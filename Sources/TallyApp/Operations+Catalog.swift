@@ -50,7 +50,7 @@ extension Operations {
             return Normalizer(
                 catalog: try Catalog(
                     products: own.products + builtin.products.filter { !ownIDs.contains($0.id) },
-                    rules: own.rules + builtin.rules))
+                    rules: own.rules + builtin.rules, publishers: builtin.publishers))
         } catch {
             throw .invalid(path: "the stored catalog", reason: "it does not fit the built-in one: \(error)")
         }
@@ -173,9 +173,46 @@ extension Operations {
         }
     }
 
-    /// Raw titles no rule recognises, by the number of devices that have them, most first: the review queue.
-    public func unrecognizedTitles(limit: Int) async throws(TallyError) -> [UnrecognizedTitle] {
-        try await reading { try $0.unrecognized(limit: max(0, limit)) }
+    /// Raw titles no rule recognises: the review queue. Titles of publishers that sell commercial software come
+    /// first, as probably licensable, each with the product it probably is; then the rest; each group by the number
+    /// of devices that have them, most first.
+    public func unrecognizedTitles(limit: Int) async throws(TallyError) -> [ReviewTitle] {
+        let publishers = try await effectiveCatalog().catalog.publishers
+        let titles = try await reading { try $0.unrecognized(limit: Int(Int32.max)) }
+        let queue = titles.map { title in
+            ReviewTitle(
+                publisher: title.publisher, name: title.name, versions: title.versions,
+                unnumbered: title.unnumberedVersions, devices: title.devices, publishers: publishers)
+        }
+        return Array(
+            (queue.filter(\.probablyLicensable) + queue.filter { !$0.probablyLicensable }).prefix(max(0, limit)))
+    }
+
+    /// Makes the suggested product `id` of the review queue a product: a rule for its titles (their names without
+    /// version, of the publisher's raw names) in the license manager's own catalog, then the stored titles read again.
+    public func acceptSuggestion(
+        _ id: Product.ID, by caller: Caller
+    ) async throws(TallyError) -> (rule: String, suggestion: ProductSuggestion, applied: CatalogSummary) {
+        let queue = try await unrecognizedTitles(limit: Int(Int32.max))
+        let titles = queue.filter { $0.suggestion?.id == id }
+        guard let first = titles.first, let suggestion = first.suggestion, let publisher = first.knownPublisher else {
+            throw .notFound(kind: "suggested product in the review queue", id: id.rawValue)
+        }
+        var request = CatalogRuleRequest(names: Array(Set(titles.compactMap(\.suggestion?.namePattern))).sorted())
+        request.publishers = publisher.patterns.map(\.text)
+        request.product = id.rawValue
+        request.productName = suggestion.name
+        request.productPublisher = suggestion.publisher
+        // The major release as the version, where every title's version starts with one (a rule's rawVersion that a
+        // version does not match would leave that title unrecognised).
+        if titles.allSatisfy({ $0.versionsStartWithNumber }) {
+            request.rawVersion = "{major:number}*"
+            request.version = "{major}"
+        }
+        request.note = "accepted from the review queue: \(suggestion.publisher) \(suggestion.name)"
+        let rule = try await addCatalogRule(request, by: caller)
+        let applied = try await applyCatalog(by: caller)
+        return (rule, suggestion, applied)
     }
 
     /// Everything inventory sources saw on a device, with what the catalog made of it: present first, by name, then
@@ -193,7 +230,33 @@ extension Operations {
             return try reader.sightings(on: known)
         }
         guard !sightings.isEmpty else { throw .notFound(kind: "software reported on device", id: id.rawValue) }
-        return sightings
+        let catalog = try await effectiveCatalog()
+        return sightings.map { sighting in
+            var explained = sighting
+            explained.reason = Self.reason(for: sighting, catalog: catalog)
+            return explained
+        }
+    }
+
+    /// Why the catalog reads a title as it does: the deciding rule and what it says (`java-runtime (runtime)`,
+    /// `office-proofing (part of microsoft-office)`), or for an unrecognised title whether it is probably licensable.
+    static func reason(for sighting: SoftwareSighting, catalog: Normalizer) -> String {
+        switch sighting.outcome {
+        case "product":
+            return catalog.rule(matching: sighting.publisher, name: sighting.name, version: sighting.version)?.id
+                .rawValue ?? "a rule of an earlier catalog; `tally catalog apply` reads it again"
+        case "ignored":
+            let id = sighting.rule ?? ""
+            switch catalog.catalog.rule(CatalogRule.ID(id))?.outcome {
+            case .ignore(let why)?: return "\(id) (\(why.rawValue))"
+            case .componentOf(let suite)?: return "\(id) (part of \(suite))"
+            default: return id
+            }
+        default:
+            guard let known = catalog.catalog.publishers.publisher(of: sighting.publisher), known.kind == .commercial
+            else { return "no rule matches" }
+            return "no rule matches; probably licensable: \(known.name) sells commercial software"
+        }
     }
 
     private static let emptyCatalog = "{\"format\": \"\(CatalogFile.formatTag)\", \"products\": [], \"rules\": []}"

@@ -75,7 +75,7 @@ extension Operations {
                     records.products.append(catalog.product(id) ?? Product(id: id))
                 }
             } else {
-                product = Product.ID(slug(row.product))
+                product = Product.ID(Slug.make(row.product))
                 if !held.contains(product), !records.products.contains(where: { $0.id == product }) {
                     records.products.append(Product(id: product, publisher: row.publisher, name: row.product))
                     made.append("line \(row.line): \"\(row.product)\" as \(product)")
@@ -95,20 +95,6 @@ extension Operations {
                     notes: row.notes))
         }
         return (records, made)
-    }
-
-    /// `Contoso CAD 2024 (Seat)` as `contoso-cad-2024-seat`.
-    static func slug(_ name: String) -> String {
-        var out = ""
-        for character in name.lowercased() {
-            if character.isLetter || character.isNumber {
-                out.append(character)
-            } else if !out.isEmpty, out.last != "-" {
-                out.append("-")
-            }
-        }
-        while out.last == "-" { out.removeLast() }
-        return out.isEmpty ? "product" : out
     }
 
     /// A file's name without its folder and extension: `licenses` for `exports/licenses.csv`.

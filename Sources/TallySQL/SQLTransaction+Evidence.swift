@@ -51,7 +51,10 @@ extension SQLTransaction {
         try SQLRow.fetchAll(
             db,
             sql: """
-                SELECT t.publisher, t.name, count(DISTINCT t.version), count(DISTINCT r.device) AS devices
+                SELECT t.publisher, t.name, count(DISTINCT t.version),
+                    count(DISTINCT CASE WHEN t.version <> '' AND substr(t.version, 1, 1) NOT BETWEEN '0' AND '9'
+                        THEN t.version END),
+                    count(DISTINCT r.device) AS devices
                 FROM raw_software r JOIN software_title t ON t.id = r.title
                 WHERE r.removed IS NULL AND t.outcome = 'unrecognized'
                 GROUP BY t.publisher, t.name ORDER BY devices DESC, t.name, t.publisher LIMIT ?
@@ -59,7 +62,8 @@ extension SQLTransaction {
         ).map { row in
             let publisher: String = row[0]
             return UnrecognizedTitle(
-                publisher: publisher.isEmpty ? nil : publisher, name: row[1], versions: row[2], devices: row[3])
+                publisher: publisher.isEmpty ? nil : publisher, name: row[1], versions: row[2],
+                unnumberedVersions: row[3], devices: row[4])
         }
     }
 

@@ -64,7 +64,26 @@ extension API {
                 request, _, _ in
                 let limit = try Paging(request).limit
                 let titles = try await operations.unrecognizedTitles(limit: limit)
-                return json(CatalogOutput.json(titles.map { ($0.publisher, $0.name, $0.versions, $0.devices) }))
+                return json(CatalogOutput.json(titles))
+            },
+            Route(
+                .post, "/api/v1/catalog/accept", .edit,
+                "Make a probably licensable title the product the review queue suggests, and apply it",
+                body: .json,
+                success: .created
+            ) {
+                request, _, principal in
+                let body = try await decode(CatalogAcceptBody.self, request)
+                let accepted = try await operations.acceptSuggestion(Product.ID(body.product), by: principal!.caller)
+                let applied = accepted.applied
+                return json(
+                    JSONWriter.object([
+                        "rule": .string(accepted.rule), "product": .string(body.product),
+                        "titles": .int(applied.titles), "changed": .int(applied.changed),
+                        "productsAdded": .int(applied.productsAdded),
+                        "installationsBefore": .int(applied.installationsBefore),
+                        "installationsAfter": .int(applied.installationsAfter),
+                    ]), status: .created)
             },
             Route(
                 .post, "/api/v1/catalog/rules", .edit, "Add a catalog rule and apply it to the titles kept",
@@ -100,6 +119,11 @@ extension API {
 }
 
 /// A catalog rule as a body gives it.
+/// The suggested product of the review queue to accept.
+struct CatalogAcceptBody: Decodable {
+    var product: String
+}
+
 struct CatalogRuleBody: Decodable {
     var names: [String]
     var publishers: [String]?

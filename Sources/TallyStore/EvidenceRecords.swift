@@ -137,12 +137,15 @@ public struct UnrecognizedTitle: Sendable, Equatable {
     public var name: String
     /// Distinct versions seen.
     public var versions: Int
+    /// Distinct versions that do not start with a digit (`V13.0`, `Build 5`).
+    public var unnumberedVersions: Int
     public var devices: Int
 
-    public init(publisher: String?, name: String, versions: Int, devices: Int) {
+    public init(publisher: String?, name: String, versions: Int, unnumberedVersions: Int = 0, devices: Int) {
         self.publisher = publisher
         self.name = name
         self.versions = versions
+        self.unnumberedVersions = unnumberedVersions
         self.devices = devices
     }
 }
@@ -164,6 +167,9 @@ public struct SoftwareSighting: Sendable, Equatable {
     public var lastSeen: Day
     /// The day the source no longer reported it: uninstalled.
     public var removed: Day?
+    /// Why the catalog reads it so: the rule that recognised or set it aside and what it says, or why no rule did;
+    /// given by the application layer, nil as stored.
+    public var reason: String?
 
     public init(
         source: String, publisher: String?, name: String, version: String?, outcome: String, product: Product.ID?,

@@ -27,6 +27,17 @@ struct BenchCommand: ParsableCommand {
 
     @Option(
         name: .long,
+        help: ArgumentHelp(
+            "Measure the built-in catalog's recognition instead, on the labelled inventories of this folder.",
+            discussion: "The folder holds labels.csv (file, publisher, name, version, label, product) and the files "
+                + "it names; Tests/TallyFormatsTests/Fixtures/recognition is the set Tally ships."))
+    var recognition: String?
+
+    @Flag(name: .long, help: "With --recognition: list every title the catalog got wrong.")
+    var listMisses = false
+
+    @Option(
+        name: .long,
         help: "Backtest the demand forecast instead on this many synthetic monthly histories of each shape.")
     var forecast: Int?
 
@@ -45,6 +56,10 @@ struct BenchCommand: ParsableCommand {
             }
             if let normalize {
                 try benchNormalizing(normalize)
+                return
+            }
+            if let recognition {
+                try benchRecognition(recognition)
                 return
             }
             if let forecast {

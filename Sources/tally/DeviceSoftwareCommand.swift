@@ -17,7 +17,14 @@ extension DeviceCommand {
         @Flag(name: .long, help: "Also list what was removed.")
         var all = false
 
+        @Option(name: .long, help: "table or json.")
+        var format: OutputFormat = .table
+
         @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard format != .csv else { throw ValidationError("--format is table or json") }
+        }
 
         func run() async throws {
             try await reportingErrors {
@@ -32,6 +39,11 @@ extension DeviceCommand {
                     throw store.failure(error)
                 }
                 let shown = all ? sightings : sightings.filter { $0.removed == nil }
+                if format == .json {
+                    // Every title, removed ones too: scripts check recognition over a device's whole history.
+                    Terminal.write(Self.json(sightings))
+                    return
+                }
                 var table = TextTable(
                     ["NAME", "VERSION", "PUBLISHER", "SOURCE", "RECOGNISED AS", "FIRST SEEN", "LAST SEEN", "REMOVED"],
                     right: [])
@@ -55,6 +67,24 @@ extension DeviceCommand {
                     table.render()
                         + (all || removed == 0 ? "" : "\(removed) removed earlier; --all lists them too.\n"))
             }
+        }
+
+        /// Every title as JSON: what the source reported, what the catalog made of it and why, and when.
+        static func json(_ sightings: [SoftwareSighting]) -> String {
+            let items = sightings.map { item -> String in
+                let outcome = item.outcome == "unrecognized" ? "unrecognised" : item.outcome
+                return "  "
+                    + JSONWriter.object([
+                        "name": .string(item.name), "publisher": .string(item.publisher),
+                        "version": .string(item.version), "source": .string(item.source),
+                        "outcome": .string(outcome), "product": .string(item.product?.rawValue),
+                        "cleanVersion": .string(item.cleanVersion), "reason": .string(item.reason),
+                        "firstSeen": .string(item.firstSeen.description),
+                        "lastSeen": .string(item.lastSeen.description),
+                        "removed": .string(item.removed?.description),
+                    ])
+            }
+            return "{\"software\": [" + (items.isEmpty ? "" : "\n" + items.joined(separator: ",\n") + "\n") + "]}\n"
         }
     }
 }

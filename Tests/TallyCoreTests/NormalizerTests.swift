@@ -155,4 +155,23 @@ struct NormalizerTests {
             normalizer.evaluate(publisher: nil, name: "Office ProPlus 2013", version: nil)
                 == .product("office-proplus", Version("2013")))
     }
+
+    @Test("Releases rename the version a rule writes: a build's major number as the release a license names")
+    func releases() throws {
+        let products = [CatalogProduct(id: "sql-server", publisher: "Microsoft", name: "SQL Server")]
+        var rule = try Self.rule(
+            "sql", ["Microsoft SQL Server Standard*"], rawVersion: "{major:number}.*",
+            Self.product("sql-server", version: "{major}"))
+        rule.releases = ["14": "2017", "15": "2019"]
+        let normalizer = Normalizer(catalog: try Catalog(products: products, rules: [rule]))
+        #expect(
+            normalizer.evaluate(publisher: nil, name: "Microsoft SQL Server Standard", version: "14.0.1000.169")
+                == .product("sql-server", Version("2017")))
+        #expect(
+            normalizer.evaluate(publisher: nil, name: "Microsoft SQL Server Standard", version: "13.0.5026.0")
+                == .product("sql-server", Version("13")), "a version not listed stays as written")
+        var bare = try Self.rule("bare", ["X*"], Self.product("sql-server"))
+        bare.releases = ["1": "2001"]
+        #expect(throws: CatalogError.self) { try Catalog(products: products, rules: [bare]) }
+    }
 }

@@ -132,7 +132,7 @@ struct CatalogFileTests {
         (
             withRules(#"{"id": "a", "name": "x", "ignore": "free", "colour": "red"}"#),
             "rules[0].colour: unknown key (allowed here: id, publisher, name, rawVersion, product, version, "
-                + "componentOf, ignore, note)"
+                + "releases, componentOf, ignore, note)"
         ),
         (
             withRules(#"{"id": "a", "name": "x", "ignore": "free"}, {"id": "a", "name": "y", "ignore": "os"}"#),
@@ -182,5 +182,66 @@ extension CatalogFileTests {
         #expect(
             normalizer.evaluate(publisher: nil, name: "Microsoft Visio MUI (English) 2016", version: nil)
                 == .ignored("visio-parts"))
+    }
+}
+
+extension CatalogFileTests {
+    @Test("Releases are read and written back in order of their versions")
+    func releasesRoundTrip() throws {
+        let text = #"""
+            {"format": "tally-catalog/1", "products": [{"id": "s", "publisher": "M", "name": "S"}],
+             "rules": [{"id": "s", "name": "S*", "rawVersion": "{major:number}.*", "product": "s", "version": "{major}",
+               "releases": {"15": "2019", "14": "2017"}}]}
+            """#
+        let catalog = try Self.decode(text)
+        #expect(catalog.rules[0].releases == ["14": "2017", "15": "2019"])
+        let written = String(decoding: CatalogFile.encode(catalog), as: UTF8.self)
+        #expect(written.contains(#""releases": {"14": "2017", "15": "2019"}"#))
+        #expect(try CatalogFile.decode(Array(written.utf8)).rules == catalog.rules)
+        #expect(throws: FormatError.self) {
+            try Self.decode(
+                #"{"format": "tally-catalog/1", "rules": [{"id": "a", "name": "x", "ignore": "free", "releases": {"1": "2"}}]}"#
+            )
+        }
+    }
+
+    static let badPublisherTables: [(String, String)] = [
+        (
+            #"{"format": "tally-publishers/2", "publishers": []}"#,
+            "is not a format this version reads; expected \"tally-publishers/1\""
+        ),
+        (
+            #"{"format": "tally-publishers/1", "publishers": [{"name": "X", "patterns": "X*", "kind": "maybe"}]}"#,
+            "publishers[0].kind"
+        ),
+        (
+            #"{"format": "tally-publishers/1", "publishers": [{"name": "X", "patterns": "X*", "kind": "free", "url": "x"}]}"#,
+            "publishers[0].url: unknown key"
+        ),
+        (#"{"format": "tally-publishers/1", "publishers": [{"name": "X", "kind": "free"}]}"#, "publishers[0].patterns"),
+    ]
+
+    @Test("A publisher table is read strictly: its problems name their path", arguments: badPublisherTables)
+    func publisherTables(text: String, message: String) {
+        do {
+            _ = try CatalogFile.decodePublishers(Array(text.utf8))
+            Issue.record("accepted a bad publisher table; expected: \(message)")
+        } catch {
+            #expect(error.description.contains(message), "\(error.description)")
+        }
+    }
+
+    @Test("A publisher table reads its publishers in order")
+    func publisherTable() throws {
+        let table = try CatalogFile.decodePublishers(
+            Array(
+                #"""
+                {"format": "tally-publishers/1", "publishers": [
+                  {"name": "Proxy Networks", "patterns": ["Proxy Networks*", "Funk Software*"], "kind": "commercial"},
+                  {"name": "Colin Harrison", "patterns": "Colin Harrison", "kind": "free"}]}
+                """#.utf8))
+        #expect(table.publishers.map(\.name) == ["Proxy Networks", "Colin Harrison"])
+        #expect(table.publisher(of: "Funk Software, Inc.")?.name == "Proxy Networks")
+        #expect(table.setAsideRules.map(\.id.rawValue) == ["free-publisher-colin-harrison"])
     }
 }

@@ -68,6 +68,7 @@ struct PageRoleTests {
         "POST /imports/preview": Row(form: "kind=estate", statuses: [303, 403, 403, 400, 400]),
         "POST /imports/confirm": Row(form: "upload=none&kind=estate", statuses: [303, 403, 403, 410, 410]),
         "GET /catalog": Row(statuses: [303, 403, 200, 200, 200]),
+        "POST /catalog/accept": Row(form: "product=contoso-nothing", statuses: [303, 403, 403, 422, 422]),
         "POST /catalog/rules": Row(
             form:
                 "name=Contoso+{role}+Suite*&product=contoso-{role}&productName=Contoso+Suite&productPublisher=Contoso",

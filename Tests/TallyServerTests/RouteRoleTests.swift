@@ -102,6 +102,9 @@ struct RouteRoleTests {
             body: nil, statuses: [401, 403, 200, 200, 200], query: "?publisher=Oracle&asOf=2026-11-29"),
         "GET /api/v1/reports/chargeback": Row(
             body: nil, statuses: [401, 403, 200, 200, 200], query: "?period=2026&format=xlsx"),
+        // No title of the served store has this suggestion: the roles allowed through are told so.
+        "POST /api/v1/catalog/accept": Row(
+            body: #"{"product": "contoso-nothing"}"#, statuses: [401, 403, 403, 404, 404]),
         "POST /api/v1/catalog/rules": Row(
             body: #"""
                 {"names": ["Contoso {role} Suite*"], "product": "contoso-{role}", "productName": "Contoso Suite",

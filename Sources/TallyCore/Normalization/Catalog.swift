@@ -3,12 +3,17 @@
 public struct Catalog: Sendable {
     public let products: [CatalogProduct]
     public let rules: [CatalogRule]
+    /// The publishers known beyond the rules: after the rules, titles of free-software publishers are set aside, and
+    /// titles of commercial ones the rules do not know are probably licensable.
+    public let publishers: PublisherTable
     private let productPositions: [Product.ID: Int]
     private let rulePositions: [CatalogRule.ID: Int]
 
     /// A catalog, checked whole: unique ids, rules that name products of the catalog, and versions whose every
     /// placeholder some pattern of the rule captures. Problems name their path (`rules[12].product`).
-    public init(products: [CatalogProduct], rules: [CatalogRule]) throws(CatalogError) {
+    public init(
+        products: [CatalogProduct], rules: [CatalogRule], publishers: PublisherTable = PublisherTable()
+    ) throws(CatalogError) {
         var productPositions: [Product.ID: Int] = [:]
         for (index, product) in products.enumerated() {
             let path = "products[\(index)]"
@@ -39,8 +44,14 @@ public struct Catalog: Sendable {
             rulePositions[rule.id] = index
             try Self.check(rule, at: path, products: productPositions, allProducts: products)
         }
+        for rule in publishers.setAsideRules where rulePositions[rule.id] != nil {
+            throw .invalid(
+                path: "rules[\(rulePositions[rule.id] ?? 0)].id",
+                reason: "\"\(rule.id)\" is the id the publisher table gives its rule for free software; choose another")
+        }
         self.products = products
         self.rules = rules
+        self.publishers = publishers
         self.productPositions = productPositions
         self.rulePositions = rulePositions
     }
@@ -52,7 +63,12 @@ public struct Catalog: Sendable {
 
     /// The rule with this id: what a license manager looks up to see why a row was ignored.
     public func rule(_ id: CatalogRule.ID) -> CatalogRule? {
-        rulePositions[id].map { rules[$0] }
+        rulePositions[id].map { rules[$0] } ?? publishers.setAsideRules.first { $0.id == id }
+    }
+
+    /// The rules in the order they decide: the catalog's, then the publisher table's for free software.
+    public var decidingRules: [CatalogRule] {
+        rules + publishers.setAsideRules
     }
 
     /// The ids of the products that some rule maps rows to.
@@ -82,6 +98,12 @@ public struct Catalog: Sendable {
             }
         case .ignore:
             break
+        }
+        guard !rule.releases.isEmpty else { return }
+        guard case .product(_, let version) = rule.outcome, version != nil else {
+            throw .invalid(
+                path: path + ".releases",
+                reason: "renames the versions a rule writes: give the rule a product and a version")
         }
     }
 

@@ -14,6 +14,9 @@ public struct CatalogRule: Hashable, Sendable, Identifiable {
     /// A pattern the raw version must match, mostly to capture a part of it for the clean version.
     public var rawVersion: Pattern?
     public var outcome: Outcome
+    /// The release a license names for a version the rule writes, where inventories report a build: `14` as `2017`
+    /// for SQL Server's `14.0.1000.169`. A version not listed stays as written.
+    public var releases: [String: String]
     /// Why the rule is there, for the next person to read the catalog.
     public var note: String?
 
@@ -46,13 +49,14 @@ public struct CatalogRule: Hashable, Sendable, Identifiable {
     /// A rule; `publisher` empty matches any publisher.
     public init(
         id: ID, publisher: [Pattern] = [], name: [Pattern], rawVersion: Pattern? = nil, outcome: Outcome,
-        note: String? = nil
+        releases: [String: String] = [:], note: String? = nil
     ) {
         self.id = id
         self.publisher = publisher
         self.name = name
         self.rawVersion = rawVersion
         self.outcome = outcome
+        self.releases = releases
         self.note = note
     }
 }

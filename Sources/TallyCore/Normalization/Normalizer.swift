@@ -14,7 +14,7 @@ public struct Normalizer: Sendable {
     /// A normalizer with an empty memory.
     public init(catalog: Catalog) {
         self.catalog = catalog
-        index = RuleIndex(rules: catalog.rules)
+        index = RuleIndex(rules: catalog.decidingRules)
     }
 
     /// What a raw row is, remembered for the next row with the same publisher, name and version.
@@ -34,7 +34,7 @@ public struct Normalizer: Sendable {
 
     /// The rule that decides a raw row, or nil when none matches: why a row became a product or was ignored.
     public func rule(matching publisher: String?, name: String, version: String?) -> CatalogRule? {
-        firstMatch(publisher: publisher, name: name, version: version).map { catalog.rules[$0.rule] }
+        firstMatch(publisher: publisher, name: name, version: version).map { index.rules[$0.rule] }
     }
 
     /// The product a recognised row counts for, as an estate records it; nil for an id the catalog does not hold.

@@ -146,7 +146,8 @@ struct RuleIndex: Sendable {
                 complete = false
                 return ""
             }
-            return .product(id, complete ? Version(text) : nil)
+            guard complete else { return .product(id, nil) }
+            return .product(id, Version(rule.releases.isEmpty ? text : rule.releases[text] ?? text))
         case .ignore, .componentOf:
             return .ignored(rule.id)
         }

@@ -48,6 +48,7 @@ extension CatalogFile {
             case .product(let id, let version):
                 field("product", id.rawValue)
                 if let version { field("version", version.text) }
+                if !rule.releases.isEmpty { releases(rule.releases) }
             case .componentOf(let suite):
                 field("componentOf", suite.rawValue)
             case .ignore(let reason):
@@ -66,6 +67,15 @@ extension CatalogFile {
             for (index, pattern) in patterns.enumerated() {
                 let item = Self.quoted(pattern.text) + (index == patterns.count - 1 ? "]" : "")
                 piece(index == 0 ? key(name) + "[" + item : ", " + item, reserving: 1)
+            }
+        }
+
+        private mutating func releases(_ releases: [String: String]) {
+            let pairs = releases.sorted { $0.key < $1.key }
+            for (index, pair) in pairs.enumerated() {
+                let item =
+                    Self.quoted(pair.key) + ": " + Self.quoted(pair.value) + (index == pairs.count - 1 ? "}" : "")
+                piece(index == 0 ? key("releases") + "{" + item : ", " + item, reserving: 1)
             }
         }
 

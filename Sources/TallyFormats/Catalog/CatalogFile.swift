@@ -6,11 +6,16 @@ public enum CatalogFile {
     /// The format tag every catalog file starts with.
     public static let formatTag = "tally-catalog/1"
 
+    /// The format tag of the publisher table that ships beside the built-in catalog.
+    public static let publishersFormatTag = "tally-publishers/1"
+
     /// Reads a catalog from JSON bytes. Unknown keys, wrong kinds, bad patterns and rules that name no product are
     /// errors with their path (`rules[12].name: the pattern "..." ...`).
-    public static func decode(_ bytes: [UInt8]) throws(FormatError) -> Catalog {
+    public static func decode(
+        _ bytes: [UInt8], publishers: PublisherTable = PublisherTable()
+    ) throws(FormatError) -> Catalog {
         do {
-            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decode(buffer) }
+            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decode(buffer, publishers: publishers) }
         } catch let error as FormatError {
             throw error
         } catch {
@@ -18,8 +23,10 @@ public enum CatalogFile {
         }
     }
 
-    /// Reads a catalog from JSON bytes.
-    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(FormatError) -> Catalog {
+    /// Reads a catalog from JSON bytes; `publishers` is the publisher table read after its rules.
+    public static func decode(
+        _ bytes: UnsafeRawBufferPointer, publishers: PublisherTable = PublisherTable()
+    ) throws(FormatError) -> Catalog {
         var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
         guard try reader.peekKind() == .object else {
             throw reader.syntax("a catalog file is one JSON object; this one starts with something else")
@@ -44,7 +51,45 @@ public enum CatalogFile {
         try reader.expectEnd()
         try FormatError.check(format, is: formatTag, in: "a catalog file")
         do throws(CatalogError) {
-            return try Catalog(products: products, rules: rules)
+            return try Catalog(products: products, rules: rules, publishers: publishers)
+        } catch {
+            throw error.formatError
+        }
+    }
+
+    /// Reads a publisher table (`tally-publishers/1`) from JSON bytes: each publisher's name, the patterns of the raw
+    /// publishers it is written as, and whether it sells commercial software or publishes free software only.
+    public static func decodePublishers(_ bytes: [UInt8]) throws(FormatError) -> PublisherTable {
+        do {
+            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decodePublishers(buffer) }
+        } catch let error as FormatError {
+            throw error
+        } catch {
+            preconditionFailure("decodePublishers throws only FormatError")
+        }
+    }
+
+    /// Reads a publisher table from JSON bytes.
+    public static func decodePublishers(_ bytes: UnsafeRawBufferPointer) throws(FormatError) -> PublisherTable {
+        var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
+        guard try reader.peekKind() == .object else {
+            throw reader.syntax("a publisher table is one JSON object; this one starts with something else")
+        }
+        var format: String?
+        var publishers: [PublisherTable.Publisher] = []
+        try reader.readObject(CatalogKeys.publisherFile, at: "") { reader, name throws(FormatError) in
+            switch name {
+            case .format: format = try reader.string("format")
+            case .publishers:
+                publishers = try reader.list("publishers") { reader, index throws(FormatError) in
+                    try reader.publisher(at: index)
+                }
+            }
+        }
+        try reader.expectEnd()
+        try FormatError.check(format, is: publishersFormatTag, in: "a publisher table")
+        do throws(CatalogError) {
+            return try PublisherTable(publishers)
         } catch {
             throw error.formatError
         }

@@ -8,7 +8,15 @@ enum CatalogProductKey: String, CaseIterable, Sendable {
 }
 
 enum CatalogRuleKey: String, CaseIterable, Sendable {
-    case id, publisher, name, rawVersion, product, version, componentOf, ignore, note
+    case id, publisher, name, rawVersion, product, version, releases, componentOf, ignore, note
+}
+
+enum PublisherFileKey: String, CaseIterable, Sendable {
+    case format, publishers
+}
+
+enum PublisherKey: String, CaseIterable, Sendable {
+    case name, patterns, kind
 }
 
 /// One shared table per object kind, built once.
@@ -16,4 +24,6 @@ enum CatalogKeys {
     static let catalog = KeyTable<CatalogKey>()
     static let product = KeyTable<CatalogProductKey>()
     static let rule = KeyTable<CatalogRuleKey>()
+    static let publisherFile = KeyTable<PublisherFileKey>()
+    static let publisher = KeyTable<PublisherKey>()
 }

@@ -24,6 +24,7 @@ extension JSONReader {
         let at = "rules[\(index)]"
         var id: String?, note: String?
         var publisher: [Pattern] = [], name: [Pattern]?, rawVersion: Pattern?
+        var releases: [String: String] = [:]
         var product: String?, version: VersionTemplate?, componentOf: String?, ignore: CatalogRule.IgnoreReason?
         var outcomes: [CatalogRuleKey] = []
         try readObject(keys, at: at) { reader, field throws(FormatError) in
@@ -43,6 +44,7 @@ extension JSONReader {
                 } catch {
                     throw .field(path: path, reason: error.description)
                 }
+            case .releases: releases = try reader.releases(path)
             case .componentOf:
                 componentOf = try reader.string(path)
                 outcomes.append(field)
@@ -78,7 +80,44 @@ extension JSONReader {
             }
         }
         return CatalogRule(
-            id: .init(id), publisher: publisher, name: name, rawVersion: rawVersion, outcome: outcome, note: note)
+            id: .init(id), publisher: publisher, name: name, rawVersion: rawVersion, outcome: outcome,
+            releases: releases, note: note)
+    }
+
+    /// The releases of a rule: an object from a version as the rule writes it to the release a license names.
+    mutating func releases(_ path: String) throws(FormatError) -> [String: String] {
+        guard try peekKind() == .object else {
+            throw mismatch(path, expected: "an object from versions to releases, as in {\"14\": \"2017\"}")
+        }
+        var releases: [String: String] = [:]
+        try readObject { reader, key throws(FormatError) in
+            let version = String(decoding: key, as: UTF8.self)
+            let release = try reader.string("\(path).\(version)")
+            guard !version.isEmpty, !release.isEmpty else {
+                throw .field(path: "\(path).\(version)", reason: "is empty; write a version and its release")
+            }
+            guard releases.updateValue(release, forKey: version) == nil else {
+                throw .field(path: "\(path).\(version)", reason: "is given twice")
+            }
+        }
+        return releases
+    }
+
+    mutating func publisher(at index: Int) throws(FormatError) -> PublisherTable.Publisher {
+        let at = "publishers[\(index)]"
+        var name: String?, patterns: [Pattern]?, kind: PublisherTable.Kind?
+        try readObject(CatalogKeys.publisher, at: at) { reader, field throws(FormatError) in
+            let path = "\(at).\(field.rawValue)"
+            switch field {
+            case .name: name = try reader.string(path)
+            case .patterns: patterns = try reader.patterns(path)
+            case .kind: kind = try reader.choice(path, as: PublisherTable.Kind.self)
+            }
+        }
+        guard let name else { throw missing("\(at).name", "the publisher's name, as in \"Proxy Networks\"") }
+        guard let patterns else { throw missing("\(at).patterns", "the raw publishers, as in \"Proxy Networks*\"") }
+        guard let kind else { throw missing("\(at).kind", "commercial or free") }
+        return PublisherTable.Publisher(name: name, patterns: patterns, kind: kind)
     }
 
     /// One pattern, or a list of them, any of which may match.

@@ -1,22 +1,38 @@
 import TallyCore
 
-/// Raw titles no catalog rule recognises, as a terminal table, JSON or CSV.
+/// The review queue, raw titles no catalog rule recognises, as a terminal table, JSON or CSV: the probably
+/// licensable titles first, each with its suggested product.
 public enum CatalogOutput {
-    /// One unrecognised title: its publisher, name, how many versions and devices.
-    public typealias Title = (publisher: String?, name: String, versions: Int, devices: Int)
-
-    public static func table(_ titles: [Title]) -> String {
+    public static func table(_ titles: [ReviewTitle]) -> String {
         guard !titles.isEmpty else { return "Every stored raw title is recognised or ignored by the catalog.\n" }
-        var table = TextTable(["DEVICES", "VERSIONS", "PUBLISHER", "NAME"], right: [0, 1])
-        for title in titles {
-            table.append([String(title.devices), String(title.versions), title.publisher ?? "", title.name])
+        var out = ""
+        let licensable = titles.filter(\.probablyLicensable)
+        if !licensable.isEmpty {
+            var table = TextTable(["DEVICES", "VERSIONS", "PUBLISHER", "NAME", "SUGGESTED PRODUCT"], right: [0, 1])
+            for title in licensable {
+                table.append([
+                    String(title.devices), String(title.versions), title.publisher ?? "", title.name,
+                    title.suggestion?.id.rawValue ?? "",
+                ])
+            }
+            out +=
+                "Probably licensable (their publishers sell commercial software):\n" + table.render()
+                + "Accept a suggestion with `tally catalog accept PRODUCT`.\n"
         }
-        return table.render()
+        let others = titles.filter { !$0.probablyLicensable }
+        if !others.isEmpty {
+            var table = TextTable(["DEVICES", "VERSIONS", "PUBLISHER", "NAME"], right: [0, 1])
+            for title in others {
+                table.append([String(title.devices), String(title.versions), title.publisher ?? "", title.name])
+            }
+            out += (licensable.isEmpty ? "" : "\nOther unrecognised titles:\n") + table.render()
+        }
+        return out
             + "Add a rule with `tally catalog add-rule --name PATTERN --product ID` (or --ignore free), then "
             + "`tally catalog apply`.\n"
     }
 
-    public static func json(_ titles: [Title]) -> [UInt8] {
+    public static func json(_ titles: [ReviewTitle]) -> [UInt8] {
         var out = JSONWriter()
         out.raw("{\"unrecognized\": [")
         for (i, title) in titles.enumerated() {
@@ -28,18 +44,35 @@ public enum CatalogOutput {
             out.number(title.versions)
             out.raw(", \"devices\": ")
             out.number(title.devices)
+            out.raw(", \"probablyLicensable\": ")
+            out.raw(title.probablyLicensable ? "true" : "false")
+            out.raw(", \"knownPublisher\": ")
+            out.optionalString(title.knownPublisher?.name)
+            out.raw(", \"suggestedProduct\": ")
+            if let suggestion = title.suggestion {
+                out.raw(
+                    JSONWriter.object([
+                        "id": .string(suggestion.id.rawValue), "publisher": .string(suggestion.publisher),
+                        "name": .string(suggestion.name),
+                    ]))
+            } else {
+                out.raw("null")
+            }
             out.raw("}")
         }
         out.raw(titles.isEmpty ? "]}\n" : "\n]}\n")
         return out.bytes
     }
 
-    public static func csv(_ titles: [Title]) -> String {
-        var lines = ["devices,versions,publisher,name"]
+    public static func csv(_ titles: [ReviewTitle]) -> String {
+        var lines = ["devices,versions,publisher,name,probably_licensable,suggested_product"]
         for title in titles {
             lines.append(
-                [String(title.devices), String(title.versions), title.publisher ?? "", title.name]
-                    .map(PositionCSV.field).joined(separator: ","))
+                [
+                    String(title.devices), String(title.versions), title.publisher ?? "", title.name,
+                    title.probablyLicensable ? "yes" : "no", title.suggestion?.id.rawValue ?? "",
+                ]
+                .map(PositionCSV.field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }

@@ -10,6 +10,20 @@ extension API {
     var catalogAuditPages: [PageRoute] {
         [
             PageRoute(.get, "/catalog", .readAll) { try await catalogPage($0) },
+            PageRoute(.post, "/catalog/accept", .edit) { web in
+                guard let product = web.form.text("product") else {
+                    return try await catalogPage(web, problem: "Accepting a suggestion needs its product id.")
+                }
+                do {
+                    let accepted = try await operations.acceptSuggestion(
+                        Product.ID(product), by: web.principal.caller)
+                    return redirect(
+                        "/catalog"
+                            + queryString([("added", accepted.rule), ("changed", String(accepted.applied.changed))]))
+                } catch {
+                    return try await catalogPage(web, problem: "\(product): \(Problem(error).detail)")
+                }
+            },
             PageRoute(.post, "/catalog/rules", .edit) { web in
                 guard let name = web.form.text("name") else {
                     return try await catalogPage(web, problem: "A rule needs the title's name pattern.")
@@ -40,17 +54,25 @@ extension API {
         let titles = try await operations.unrecognizedTitles(limit: 200)
         let editable = web.principal.may(.edit)
         let rows = titles.enumerated().html { index, title in
+            let suggestion = title.suggestion ?? ProductSuggestion(publisher: title.publisher ?? "", title: title.name)
+            let accept: HTML =
+                editable && title.probablyLicensable
+                ? """
+                <form class="inline" method="post" action="/catalog/accept">\(shell.csrfField)
+                <input type="hidden" name="product" value="\(suggestion.id.rawValue)">
+                <button class="edit-control" type="submit">Accept as \(suggestion.name) (\(suggestion.publisher))</button></form>
+                """ : ""
             let rule: HTML =
                 editable
                 ? """
-                <td><form class="inline" method="post" action="/catalog/rules">\(shell.csrfField)
-                <input type="hidden" name="name" value="\(Self.pattern(title.name))">
+                <td>\(accept)<form class="inline" method="post" action="/catalog/rules">\(shell.csrfField)
+                <input type="hidden" name="name" value="\(suggestion.namePattern)">
                 <input type="hidden" name="publisher" value="\(title.publisher.map(Self.pattern) ?? "")">
                 <div class="field"><label for="product-\(index)">Product id</label>
-                <input id="product-\(index)" name="product" size="14" value="\(Self.suggestedID(title))"></div>
+                <input id="product-\(index)" name="product" size="14" value="\(suggestion.id.rawValue)"></div>
                 <div class="field"><label for="product-name-\(index)">Name</label>
-                <input id="product-name-\(index)" name="productName" size="18" value="\(title.name)"></div>
-                <input type="hidden" name="productPublisher" value="\(title.publisher ?? "")">
+                <input id="product-name-\(index)" name="productName" size="18" value="\(suggestion.name)"></div>
+                <input type="hidden" name="productPublisher" value="\(title.knownPublisher?.name ?? title.publisher ?? "")">
                 <div class="field"><label for="version-\(index)">Version</label>
                 <input id="version-\(index)" name="version" size="6"></div>
                 <button class="edit-control" type="submit">Make it a product</button></form>
@@ -62,8 +84,10 @@ extension API {
                 <option>runtime</option><option>update</option></select></div>
                 <button class="edit-control secondary" type="submit">Set it aside</button></form></td>
                 """ : ""
+            let mark: HTML =
+                title.probablyLicensable ? " <span class=\"status status-under\">probably licensable</span>" : ""
             return """
-                <tr><td>\(title.name)</td><td>\(title.publisher ?? "")</td><td class="number">\(title.devices)</td>
+                <tr><td>\(title.name)\(mark)</td><td>\(title.publisher ?? "")</td><td class="number">\(title.devices)</td>
                 <td class="number">\(title.versions)</td>\(rule)</tr>
                 """
         }
@@ -76,8 +100,10 @@ extension API {
             "Catalog review", section: "/catalog", status: problem == nil ? .ok : .unprocessableContent,
             """
             <h1>Catalog review</h1>\(notice)\(alert)
-            <p>Titles that inventories reported and no catalog rule recognises, most widespread first. Make each a
-            product, or set it aside; the rule applies at once to every title kept.</p>
+            <p>Titles that inventories reported and no catalog rule recognises: first those of publishers that sell
+            commercial software (probably licensable, each with the product it probably is), then the rest, most
+            widespread first. Accept a suggestion, make a title a product, or set it aside; the rule applies at once to
+            every title kept.</p>
             <div class="scroll"><table id="unrecognized"><thead><tr><th scope="col">Title</th><th scope="col">Publisher</th>
             <th scope="col" class="number">Devices</th><th scope="col" class="number">Versions</th>
             \(editable ? "<th scope=\"col\">Add a rule</th>" as HTML : "")</tr></thead>
@@ -93,15 +119,6 @@ extension API {
             out.append(character)
         }
         return out
-    }
-
-    /// A product id to suggest for a title: its publisher's first word and its name, lower-case, digits dropped.
-    static func suggestedID(_ title: UnrecognizedTitle) -> String {
-        let words = ((title.publisher?.split(separator: " ").first.map(String.init) ?? "") + " " + title.name)
-            .lowercased().split { !$0.isLetter }
-        var seen: [Substring] = []
-        for word in words where !seen.contains(word) { seen.append(word) }
-        return seen.prefix(5).joined(separator: "-")
     }
 
     func auditPage(_ web: WebRequest, verify: Bool = false) async throws -> Response {
