@@ -101,7 +101,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "TallyPostgresTests", dependencies: ["TallyCore", "TallyPostgres"]),
-        .target(name: "TallyTestSupport", dependencies: ["TallyCore", "TallyPostgres"], path: "Tests/TallyTestSupport"),
+        .target(
+            name: "TallyTestSupport", dependencies: ["TallyCore", "TallyPostgres"], path: "Tests/TallyTestSupport"),
         .testTarget(name: "TallyCoreTests", dependencies: ["TallyCore"]),
         .testTarget(
             name: "TallyAlertsTests",
@@ -113,7 +114,8 @@ let package = Package(
         .testTarget(
             name: "TallyStoreTests",
             dependencies: [
-                "TallyCore", "TallyStore", "TallySQLite", "TallyPostgres", "TallyTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "TallyCore", "TallyStore", "TallySQL", "TallySQLite", "TallyPostgres", "TallyTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "TallyAppTests",

@@ -125,10 +125,6 @@ enum PostgresInstallations {
         progress: (Int) -> Void
     ) throws {
         guard !installations.isEmpty else { return }
-        let columns = [
-            "rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed",
-            "first_seen", "batch",
-        ]
         // The rows are numbered here, from the sequence's next value on (the server numbering each row itself takes a
         // third of the COPY), and the sequence is moved past them.
         let sequence = "pg_get_serial_sequence('installation', 'rowid')"
@@ -136,12 +132,22 @@ enum PostgresInstallations {
             throw TallyError.failed("the installations' sequence gave no number")
         }
         // Into an empty table (a first import), rows load faster without the index on their order, which is then
-        // built once from the sorted rows, as PostgreSQL's guide to bulk loading advises; other servers' readers of
-        // the table wait for the import to commit, as they would for its rows.
-        let rebuild =
+        // built once from the sorted rows, as PostgreSQL's guide to bulk loading advises; and the two columns every
+        // row shares (the day first seen and the batch) are the table's defaults for the load rather than text the
+        // server reads a million times. The table is held exclusively for it: other servers' readers of the table wait
+        // for the import to commit, as they would for its rows.
+        let firstLoad =
             try installations.count >= 100_000
             && Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM installation)") ?? false
-        if rebuild { try db.execute(sql: "ALTER TABLE installation DROP CONSTRAINT installation_pkey") }
+        var columns = ["rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed"]
+        if firstLoad {
+            try db.execute(sql: "ALTER TABLE installation DROP CONSTRAINT installation_pkey")
+            try db.execute(
+                sql: "ALTER TABLE installation ALTER COLUMN first_seen SET DEFAULT '\(day)', "
+                    + "ALTER COLUMN batch SET DEFAULT \(batch.map(String.init) ?? "NULL")")
+        } else {
+            columns += ["first_seen", "batch"]
+        }
         try db.copyIn(table: "installation", columns: columns) { stream, text in
             for (i, item) in installations.enumerated() {
                 text.int(first + Int64(i))
@@ -161,17 +167,23 @@ enum PostgresInstallations {
                 text.day(item.lastSeen)
                 text.separator()
                 text.day(item.removed)
-                text.separator()
-                text.day(day)
-                text.separator()
-                text.int(batch)
+                if !firstLoad {
+                    text.separator()
+                    text.day(day)
+                    text.separator()
+                    text.int(batch)
+                }
                 stream.endRow(&text)
                 if i & 0xFFFF == 0xFFFF { progress(i + 1) }
             }
         }
         try db.execute(
             sql: "SELECT setval(\(sequence), ?)", arguments: [first + Int64(installations.count) - 1])
-        if rebuild { try db.execute(sql: "ALTER TABLE installation ADD PRIMARY KEY (rowid)") }
+        if firstLoad {
+            try db.execute(
+                sql: "ALTER TABLE installation ALTER COLUMN first_seen DROP DEFAULT, ALTER COLUMN batch DROP DEFAULT")
+            try db.execute(sql: "ALTER TABLE installation ADD PRIMARY KEY (rowid)")
+        }
     }
 
     /// A value handed from an event loop's thread to the transaction's, once.
