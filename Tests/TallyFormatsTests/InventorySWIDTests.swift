@@ -52,14 +52,15 @@ struct InventorySWIDTests {
         #expect(tag.kind == .primary && tag.schema == .iso2015)
     }
 
-    @Test("a 2015 tag with an edition, several entities, and the software creator chosen as publisher")
+    @Test("a 2015 tag with an edition (read as part of the name), several entities, the software creator as publisher")
     func edition() throws {
         let tag = try Self.fixture("swid2015-edition.swidtag")
         #expect(
             tag
                 == SWIDTag(
                     software: RawSoftware(
-                        publisher: "Contoso Ltd.", name: "Contoso Analytics", version: "12.1", origin: "swid"),
+                        publisher: "Contoso Ltd.", name: "Contoso Analytics Enterprise", version: "12.1",
+                        origin: "swid"),
                     schema: .iso2015, tagID: "com.contoso.analytics-12.1", softwareCreator: "Contoso Ltd.",
                     licensor: "Contoso Resale", tagCreator: "Example Packaging", edition: "Enterprise",
                     entitlementRequired: true))

@@ -109,6 +109,11 @@ public struct SWIDTag: Sendable, Equatable {
             edition: metas.lazy.compactMap { InventoryText.nonEmpty($0.attribute("edition")) }.first,
             entitlementRequired: required.flatMap(CellValue.bool))
         tag.software.publisher = tag.softwareCreator ?? tag.licensor ?? tag.tagCreator
+        // The edition decides the license (`SQL Server 2019` of edition `Enterprise`): the catalog reads it as part of
+        // the name, as Windows titles write it, unless the name already says it.
+        if let edition = tag.edition, !name.lowercased().contains(edition.lowercased()) {
+            tag.software.name = name + " " + edition
+        }
         return tag
     }
 

@@ -20,12 +20,15 @@ public enum CatalogOutput {
                 + "Accept a suggestion with `tally catalog accept PRODUCT`.\n"
         }
         let others = titles.filter { !$0.probablyLicensable }
+        if licensable.isEmpty {
+            out += "Probably licensable: none (no title here is of a publisher known to sell commercial software).\n\n"
+        }
         if !others.isEmpty {
             var table = TextTable(["DEVICES", "VERSIONS", "PUBLISHER", "NAME"], right: [0, 1])
             for title in others {
                 table.append([String(title.devices), String(title.versions), title.publisher ?? "", title.name])
             }
-            out += (licensable.isEmpty ? "" : "\nOther unrecognised titles:\n") + table.render()
+            out += (licensable.isEmpty ? "" : "\n") + "Other unrecognised titles:\n" + table.render()
         }
         return out
             + "Add a rule with `tally catalog add-rule --name PATTERN --product ID` (or --ignore free), then "
