@@ -139,7 +139,9 @@ enum PostgresInstallations {
         let firstLoad =
             try installations.count >= 100_000
             && Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM installation)") ?? false
-        var columns = ["rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed"]
+        var columns = [
+            "rowid", "device", "product", "version", "source", "installed", "last_used", "last_seen", "removed",
+        ]
         if firstLoad {
             try db.execute(sql: "ALTER TABLE installation DROP CONSTRAINT installation_pkey")
             try db.execute(
