@@ -167,7 +167,11 @@ extension SQLTransaction {
         }
         try mapping.apply(changes, batch: batch, day: day, in: db, progress: progress)
         if let changes = changes as? Changes<Entitlement> {
-            for item in changes.inserted + changes.updated.map(\.record) { try writeCovers(of: item) }
+            // A new entitlement has no covers yet; an updated one's are replaced. One statement each way, not one a
+            // row: a round trip a row costs a server more than the rows.
+            let updated = changes.updated.map(\.record)
+            try deleteCovers(of: updated.map(\.id.rawValue))
+            try insertCovers(of: changes.inserted + updated)
         }
     }
 
@@ -245,11 +249,25 @@ extension SQLTransaction {
     }
 
     private func writeCovers(of item: Entitlement) throws {
-        try db.execute(sql: "DELETE FROM entitlement_covers WHERE entitlement = ?", arguments: [item.id.rawValue])
-        for (position, product) in item.covers.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO entitlement_covers (entitlement, position, product) VALUES (?, ?, ?)",
-                arguments: [item.id.rawValue, position, product.rawValue])
+        try deleteCovers(of: [item.id.rawValue])
+        try insertCovers(of: [item])
+    }
+
+    private func deleteCovers(of entitlements: [String]) throws {
+        guard !entitlements.isEmpty else { return }
+        try db.execute(
+            sql: "DELETE FROM entitlement_covers WHERE entitlement IN (\(db.dialect.jsonTexts))",
+            arguments: [Self.jsonList(entitlements)])
+    }
+
+    private func insertCovers(of entitlements: [Entitlement]) throws {
+        guard entitlements.contains(where: { !$0.covers.isEmpty }) else { return }
+        try db.bulkInsert(into: "entitlement_covers", columns: ["entitlement", "position", "product"]) { add in
+            for item in entitlements {
+                for (position, product) in item.covers.enumerated() {
+                    try add([.text(item.id.rawValue), .int(Int64(position)), .text(product.rawValue)])
+                }
+            }
         }
     }
 }
