@@ -174,4 +174,27 @@ struct NormalizerTests {
         bare.releases = ["1": "2001"]
         #expect(throws: CatalogError.self) { try Catalog(products: products, rules: [bare]) }
     }
+
+    @Test("A row without a version skips a capturing rawVersion but fails a testing one")
+    func versionlessRows() throws {
+        let catalog = try Catalog(
+            products: Self.products,
+            rules: [
+                try Self.rule(
+                    "windows-build", publisher: ["Microsoft*"], ["*"], rawVersion: "10.0.1[0-9][0-9][0-9][0-9]*",
+                    .ignore(.os)),
+                try Self.rule(
+                    "teamviewer", publisher: ["TeamViewer*"], ["TeamViewer*"], rawVersion: "{major:number}*",
+                    Self.product("teamviewer", version: "{major}")),
+            ])
+        let normalizer = Normalizer(catalog: catalog)
+        #expect(
+            normalizer.evaluate(publisher: "Microsoft", name: "Take a Test", version: "10.0.19041.423")
+                == .ignored("windows-build"))
+        #expect(
+            normalizer.evaluate(publisher: "Microsoft", name: "Contoso for Dynamics", version: nil) == .unrecognized)
+        #expect(
+            normalizer.evaluate(publisher: "TeamViewer", name: "TeamViewer", version: nil)
+                == .product("teamviewer", nil))
+    }
 }

@@ -1,8 +1,9 @@
 /// One rule of a software catalog: which raw inventory rows it matches and what they are.
 ///
 /// A row matches when its name matches one of `name`, its publisher one of `publisher` (any publisher when empty;
-/// a row without a publisher is matched as empty text) and its raw version `rawVersion` (when given; a row without
-/// a version is matched as empty text). In a catalog the first rule that matches decides.
+/// a row without a publisher is matched as empty text) and its raw version `rawVersion` (when given; a row without a
+/// version skips a `rawVersion` that captures a placeholder, and fails one that captures none). In a catalog the
+/// first rule that matches decides.
 public struct CatalogRule: Hashable, Sendable, Identifiable {
     public typealias ID = Identifier<CatalogRule>
 
@@ -11,7 +12,8 @@ public struct CatalogRule: Hashable, Sendable, Identifiable {
     public var publisher: [Pattern]
     /// Patterns for the name, any of which may match; at least one.
     public var name: [Pattern]
-    /// A pattern the raw version must match, mostly to capture a part of it for the clean version.
+    /// A pattern the raw version must match, mostly to capture a part of it for the clean version; one without a
+    /// placeholder only tests the version, and a row without one fails it.
     public var rawVersion: Pattern?
     public var outcome: Outcome
     /// The release a license names for a version the rule writes, where inventories report a build: `14` as `2017`

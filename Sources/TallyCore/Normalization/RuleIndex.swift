@@ -120,14 +120,17 @@ struct RuleIndex: Sendable {
             }
             guard publisherIndex >= 0 else { return nil }
         }
-        // A row without a version skips the test, and gets no version from it.
+        // A row without a version skips a pattern that captures from it (and gets no version from it), but fails one
+        // that only tests it: `10.0.1[0-9][0-9][0-9][0-9]*` says what the version must be.
         var versionCaptures = Pattern.Captures()
-        let versionMatched: Bool
-        if let raw = rule.rawVersion, !version.isEmpty {
-            guard raw.match(version, &versionCaptures) else { return nil }
-            versionMatched = true
-        } else {
-            versionMatched = false
+        var versionMatched = false
+        if let raw = rule.rawVersion {
+            if !version.isEmpty {
+                guard raw.match(version, &versionCaptures) else { return nil }
+                versionMatched = true
+            } else if raw.labels.isEmpty {
+                return nil
+            }
         }
         switch rule.outcome {
         case .product(let id, let template):
