@@ -48,8 +48,16 @@ for run in $(seq 1 "$runs"); do
     pg=$(database "import$run")
     postgres_import+=("$(seconds "$tally" import --estate "$work/estate.json" --db "$pg")")
 done
-printf 'import     sqlite %6s   postgres %6s\n' \
-    "$(printf '%s\n' "${sqlite_import[@]}" | median)" "$(printf '%s\n' "${postgres_import[@]}" | median)"
+# Each run's pair, and the median of their ratios: the machine's speed drifts from run to run, a pair's less.
+ratios=()
+for i in "${!sqlite_import[@]}"; do
+    ratios+=("$(python3 -c "print(f'{${postgres_import[$i]} / ${sqlite_import[$i]}:.3f}')")")
+    printf 'import run %d: sqlite %6s   postgres %6s   postgres/sqlite %s\n' "$((i + 1))" "${sqlite_import[$i]}" \
+        "${postgres_import[$i]}" "${ratios[$i]}"
+done
+printf 'import     sqlite %6s   postgres %6s   median postgres/sqlite of the runs %s\n' \
+    "$(printf '%s\n' "${sqlite_import[@]}" | median)" "$(printf '%s\n' "${postgres_import[@]}" | median)" \
+    "$(printf '%s\n' "${ratios[@]}" | median)"
 
 sqlite_reconcile=() postgres_reconcile=() plain=()
 psql "$pg" -qc "VACUUM ANALYZE" >/dev/null
@@ -62,5 +70,7 @@ sr=$(printf '%s\n' "${sqlite_reconcile[@]}" | median)
 pr=$(printf '%s\n' "${postgres_reconcile[@]}" | median)
 pq=$(printf '%s\n' "${plain[@]}" | median)
 printf 'reconcile  sqlite %6s   postgres %6s\n' "$sr" "$pr"
-printf 'psql count(DISTINCT device) by product: %s   postgres reconcile / psql: %s\n' "$pq" \
-    "$(python3 -c "print(f'{$pr / $pq:.2f}')")"
+pairs=()
+for i in "${!plain[@]}"; do pairs+=("$(python3 -c "print(f'{${postgres_reconcile[$i]} / ${plain[$i]}:.3f}')")"); done
+printf 'psql count(DISTINCT device) by product: %s   postgres reconcile / psql: %s (median of the runs: %s)\n' "$pq" \
+    "$(python3 -c "print(f'{$pr / $pq:.2f}')")" "$(printf '%s\n' "${pairs[@]}" | median)"
