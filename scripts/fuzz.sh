@@ -28,9 +28,9 @@ seeds() { # the fixtures each parser starts from
     flexlm) ls "$fixtures"/flexlm/* ;;
     lmstat) ls "$fixtures"/lmstat/* ;;
     rlmstat) ls "$fixtures"/rlm/* ;;
-    glpi) ls "$fixtures"/inventory/*.json | grep -v osquery ;;
+    glpi) ls "$fixtures"/inventory/*.json "$fixtures"/recognition/glpi-*.json | grep -v osquery ;;
     osquery) ls "$fixtures"/inventory/osquery* ;;
-    registry) ls "$fixtures"/inventory/*.reg ;;
+    registry) ls "$fixtures"/inventory/*.reg "$fixtures"/recognition/*.reg ;;
     swid) ls "$fixtures"/inventory/*.swidtag ;;
     csv) ls "$fixtures"/inventory/*.csv ;;
     columnmap) ;;

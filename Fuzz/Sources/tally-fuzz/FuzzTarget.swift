@@ -26,7 +26,18 @@ enum FuzzTarget: String, CaseIterable {
                 _ = try? Reconciler.reconcile(estate)
                 _ = EstateFile.encode(estate)
             case .catalog:
-                _ = try CatalogFile.decode(bytes)
+                // The catalog and the publisher table share the seeds; a table read is used with the built-in rules.
+                if let publishers = try? CatalogFile.decodePublishers(bytes) {
+                    _ = publishers.publisher(of: "Proxy Networks, Inc.")
+                }
+                let catalog = try CatalogFile.decode(bytes)
+                var normalizer = Normalizer(catalog: catalog)
+                for (publisher, name, version) in [
+                    ("Microsoft Corporation", "Microsoft SQL Server 2017 (64-bit)", "14.0.1000.169"),
+                    ("", "libc6", "2.36-9"), ("Proxy Networks, Inc.", "PROXY Pro Host 7.0 (x86)", ""),
+                ] {
+                    _ = normalizer.normalize(publisher: publisher, name: name, version: version)
+                }
             case .flexlm:
                 let report = try FlexLMLog.parse(bytes, timeZone: TimeZone(identifier: "Europe/Madrid") ?? .gmt)
                 var products = FeatureProducts(known: [], map: [:])
