@@ -64,4 +64,11 @@ struct ProductSuggestionTests {
         #expect(ProductSuggestion(publisher: "Contoso", title: "2019 (x64)").name == "2019")
         #expect(ProductSuggestion(publisher: "", title: "Tool").id.rawValue == "publisher-tool")
     }
+
+    @Test("A closing bracket without its opening one is a character of its word, and the words after it stay apart")
+    func strayBracket() throws {
+        let suggestion = ProductSuggestion(publisher: "Contoso", title: "Contoso Tool) Pro 2.0")
+        #expect(suggestion.name == "Contoso Tool) Pro")
+        #expect(try Pattern(suggestion.namePattern).matches("Contoso Tool) Pro 2.0"))
+    }
 }

@@ -37,7 +37,7 @@ public struct ProductSuggestion: Hashable, Sendable {
             nameSlug == firstWord || nameSlug.hasPrefix(firstWord + "-") ? nameSlug : publisherSlug + "-" + nameSlug)
     }
 
-    /// The title's words, with anything in brackets and a trailing ` - en-us` or ` - 7.2` as one word each.
+    /// The title's words, split at white space, with anything in brackets as one word (`(x64)`, `[Build 5 (beta)]`).
     static func words(of title: String) -> [String] {
         var words: [String] = []
         var word = ""
@@ -51,8 +51,7 @@ public struct ProductSuggestion: Hashable, Sendable {
                 }
                 depth += 1
                 word.append(character)
-            case ")",
-                "]" where depth > 0:
+            case ")" where depth > 0, "]" where depth > 0:
                 word.append(character)
                 depth -= 1
                 if depth == 0 {

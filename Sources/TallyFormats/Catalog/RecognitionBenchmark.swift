@@ -124,10 +124,8 @@ public struct RecognitionBenchmark: Sendable {
     /// Commercial titles not made products.
     public var missed: [Outcome] {
         outcomes.filter { outcome in
-            guard outcome.title.label == .commercial, case .product = outcome.normalization else {
-                return outcome.title.label == .commercial
-            }
-            return false
+            if case .product = outcome.normalization { return false }
+            return outcome.title.label == .commercial
         }
     }
 
