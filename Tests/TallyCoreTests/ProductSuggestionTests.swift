@@ -30,12 +30,13 @@ struct ProductSuggestionTests {
         Case(publisher: "ASCON", title: "KOMPAS-3D v21 Home", name: "KOMPAS-3D Home", id: "ascon-kompas-3d-home"),
         Case(
             publisher: "Microsoft", title: "Contoso Add-in 2019 - en-us", name: "Contoso Add-in",
-            id:
-                "microsoft-contoso-add-in"),
+            id: "microsoft-contoso-add-in"),
         Case(
-            publisher: "Identity Finder", title: "Identity Finder 5.2.1", name: "Identity Finder",
-            id:
-                "identity-finder"),
+            publisher: "Identity Finder", title: "Identity Finder 5.2.1", name: "Identity Finder", id: "identity-finder"
+        ),
+        Case(
+            publisher: "Ivanti", title: "Ivanti Deployment Agent (CCA) 2019.1 SP2 HF1", name: "Ivanti Deployment Agent",
+            id: "ivanti-deployment-agent"),
         Case(publisher: "КриптоПро", title: "КриптоПро CSP 5.0.12000", name: "КриптоПро CSP", id: "криптопро-csp"),
     ]
 

@@ -70,7 +70,7 @@ public struct ProductSuggestion: Hashable, Sendable {
     }
 
     /// Whether a word says which copy of a product this is rather than which product: a version (`7.0`, `v5.2`,
-    /// `2019`, `R2`, `SP3`), a bitness (`x64`, `64-bit`), a language (`en-us`), a dash before one of those, a build
+    /// `2019`, `R2`, `SP3`, `HF1`), a bitness (`x64`, `64-bit`), a language (`en-us`), a dash before one of those, a build
     /// label, or anything in brackets.
     static func isNoise(_ word: String) -> Bool {
         let lower = word.lowercased()
@@ -83,7 +83,7 @@ public struct ProductSuggestion: Hashable, Sendable {
         }
         if isLanguage(lower) { return true }
         var scalars = Substring(lower)
-        for prefix in ["v", "r", "sp", "build", "rev"] where scalars.hasPrefix(prefix) {
+        for prefix in ["v", "r", "sp", "hf", "build", "rev"] where scalars.hasPrefix(prefix) {
             let rest = scalars.dropFirst(prefix.count)
             if rest.first?.isNumber == true {
                 scalars = rest
