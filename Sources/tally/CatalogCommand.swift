@@ -44,7 +44,7 @@ struct CatalogCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List raw names no rule recognises: probably licensable ones first, then by devices.",
             discussion: "A title whose publisher sells commercial software is probably licensable: it comes first, "
-                + "with the product it probably is (`tally catalog accept PRODUCT` makes it one).",
+                + "with the product it probably is (`tally catalog accept ID` makes it one).",
             aliases: ["unrecognised"])
 
         @Option(name: .long, help: "How many to list.")

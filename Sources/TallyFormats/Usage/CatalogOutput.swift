@@ -8,16 +8,18 @@ public enum CatalogOutput {
         var out = ""
         let licensable = titles.filter(\.probablyLicensable)
         if !licensable.isEmpty {
-            var table = TextTable(["DEVICES", "VERSIONS", "PUBLISHER", "NAME", "SUGGESTED PRODUCT"], right: [0, 1])
+            var table = TextTable(
+                ["DEVICES", "VERSIONS", "PUBLISHER", "NAME", "SUGGESTED PRODUCT", "ID"], right: [0, 1])
             for title in licensable {
+                let suggestion = title.suggestion.map { "\($0.name) (\($0.publisher))" } ?? ""
                 table.append([
-                    String(title.devices), String(title.versions), title.publisher ?? "", title.name,
+                    String(title.devices), String(title.versions), title.publisher ?? "", title.name, suggestion,
                     title.suggestion?.id.rawValue ?? "",
                 ])
             }
             out +=
                 "Probably licensable (their publishers sell commercial software):\n" + table.render()
-                + "Accept a suggestion with `tally catalog accept PRODUCT`.\n"
+                + "Accept a suggestion with `tally catalog accept ID`.\n"
         }
         let others = titles.filter { !$0.probablyLicensable }
         if licensable.isEmpty {
