@@ -39,12 +39,7 @@ extension Operations {
     /// The catalog imports are read with: the license manager's own rules first, then the built-in ones.
     public func effectiveCatalog() async throws(TallyError) -> Normalizer {
         let own = try await ownCatalog()
-        let builtin: Catalog
-        do throws(FormatError) {
-            builtin = try CatalogFile.builtin()
-        } catch {
-            throw .failed("the built-in catalog: \(error.description)")
-        }
+        let builtin = try Self.builtinCatalog()
         let ownIDs = Set(own.products.map(\.id))
         do {
             return Normalizer(
@@ -53,6 +48,15 @@ extension Operations {
                     rules: own.rules + builtin.rules, publishers: builtin.publishers))
         } catch {
             throw .invalid(path: "the stored catalog", reason: "it does not fit the built-in one: \(error)")
+        }
+    }
+
+    /// The catalog that ships with Tally (read once a process), with its publisher table.
+    static func builtinCatalog() throws(TallyError) -> Catalog {
+        do throws(FormatError) {
+            return try CatalogFile.builtin()
+        } catch {
+            throw .failed("the built-in catalog: \(error.description)")
         }
     }
 
@@ -177,7 +181,8 @@ extension Operations {
     /// first, as probably licensable, each with the product it probably is; then the rest; each group by the number
     /// of devices that have them, most first.
     public func unrecognizedTitles(limit: Int) async throws(TallyError) -> [ReviewTitle] {
-        let publishers = try await effectiveCatalog().catalog.publishers
+        // Only the built-in catalog has a publisher table: no need to build the rules' index for it.
+        let publishers = try Self.builtinCatalog().publishers
         let titles = try await reading { try $0.unrecognized(limit: Int(Int32.max)) }
         let queue = titles.map { title in
             ReviewTitle(

@@ -1,3 +1,4 @@
+import Foundation
 import TallyCore
 import TallyFormats
 
@@ -77,6 +78,6 @@ extension BenchCommand {
     }
 
     private func percent(_ share: Double) -> String {
-        String(Int((share * 1000).rounded()) / 10) + "." + String(Int((share * 1000).rounded()) % 10) + " %"
+        String(format: "%.1f %%", share * 100)
     }
 }

@@ -9,25 +9,18 @@ public enum CatalogFile {
     /// The format tag of the publisher table that ships beside the built-in catalog.
     public static let publishersFormatTag = "tally-publishers/1"
 
-    /// Reads a catalog from JSON bytes. Unknown keys, wrong kinds, bad patterns and rules that name no product are
-    /// errors with their path (`rules[12].name: the pattern "..." ...`).
+    /// Reads a catalog from JSON bytes; `publishers` is the publisher table read after its rules. Unknown keys, wrong
+    /// kinds, bad patterns and rules that name no product are errors with their path
+    /// (`rules[12].name: the pattern "..." ...`).
     public static func decode(
         _ bytes: [UInt8], publishers: PublisherTable = PublisherTable()
     ) throws(FormatError) -> Catalog {
-        do {
-            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decode(buffer, publishers: publishers) }
-        } catch let error as FormatError {
-            throw error
-        } catch {
-            preconditionFailure("decode throws only FormatError")
+        try JSONReader.reading(TextEncoding.utf8(bytes)) { reader throws(FormatError) in
+            try catalog(&reader, publishers: publishers)
         }
     }
 
-    /// Reads a catalog from JSON bytes; `publishers` is the publisher table read after its rules.
-    public static func decode(
-        _ bytes: UnsafeRawBufferPointer, publishers: PublisherTable = PublisherTable()
-    ) throws(FormatError) -> Catalog {
-        var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
+    private static func catalog(_ reader: inout JSONReader, publishers: PublisherTable) throws(FormatError) -> Catalog {
         guard try reader.peekKind() == .object else {
             throw reader.syntax("a catalog file is one JSON object; this one starts with something else")
         }
@@ -60,18 +53,12 @@ public enum CatalogFile {
     /// Reads a publisher table (`tally-publishers/1`) from JSON bytes: each publisher's name, the patterns of the raw
     /// publishers it is written as, and whether it sells commercial software or publishes free software only.
     public static func decodePublishers(_ bytes: [UInt8]) throws(FormatError) -> PublisherTable {
-        do {
-            return try TextEncoding.utf8(bytes).withUnsafeBytes { buffer in try decodePublishers(buffer) }
-        } catch let error as FormatError {
-            throw error
-        } catch {
-            preconditionFailure("decodePublishers throws only FormatError")
+        try JSONReader.reading(TextEncoding.utf8(bytes)) { reader throws(FormatError) in
+            try publisherTable(&reader)
         }
     }
 
-    /// Reads a publisher table from JSON bytes.
-    public static func decodePublishers(_ bytes: UnsafeRawBufferPointer) throws(FormatError) -> PublisherTable {
-        var reader = JSONReader(bytes.bindMemory(to: UInt8.self))
+    private static func publisherTable(_ reader: inout JSONReader) throws(FormatError) -> PublisherTable {
         guard try reader.peekKind() == .object else {
             throw reader.syntax("a publisher table is one JSON object; this one starts with something else")
         }
